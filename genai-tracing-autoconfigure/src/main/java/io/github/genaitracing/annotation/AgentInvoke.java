@@ -1,0 +1,46 @@
+package io.github.genaitracing.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method (or, on a type, each of its public methods) as an agent invocation,
+ * traced as an {@code invoke_agent {name}} span.
+ *
+ * @since 0.1.0
+ */
+@Target({ ElementType.METHOD, ElementType.TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface AgentInvoke {
+
+	/**
+	 * Agent name; when empty, {@code genai.tracing.agent.name}, then
+	 * {@code spring.application.name}, then the simple name of the declaring class.
+	 * @return the agent name
+	 */
+	String name() default "";
+
+	/**
+	 * Agent description ({@code gen_ai.agent.description}); empty for the configured
+	 * default.
+	 * @return the agent description
+	 */
+	String description() default "";
+
+	/**
+	 * Agent version ({@code gen_ai.agent.version}); empty for the configured default.
+	 * @return the agent version
+	 */
+	String version() default "";
+
+	/**
+	 * Agent id ({@code gen_ai.agent.id}); empty when not applicable.
+	 * @return the agent id
+	 */
+	String id() default "";
+
+}

@@ -1,0 +1,38 @@
+package io.github.genaitracing.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a tool execution, traced as an {@code execute_tool {name}} span.
+ *
+ * @since 0.1.0
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ToolCall {
+
+	/**
+	 * Tool name; when empty, the method name.
+	 * @return the tool name
+	 */
+	String name() default "";
+
+	/**
+	 * Tool description ({@code gen_ai.tool.description}).
+	 * @return the tool description
+	 */
+	String description() default "";
+
+	/**
+	 * Tool type ({@code gen_ai.tool.type}): {@code function}, {@code extension} or
+	 * {@code datastore}.
+	 * @return the tool type
+	 */
+	String type() default "function";
+
+}

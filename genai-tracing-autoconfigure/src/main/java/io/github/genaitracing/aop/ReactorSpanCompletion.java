@@ -1,0 +1,211 @@
+package io.github.genaitracing.aop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.opentelemetry.context.Scope;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
+import reactor.util.context.Context;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.GenAiSpan;
+
+/**
+ * Traces a {@link Mono} or {@link Flux}: each subscription starts a span, runs the
+ * subscription and every signal in the span's context, and ends the span on complete,
+ * error or cancel. Loaded only when Reactor is on the class path.
+ */
+final class ReactorSpanCompletion {
+
+	private static final int MAX_ITEMS = 256;
+
+	private ReactorSpanCompletion() {
+	}
+
+	static boolean isReactive(Class<?> type) {
+		return Mono.class.isAssignableFrom(type) || Flux.class.isAssignableFrom(type);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static Object trace(Object publisher, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+		if (publisher instanceof Mono mono) {
+			return new TracedMono<>(mono, starter, contentPolicy);
+		}
+		if (publisher instanceof Flux flux) {
+			return new TracedFlux<>(flux, starter, contentPolicy);
+		}
+		return publisher;
+	}
+
+	private static final class TracedMono<T> extends MonoOperator<T, T> {
+
+		private final Supplier<GenAiSpan> starter;
+
+		private final ContentPolicy contentPolicy;
+
+		TracedMono(Mono<T> source, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+			super(source);
+			this.starter = starter;
+			this.contentPolicy = contentPolicy;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			subscribeTraced(this.source, actual, this.starter.get(), this.contentPolicy, true);
+		}
+
+	}
+
+	private static final class TracedFlux<T> extends FluxOperator<T, T> {
+
+		private final Supplier<GenAiSpan> starter;
+
+		private final ContentPolicy contentPolicy;
+
+		TracedFlux(Flux<T> source, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+			super(source);
+			this.starter = starter;
+			this.contentPolicy = contentPolicy;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			subscribeTraced(this.source, actual, this.starter.get(), this.contentPolicy, false);
+		}
+
+	}
+
+	private static <T> void subscribeTraced(org.reactivestreams.Publisher<T> source, CoreSubscriber<? super T> actual,
+			GenAiSpan span, ContentPolicy contentPolicy, boolean single) {
+		TracingSubscriber<T> subscriber = new TracingSubscriber<>(actual, span, contentPolicy, single);
+		try (Scope scope = span.makeCurrent()) {
+			source.subscribe(subscriber);
+		}
+		catch (RuntimeException ex) {
+			subscriber.onError(ex);
+		}
+	}
+
+	/**
+	 * Passes every signal through in the span's context and ends the span once.
+	 */
+	private static final class TracingSubscriber<T> implements CoreSubscriber<T>, Subscription {
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final GenAiSpan span;
+
+		private final ContentPolicy contentPolicy;
+
+		private final boolean single;
+
+		private final @Nullable List<Object> items;
+
+		private @Nullable Subscription subscription;
+
+		TracingSubscriber(CoreSubscriber<? super T> actual, GenAiSpan span, ContentPolicy contentPolicy,
+				boolean single) {
+			this.actual = actual;
+			this.span = span;
+			this.contentPolicy = contentPolicy;
+			this.single = single;
+			this.items = contentPolicy.isEnabled() ? new ArrayList<>() : null;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			this.subscription = subscription;
+			this.actual.onSubscribe(this);
+		}
+
+		@Override
+		public void onNext(T item) {
+			if (this.items != null && this.items.size() < MAX_ITEMS) {
+				this.items.add(item);
+			}
+			try (Scope scope = this.span.makeCurrent()) {
+				this.actual.onNext(item);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			if (!this.span.isEnded()) {
+				this.span.recordError(error);
+				this.span.end();
+			}
+			this.actual.onError(error);
+		}
+
+		@Override
+		public void onComplete() {
+			if (!this.span.isEnded()) {
+				try {
+					this.span.recordOutput(this.contentPolicy.capture(output()));
+				}
+				finally {
+					this.span.end();
+				}
+			}
+			this.actual.onComplete();
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription subscription = this.subscription;
+			if (subscription != null) {
+				try (Scope scope = this.span.makeCurrent()) {
+					subscription.request(n);
+				}
+			}
+		}
+
+		@Override
+		public void cancel() {
+			Subscription subscription = this.subscription;
+			try {
+				if (subscription != null) {
+					subscription.cancel();
+				}
+			}
+			finally {
+				this.span.end();
+			}
+		}
+
+		private @Nullable Object output() {
+			List<Object> items = this.items;
+			if (items == null || items.isEmpty()) {
+				return null;
+			}
+			if (this.single) {
+				return items.get(0);
+			}
+			if (items.stream().allMatch(CharSequence.class::isInstance)) {
+				StringBuilder text = new StringBuilder();
+				for (Object item : items) {
+					text.append((CharSequence) item);
+					if (text.length() > this.contentPolicy.maxLength()) {
+						break;
+					}
+				}
+				return text.toString();
+			}
+			return items;
+		}
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.github.genaitracing.aop;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.annotation.ConversationId;
+import io.github.genaitracing.annotation.ToolCall;
+import io.github.genaitracing.annotation.ToolCallId;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiOperation;
+
+/**
+ * What an annotated method contributes to its operation, read once per method: the
+ * operation template, parameter names and the positions of {@link ConversationId} and
+ * {@link ToolCallId} parameters.
+ */
+final class TracedMethod {
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
+	private final GenAiOperation template;
+
+	private final String[] parameterNames;
+
+	private final int conversationIdIndex;
+
+	private final int toolCallIdIndex;
+
+	private TracedMethod(GenAiOperation template, Method method) {
+		this.template = template;
+		this.parameterNames = parameterNames(method);
+		this.conversationIdIndex = annotatedParameter(method, ConversationId.class);
+		this.toolCallIdIndex = annotatedParameter(method, ToolCallId.class);
+	}
+
+	static TracedMethod agent(Method method, Class<?> targetClass, AgentDefaults defaults) {
+		AgentInvoke annotation = AnnotatedElementUtils.findMergedAnnotation(method, AgentInvoke.class);
+		if (annotation == null) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(targetClass, AgentInvoke.class);
+		}
+		String name = (annotation != null) ? emptyToNull(annotation.name()) : null;
+		if (name == null) {
+			name = (defaults.name() != null) ? defaults.name() : targetClass.getSimpleName();
+		}
+		GenAiOperation template = GenAiOperation.agent(name)
+			.providerName(defaults.providerName())
+			.agentDescription(firstNonEmpty((annotation != null) ? annotation.description() : null,
+					defaults.description()))
+			.agentVersion(firstNonEmpty((annotation != null) ? annotation.version() : null, defaults.version()))
+			.agentId((annotation != null) ? emptyToNull(annotation.id()) : null)
+			.build();
+		return new TracedMethod(template, method);
+	}
+
+	static TracedMethod tool(Method method) {
+		ToolCall annotation = AnnotatedElementUtils.findMergedAnnotation(method, ToolCall.class);
+		String name = (annotation != null) ? emptyToNull(annotation.name()) : null;
+		GenAiOperation template = GenAiOperation.tool((name != null) ? name : method.getName())
+			.toolDescription((annotation != null) ? emptyToNull(annotation.description()) : null)
+			.toolType((annotation != null) ? emptyToNull(annotation.type()) : null)
+			.build();
+		return new TracedMethod(template, method);
+	}
+
+	GenAiOperation template() {
+		return this.template;
+	}
+
+	GenAiOperation operation(@Nullable Object[] args) {
+		String conversationId = argument(args, this.conversationIdIndex);
+		String toolCallId = argument(args, this.toolCallIdIndex);
+		if (conversationId == null && toolCallId == null) {
+			return this.template;
+		}
+		return this.template.toBuilder().conversationId(conversationId).toolCallId(toolCallId).build();
+	}
+
+	/**
+	 * Returns the content-bearing arguments: the identifier parameters are left out.
+	 */
+	Map<String, @Nullable Object> contentArguments(@Nullable Object[] args) {
+		Map<String, @Nullable Object> arguments = new LinkedHashMap<>();
+		for (int i = 0; i < args.length && i < this.parameterNames.length; i++) {
+			if (i != this.conversationIdIndex && i != this.toolCallIdIndex) {
+				arguments.put(this.parameterNames[i], args[i]);
+			}
+		}
+		return arguments;
+	}
+
+	private static @Nullable String argument(@Nullable Object[] args, int index) {
+		if (index < 0 || index >= args.length || args[index] == null) {
+			return null;
+		}
+		return String.valueOf(args[index]);
+	}
+
+	private static String[] parameterNames(Method method) {
+		String[] names = PARAMETER_NAMES.getParameterNames(method);
+		if (names != null) {
+			return names;
+		}
+		Parameter[] parameters = method.getParameters();
+		names = new String[parameters.length];
+		for (int i = 0; i < parameters.length; i++) {
+			names[i] = parameters[i].getName();
+		}
+		return names;
+	}
+
+	private static int annotatedParameter(Method method, Class<? extends java.lang.annotation.Annotation> type) {
+		Parameter[] parameters = method.getParameters();
+		for (int i = 0; i < parameters.length; i++) {
+			if (parameters[i].isAnnotationPresent(type)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static @Nullable String firstNonEmpty(@Nullable String value, @Nullable String fallback) {
+		String result = emptyToNull(value);
+		return (result != null) ? result : emptyToNull(fallback);
+	}
+
+}

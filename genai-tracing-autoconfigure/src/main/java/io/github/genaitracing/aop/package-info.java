@@ -1,0 +1,7 @@
+/**
+ * Aspects for {@code @AgentInvoke} and {@code @ToolCall}. Internal; not public API.
+ */
+@NullMarked
+package io.github.genaitracing.aop;
+
+import org.jspecify.annotations.NullMarked;

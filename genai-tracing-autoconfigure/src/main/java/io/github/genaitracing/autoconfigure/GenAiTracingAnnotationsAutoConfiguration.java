@@ -1,0 +1,42 @@
+package io.github.genaitracing.autoconfigure;
+
+import org.aspectj.weaver.Advice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.aop.AgentInvokeAspect;
+import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code @AgentInvoke} and
+ * {@code @ToolCall} aspects.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
+@ConditionalOnClass(Advice.class)
+@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
+public final class GenAiTracingAnnotationsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentInvokeAspect agentInvokeAspect(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
+		return new AgentInvokeAspect(spans, contentPolicy, defaults);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallAspect toolCallAspect(GenAiSpans spans, ContentPolicy contentPolicy) {
+		return new ToolCallAspect(spans, contentPolicy);
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.github.genaitracing.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.opentelemetry.api.OpenTelemetry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.content.ContentRedactor;
+import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.semconv.GenAiProviders;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.MlflowVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.span.SpanVocabulary;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the core of GenAI tracing: the
+ * content policy, the vocabularies and the span writer.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@ConditionalOnClass(OpenTelemetry.class)
+@ConditionalOnBean(OpenTelemetry.class)
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GenAiTracingProperties.class)
+public final class GenAiTracingAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(GenAiTracingAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContentPolicy genAiContentPolicy(GenAiTracingProperties properties, Environment environment,
+			ObjectProvider<ContentRedactor> redactors) {
+		CaptureMode mode = captureMode(properties, environment);
+		if (mode == CaptureMode.NONE) {
+			return ContentPolicy.disabled();
+		}
+		logger.warn("GenAI content capture is on (" + mode.name().toLowerCase(java.util.Locale.ROOT)
+				+ "): prompts, responses and tool arguments are recorded on spans, redacted and cut at "
+				+ properties.getContent().getMaxLength() + " characters; they may contain sensitive data");
+		List<ContentRedactor> all = new ArrayList<>();
+		GenAiTracingProperties.Redact redact = properties.getContent().getRedact();
+		all.add(RegexContentRedactor.of(redact.isDefaults(), redact.getPatterns(), redact.getReplacement()));
+		redactors.orderedStream().forEach(all::add);
+		return new ContentPolicy(mode, properties.getContent().getMaxLength(), all);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GenAiSpans genAiSpans(OpenTelemetry openTelemetry, GenAiTracingProperties properties,
+			ObjectProvider<SpanVocabulary> userVocabularies) {
+		List<SpanVocabulary> vocabularies = new ArrayList<>();
+		if (properties.getSemconv().isEnabled()) {
+			vocabularies.add(new GenAiVocabulary());
+		}
+		if (properties.getOpeninference().isEnabled()) {
+			vocabularies.add(new OpenInferenceVocabulary());
+		}
+		if (properties.getMlflow().isEnabled()) {
+			vocabularies.add(new MlflowVocabulary());
+		}
+		userVocabularies.orderedStream().forEach(vocabularies::add);
+		return new GenAiSpans(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentDefaults genAiAgentDefaults(GenAiTracingProperties properties, Environment environment) {
+		GenAiTracingProperties.Agent agent = properties.getAgent();
+		String name = (agent.getName() != null) ? agent.getName() : environment.getProperty("spring.application.name");
+		return new AgentDefaults(name, agent.getDescription(), agent.getVersion(), providerName(properties));
+	}
+
+	static String providerName(GenAiTracingProperties properties) {
+		if (properties.getProviderName() != null && !properties.getProviderName().isBlank()) {
+			return properties.getProviderName();
+		}
+		String detected = GenAiProviders.detectSingleChatModel(GenAiTracingAutoConfiguration.class.getClassLoader());
+		return (detected != null) ? detected : GenAiProviders.UNKNOWN;
+	}
+
+	static CaptureMode captureMode(GenAiTracingProperties properties, Environment environment) {
+		if (properties.getCaptureContent() != null) {
+			return properties.getCaptureContent();
+		}
+		CaptureMode fromEnvironment = CaptureMode
+			.fromEnvironmentValue(environment.getProperty(CaptureMode.ENVIRONMENT_VARIABLE));
+		if (fromEnvironment == null) {
+			fromEnvironment = CaptureMode.fromEnvironmentValue(environment.getProperty(CaptureMode.SYSTEM_PROPERTY));
+		}
+		return (fromEnvironment != null) ? fromEnvironment : CaptureMode.NONE;
+	}
+
+}

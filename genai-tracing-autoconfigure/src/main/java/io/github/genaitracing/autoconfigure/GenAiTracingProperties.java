@@ -1,0 +1,309 @@
+package io.github.genaitracing.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.genaitracing.content.CaptureMode;
+
+/**
+ * Configuration properties for GenAI tracing.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(GenAiTracingProperties.PREFIX)
+public class GenAiTracingProperties {
+
+	/**
+	 * Prefix of the properties.
+	 */
+	public static final String PREFIX = "genai.tracing";
+
+	/**
+	 * Whether to create GenAI spans.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Where to record prompts, completions, tool arguments and results: 'none' or 'span'
+	 * (span attributes). When not set, OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT
+	 * decides, and content is not recorded when that is not set either.
+	 */
+	private @Nullable CaptureMode captureContent;
+
+	/**
+	 * Provider name (gen_ai.provider.name) of agent spans. When not set, the provider of
+	 * the single Spring AI chat model on the class path, otherwise 'unknown'.
+	 */
+	private @Nullable String providerName;
+
+	private final Content content = new Content();
+
+	private final Agent agent = new Agent();
+
+	private final Semconv semconv = new Semconv();
+
+	private final OpenInference openinference = new OpenInference();
+
+	private final Mlflow mlflow = new Mlflow();
+
+	private final Baggage baggage = new Baggage();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable CaptureMode getCaptureContent() {
+		return this.captureContent;
+	}
+
+	public void setCaptureContent(@Nullable CaptureMode captureContent) {
+		this.captureContent = captureContent;
+	}
+
+	public @Nullable String getProviderName() {
+		return this.providerName;
+	}
+
+	public void setProviderName(@Nullable String providerName) {
+		this.providerName = providerName;
+	}
+
+	public Content getContent() {
+		return this.content;
+	}
+
+	public Agent getAgent() {
+		return this.agent;
+	}
+
+	public Semconv getSemconv() {
+		return this.semconv;
+	}
+
+	public OpenInference getOpeninference() {
+		return this.openinference;
+	}
+
+	public Mlflow getMlflow() {
+		return this.mlflow;
+	}
+
+	public Baggage getBaggage() {
+		return this.baggage;
+	}
+
+	/**
+	 * Content capture configuration.
+	 */
+	public static class Content {
+
+		/**
+		 * Maximum number of text characters kept in one attribute value; longer text is
+		 * cut inside JSON strings so that JSON stays valid.
+		 */
+		private int maxLength = 4096;
+
+		private final Redact redact = new Redact();
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public Redact getRedact() {
+			return this.redact;
+		}
+
+	}
+
+	/**
+	 * Redaction configuration.
+	 */
+	public static class Redact {
+
+		/**
+		 * Whether to apply the built-in redaction rules: bearer and basic credentials,
+		 * sk- style API keys, AWS access key ids and password=, secret=, token= style
+		 * pairs.
+		 */
+		private boolean defaults = true;
+
+		/**
+		 * Comma-separated list of regular expressions whose matches are replaced in every
+		 * captured value.
+		 */
+		private List<String> patterns = new ArrayList<>();
+
+		/**
+		 * Text that replaces a redacted match.
+		 */
+		private String replacement = "[REDACTED]";
+
+		public boolean isDefaults() {
+			return this.defaults;
+		}
+
+		public void setDefaults(boolean defaults) {
+			this.defaults = defaults;
+		}
+
+		public List<String> getPatterns() {
+			return this.patterns;
+		}
+
+		public void setPatterns(List<String> patterns) {
+			this.patterns = patterns;
+		}
+
+		public String getReplacement() {
+			return this.replacement;
+		}
+
+		public void setReplacement(String replacement) {
+			this.replacement = replacement;
+		}
+
+	}
+
+	/**
+	 * Defaults of agent spans.
+	 */
+	public static class Agent {
+
+		/**
+		 * Agent name of agent spans whose annotation names none. When not set,
+		 * spring.application.name, then the class's simple name.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Agent version (gen_ai.agent.version) of agent spans.
+		 */
+		private @Nullable String version;
+
+		/**
+		 * Agent description (gen_ai.agent.description) of agent spans.
+		 */
+		private @Nullable String description;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(@Nullable String version) {
+			this.version = version;
+		}
+
+		public @Nullable String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(@Nullable String description) {
+			this.description = description;
+		}
+
+	}
+
+	/**
+	 * OpenTelemetry GenAI semantic conventions vocabulary.
+	 */
+	public static class Semconv {
+
+		/**
+		 * Whether to write the OpenTelemetry GenAI semantic convention attributes
+		 * (gen_ai.*). Span names and kinds follow these conventions either way.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * OpenInference (Arize Phoenix) vocabulary.
+	 */
+	public static class OpenInference {
+
+		/**
+		 * Whether to write OpenInference attributes (openinference.span.kind,
+		 * input.value, llm.*, session.id), read by Arize Phoenix.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * MLflow vocabulary.
+	 */
+	public static class Mlflow {
+
+		/**
+		 * Whether to write MLflow attributes (mlflow.spanType, mlflow.spanInputs,
+		 * mlflow.spanOutputs, mlflow.chat.tokenUsage).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Baggage propagation.
+	 */
+	public static class Baggage {
+
+		/**
+		 * Baggage key that carries the conversation id to downstream services; empty to
+		 * leave baggage alone.
+		 */
+		private String conversationIdKey = "gen_ai.conversation.id";
+
+		public String getConversationIdKey() {
+			return this.conversationIdKey;
+		}
+
+		public void setConversationIdKey(String conversationIdKey) {
+			this.conversationIdKey = conversationIdKey;
+		}
+
+	}
+
+}

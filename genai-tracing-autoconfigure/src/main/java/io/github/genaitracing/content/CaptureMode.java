@@ -1,0 +1,52 @@
+package io.github.genaitracing.content;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where prompt, response and tool content is recorded.
+ *
+ * @since 0.1.0
+ */
+public enum CaptureMode {
+
+	/**
+	 * No content is recorded anywhere.
+	 */
+	NONE,
+
+	/**
+	 * Content is recorded as span attributes, redacted and truncated.
+	 */
+	SPAN;
+
+	/**
+	 * Environment variable honoured when {@code genai.tracing.capture-content} is not set.
+	 */
+	public static final String ENVIRONMENT_VARIABLE = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
+
+	/**
+	 * System property equivalent of {@link #ENVIRONMENT_VARIABLE}.
+	 */
+	public static final String SYSTEM_PROPERTY = "otel.instrumentation.genai.capture-message-content";
+
+	/**
+	 * Reads the value of {@link #ENVIRONMENT_VARIABLE}: {@code true}/{@code false}, or
+	 * {@code NO_CONTENT}, {@code SPAN_ONLY}, {@code EVENT_ONLY}, {@code SPAN_AND_EVENT}.
+	 * Events are not emitted, so {@code EVENT_ONLY} records nothing.
+	 * @param value the variable's value
+	 * @return the capture mode, or {@code null} when the value is absent or unknown
+	 */
+	public static @Nullable CaptureMode fromEnvironmentValue(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.trim().toUpperCase(Locale.ROOT)) {
+			case "TRUE", "SPAN_ONLY", "SPAN_AND_EVENT" -> SPAN;
+			case "FALSE", "NO_CONTENT", "EVENT_ONLY" -> NONE;
+			default -> null;
+		};
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.genaitracing.content;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Content that passed the {@link ContentPolicy}: redacted and truncated, ready to be
+ * written by each vocabulary in its own shape.
+ *
+ * @since 0.1.0
+ */
+public final class CapturedContent {
+
+	private final String value;
+
+	private final boolean json;
+
+	private final @Nullable List<GenAiMessage> messages;
+
+	private final ContentJson contentJson;
+
+	private @Nullable String messagesJson;
+
+	CapturedContent(String value, boolean json, @Nullable List<GenAiMessage> messages, ContentJson contentJson) {
+		this.value = value;
+		this.json = json;
+		this.messages = messages;
+		this.contentJson = contentJson;
+	}
+
+	/**
+	 * Returns the value: plain text, or a JSON document when {@link #isJson()}.
+	 * @return the value
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * Returns whether {@link #value()} is a JSON document.
+	 * @return whether the value is JSON
+	 */
+	public boolean isJson() {
+		return this.json;
+	}
+
+	/**
+	 * Returns the value as a JSON document: the value itself when it is JSON, otherwise a
+	 * JSON string.
+	 * @return the JSON-encoded value
+	 */
+	public String jsonValue() {
+		return this.json ? this.value : this.contentJson.quote(this.value);
+	}
+
+	/**
+	 * Returns the chat messages when this content was captured from messages.
+	 * @return the messages, or {@code null}
+	 */
+	public @Nullable List<GenAiMessage> messages() {
+		return this.messages;
+	}
+
+	/**
+	 * Returns this content as a JSON array of semantic-convention messages: the captured
+	 * messages, or one message of the given role with the value as a text part.
+	 * @param role role of the single message when the content is not messages
+	 * @param finishReason finish reason of the single message (output messages), or
+	 * {@code null}
+	 * @return the messages JSON
+	 */
+	public String messagesJson(String role, @Nullable String finishReason) {
+		String result = this.messagesJson;
+		if (result == null) {
+			List<GenAiMessage> source = (this.messages != null) ? this.messages
+					: List.of(new GenAiMessage(role, List.of(new GenAiMessage.Text(this.value)), finishReason));
+			result = this.contentJson.messages(source);
+			this.messagesJson = result;
+		}
+		return result;
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.github.genaitracing.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link ContentRedactor} that replaces the matches of regular expressions.
+ *
+ * @since 0.1.0
+ */
+public final class RegexContentRedactor implements ContentRedactor {
+
+	/**
+	 * Default replacement text.
+	 */
+	public static final String DEFAULT_REPLACEMENT = "[REDACTED]";
+
+	private final List<Rule> rules;
+
+	private RegexContentRedactor(List<Rule> rules) {
+		this.rules = List.copyOf(rules);
+	}
+
+	/**
+	 * Creates a redactor with the default rules (bearer tokens, {@code sk-} style API
+	 * keys, AWS access key ids, {@code password=}-style pairs), optionally followed by
+	 * extra patterns whose whole match is replaced.
+	 * @param useDefaults whether to include the default rules
+	 * @param patterns extra regular expressions
+	 * @param replacement replacement text for matches
+	 * @return the redactor
+	 */
+	public static RegexContentRedactor of(boolean useDefaults, List<String> patterns, String replacement) {
+		List<Rule> rules = new ArrayList<>();
+		if (useDefaults) {
+			String quoted = Matcher.quoteReplacement(replacement);
+			rules.add(new Rule(Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9\\-._~+/]+=*"), "$1 " + quoted));
+			rules.add(new Rule(Pattern.compile("\\bsk-[A-Za-z0-9_\\-]{16,}"), quoted));
+			rules.add(new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), quoted));
+			rules.add(new Rule(Pattern.compile(
+					"(?i)\\b(password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)"
+							+ "(\"?\\s*[=:]\\s*\"?)([^\\s,;&\"'}]+)"),
+					"$1$2" + quoted));
+		}
+		for (String pattern : patterns) {
+			rules.add(new Rule(Pattern.compile(pattern), Matcher.quoteReplacement(replacement)));
+		}
+		return new RegexContentRedactor(rules);
+	}
+
+	@Override
+	public String redact(String value) {
+		String result = value;
+		for (Rule rule : this.rules) {
+			Matcher matcher = rule.pattern().matcher(result);
+			if (matcher.find()) {
+				result = matcher.replaceAll(rule.replacement());
+			}
+		}
+		return result;
+	}
+
+	private record Rule(Pattern pattern, String replacement) {
+	}
+
+}

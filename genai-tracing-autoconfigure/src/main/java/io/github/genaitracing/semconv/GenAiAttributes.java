@@ -1,0 +1,271 @@
+package io.github.genaitracing.semconv;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.AttributeKey;
+
+/**
+ * Attribute keys of the OpenTelemetry GenAI semantic conventions, with their types.
+ *
+ * @since 0.1.0
+ */
+public final class GenAiAttributes {
+
+	// copied from semantic-conventions v1.41.0 model/gen-ai/registry.yaml
+
+	/** Name of the operation: {@code chat}, {@code invoke_agent}, {@code execute_tool}, ... */
+	public static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("gen_ai.operation.name");
+
+	/** Provider of the model or agent, such as {@code openai}. */
+	public static final AttributeKey<String> PROVIDER_NAME = AttributeKey.stringKey("gen_ai.provider.name");
+
+	/** Agent id. */
+	public static final AttributeKey<String> AGENT_ID = AttributeKey.stringKey("gen_ai.agent.id");
+
+	/** Agent name. */
+	public static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+
+	/** Agent description. */
+	public static final AttributeKey<String> AGENT_DESCRIPTION = AttributeKey.stringKey("gen_ai.agent.description");
+
+	/** Agent version. */
+	public static final AttributeKey<String> AGENT_VERSION = AttributeKey.stringKey("gen_ai.agent.version");
+
+	/** Conversation (session, thread) id. */
+	public static final AttributeKey<String> CONVERSATION_ID = AttributeKey.stringKey("gen_ai.conversation.id");
+
+	/** Data source id. */
+	public static final AttributeKey<String> DATA_SOURCE_ID = AttributeKey.stringKey("gen_ai.data_source.id");
+
+	/** Requested output type. */
+	public static final AttributeKey<String> OUTPUT_TYPE = AttributeKey.stringKey("gen_ai.output.type");
+
+	/** Requested model. */
+	public static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
+
+	/** Requested number of choices. */
+	public static final AttributeKey<Long> REQUEST_CHOICE_COUNT = AttributeKey.longKey("gen_ai.request.choice.count");
+
+	/** Requested seed. */
+	public static final AttributeKey<Long> REQUEST_SEED = AttributeKey.longKey("gen_ai.request.seed");
+
+	/** Whether the request streams its response. */
+	public static final AttributeKey<Boolean> REQUEST_STREAM = AttributeKey.booleanKey("gen_ai.request.stream");
+
+	/** Requested maximum number of output tokens. */
+	public static final AttributeKey<Long> REQUEST_MAX_TOKENS = AttributeKey.longKey("gen_ai.request.max_tokens");
+
+	/** Requested temperature. */
+	public static final AttributeKey<Double> REQUEST_TEMPERATURE = AttributeKey.doubleKey("gen_ai.request.temperature");
+
+	/** Requested top-p. */
+	public static final AttributeKey<Double> REQUEST_TOP_P = AttributeKey.doubleKey("gen_ai.request.top_p");
+
+	/** Requested top-k. */
+	public static final AttributeKey<Double> REQUEST_TOP_K = AttributeKey.doubleKey("gen_ai.request.top_k");
+
+	/** Requested frequency penalty. */
+	public static final AttributeKey<Double> REQUEST_FREQUENCY_PENALTY = AttributeKey
+		.doubleKey("gen_ai.request.frequency_penalty");
+
+	/** Requested presence penalty. */
+	public static final AttributeKey<Double> REQUEST_PRESENCE_PENALTY = AttributeKey
+		.doubleKey("gen_ai.request.presence_penalty");
+
+	/** Requested stop sequences. */
+	public static final AttributeKey<List<String>> REQUEST_STOP_SEQUENCES = AttributeKey
+		.stringArrayKey("gen_ai.request.stop_sequences");
+
+	/** Requested embedding encoding formats. */
+	public static final AttributeKey<List<String>> REQUEST_ENCODING_FORMATS = AttributeKey
+		.stringArrayKey("gen_ai.request.encoding_formats");
+
+	/** Response id. */
+	public static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
+
+	/** Model that produced the response. */
+	public static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
+
+	/** Finish reason of each choice. */
+	public static final AttributeKey<List<String>> RESPONSE_FINISH_REASONS = AttributeKey
+		.stringArrayKey("gen_ai.response.finish_reasons");
+
+	/** Seconds from the request until the first streamed chunk. */
+	public static final AttributeKey<Double> RESPONSE_TIME_TO_FIRST_CHUNK = AttributeKey
+		.doubleKey("gen_ai.response.time_to_first_chunk");
+
+	/** Input tokens, cached tokens included. */
+	public static final AttributeKey<Long> USAGE_INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
+
+	/** Output tokens, reasoning tokens included. */
+	public static final AttributeKey<Long> USAGE_OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+
+	/** Input tokens read from the provider's cache. */
+	public static final AttributeKey<Long> USAGE_CACHE_READ_INPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.cache_read.input_tokens");
+
+	/** Input tokens written to the provider's cache. */
+	public static final AttributeKey<Long> USAGE_CACHE_CREATION_INPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.cache_creation.input_tokens");
+
+	/** Output tokens spent on reasoning. */
+	public static final AttributeKey<Long> USAGE_REASONING_OUTPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.reasoning.output_tokens");
+
+	/** Number of dimensions of an embedding. */
+	public static final AttributeKey<Long> EMBEDDINGS_DIMENSION_COUNT = AttributeKey
+		.longKey("gen_ai.embeddings.dimension.count");
+
+	/** Tool name. */
+	public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+
+	/** Tool description. */
+	public static final AttributeKey<String> TOOL_DESCRIPTION = AttributeKey.stringKey("gen_ai.tool.description");
+
+	/** Tool type: {@code function}, {@code extension} or {@code datastore}. */
+	public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+
+	/** Tool call id. */
+	public static final AttributeKey<String> TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
+
+	/** Tool call arguments, a JSON string (opt-in content). */
+	public static final AttributeKey<String> TOOL_CALL_ARGUMENTS = AttributeKey.stringKey("gen_ai.tool.call.arguments");
+
+	/** Tool call result, a JSON string (opt-in content). */
+	public static final AttributeKey<String> TOOL_CALL_RESULT = AttributeKey.stringKey("gen_ai.tool.call.result");
+
+	/** Input messages, a JSON string of the {@code InputMessages} schema (opt-in content). */
+	public static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
+
+	/** Output messages, a JSON string of the {@code OutputMessages} schema (opt-in content). */
+	public static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
+
+	/** System instructions, a JSON array of parts (opt-in content). */
+	public static final AttributeKey<String> SYSTEM_INSTRUCTIONS = AttributeKey.stringKey("gen_ai.system_instructions");
+
+	/** Tool definitions offered to the model, a JSON array (opt-in content). */
+	public static final AttributeKey<String> TOOL_DEFINITIONS = AttributeKey.stringKey("gen_ai.tool.definitions");
+
+	/** Token type on the token usage metric: {@code input} or {@code output}. */
+	public static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+
+	// copied from semantic-conventions v1.41.0 model/error and model/server
+
+	/** Class of error the operation ended with. */
+	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+	/** Server host name or address. */
+	public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+
+	/** Server port. */
+	public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+
+	/** Fallback {@code error.type} when no better value is known. */
+	public static final String ERROR_TYPE_OTHER = "_OTHER";
+
+	private GenAiAttributes() {
+	}
+
+	/**
+	 * Well-known values of {@code gen_ai.operation.name}.
+	 */
+	public static final class OperationName {
+
+		/** Chat completion. */
+		public static final String CHAT = "chat";
+
+		/** Text completion. */
+		public static final String TEXT_COMPLETION = "text_completion";
+
+		/** Multimodal content generation. */
+		public static final String GENERATE_CONTENT = "generate_content";
+
+		/** Embeddings. */
+		public static final String EMBEDDINGS = "embeddings";
+
+		/** Agent invocation. */
+		public static final String INVOKE_AGENT = "invoke_agent";
+
+		/** Tool execution. */
+		public static final String EXECUTE_TOOL = "execute_tool";
+
+		private OperationName() {
+		}
+
+	}
+
+	/**
+	 * Well-known values of {@code gen_ai.provider.name}.
+	 */
+	public static final class ProviderName {
+
+		/** OpenAI. */
+		public static final String OPENAI = "openai";
+
+		/** Anthropic. */
+		public static final String ANTHROPIC = "anthropic";
+
+		/** Google Vertex AI. */
+		public static final String GCP_VERTEX_AI = "gcp.vertex_ai";
+
+		/** Google Gemini (AI Studio). */
+		public static final String GCP_GEMINI = "gcp.gemini";
+
+		/** Google GenAI, backend unknown. */
+		public static final String GCP_GEN_AI = "gcp.gen_ai";
+
+		/** AWS Bedrock. */
+		public static final String AWS_BEDROCK = "aws.bedrock";
+
+		/** Azure OpenAI. */
+		public static final String AZURE_AI_OPENAI = "azure.ai.openai";
+
+		/** Azure AI Inference. */
+		public static final String AZURE_AI_INFERENCE = "azure.ai.inference";
+
+		/** Mistral AI. */
+		public static final String MISTRAL_AI = "mistral_ai";
+
+		/** DeepSeek. */
+		public static final String DEEPSEEK = "deepseek";
+
+		/** Groq. */
+		public static final String GROQ = "groq";
+
+		/** Cohere. */
+		public static final String COHERE = "cohere";
+
+		/** IBM watsonx.ai. */
+		public static final String IBM_WATSONX_AI = "ibm.watsonx.ai";
+
+		/** Perplexity. */
+		public static final String PERPLEXITY = "perplexity";
+
+		/** xAI. */
+		public static final String X_AI = "x_ai";
+
+		/** Ollama (not a well-known value; custom values are allowed). */
+		public static final String OLLAMA = "ollama";
+
+		private ProviderName() {
+		}
+
+	}
+
+	/**
+	 * Values of {@code gen_ai.token.type}.
+	 */
+	public static final class TokenType {
+
+		/** Input tokens. */
+		public static final String INPUT = "input";
+
+		/** Output tokens. */
+		public static final String OUTPUT = "output";
+
+		private TokenType() {
+		}
+
+	}
+
+}

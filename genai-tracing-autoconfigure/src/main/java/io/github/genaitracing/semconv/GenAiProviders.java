@@ -1,0 +1,94 @@
+package io.github.genaitracing.semconv;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.semconv.GenAiAttributes.ProviderName;
+
+/**
+ * Maps Spring AI providers to {@code gen_ai.provider.name} values.
+ *
+ * @since 0.1.0
+ */
+public final class GenAiProviders {
+
+	/**
+	 * Provider name used when none is configured or detected.
+	 */
+	public static final String UNKNOWN = "unknown";
+
+	private static final Map<String, String> CHAT_MODEL_CLASSES = new LinkedHashMap<>();
+
+	private static final Map<String, String> SPRING_AI_PROVIDERS = Map.ofEntries(
+			Map.entry("openai", ProviderName.OPENAI), Map.entry("anthropic", ProviderName.ANTHROPIC),
+			Map.entry("ollama", ProviderName.OLLAMA), Map.entry("vertex_ai", ProviderName.GCP_VERTEX_AI),
+			Map.entry("google_genai_ai", ProviderName.GCP_GEN_AI), Map.entry("google_genai", ProviderName.GCP_GEN_AI),
+			Map.entry("bedrock_converse", ProviderName.AWS_BEDROCK), Map.entry("bedrock", ProviderName.AWS_BEDROCK),
+			Map.entry("azure_openai", ProviderName.AZURE_AI_OPENAI), Map.entry("mistral_ai", ProviderName.MISTRAL_AI),
+			Map.entry("deepseek", ProviderName.DEEPSEEK), Map.entry("groq", ProviderName.GROQ),
+			Map.entry("perplexity", ProviderName.PERPLEXITY), Map.entry("x_ai", ProviderName.X_AI));
+
+	static {
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.openai.OpenAiChatModel", ProviderName.OPENAI);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.anthropic.AnthropicChatModel", ProviderName.ANTHROPIC);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.ollama.OllamaChatModel", ProviderName.OLLAMA);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.vertexai.gemini.VertexAiGeminiChatModel",
+				ProviderName.GCP_VERTEX_AI);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.google.genai.GoogleGenAiChatModel", ProviderName.GCP_GEN_AI);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.bedrock.converse.BedrockProxyChatModel",
+				ProviderName.AWS_BEDROCK);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.azure.openai.AzureOpenAiChatModel",
+				ProviderName.AZURE_AI_OPENAI);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.mistralai.MistralAiChatModel", ProviderName.MISTRAL_AI);
+		CHAT_MODEL_CLASSES.put("org.springframework.ai.deepseek.DeepSeekChatModel", ProviderName.DEEPSEEK);
+	}
+
+	private GenAiProviders() {
+	}
+
+	/**
+	 * Maps a Spring AI provider value (as in its {@code AiProvider} enum) to a
+	 * {@code gen_ai.provider.name} value; unknown values are passed through in lower case.
+	 * @param springAiProvider the Spring AI provider value
+	 * @return the provider name
+	 */
+	public static String fromSpringAi(@Nullable String springAiProvider) {
+		if (springAiProvider == null || springAiProvider.isBlank()) {
+			return UNKNOWN;
+		}
+		String key = springAiProvider.toLowerCase(Locale.ROOT);
+		return SPRING_AI_PROVIDERS.getOrDefault(key, key);
+	}
+
+	/**
+	 * Returns the provider of the Spring AI chat model on the class path when there is
+	 * exactly one.
+	 * @param classLoader the class loader to look in
+	 * @return the provider name, or {@code null} when none or several are present
+	 */
+	public static @Nullable String detectSingleChatModel(@Nullable ClassLoader classLoader) {
+		List<String> found = new ArrayList<>(1);
+		CHAT_MODEL_CLASSES.forEach((className, provider) -> {
+			if (isPresent(className, classLoader) && !found.contains(provider)) {
+				found.add(provider);
+			}
+		});
+		return (found.size() == 1) ? found.get(0) : null;
+	}
+
+	private static boolean isPresent(String className, @Nullable ClassLoader classLoader) {
+		try {
+			Class.forName(className, false, classLoader);
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.github.genaitracing.span;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a {@link SpanVocabulary} writes typed attributes: a span being built or a live
+ * span. {@code null} values are ignored.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AttributeSink {
+
+	/**
+	 * Writes an attribute; a {@code null} value writes nothing.
+	 * @param <T> the value type
+	 * @param key the key
+	 * @param value the value
+	 */
+	<T> void put(AttributeKey<T> key, @Nullable T value);
+
+	/**
+	 * Returns a sink writing to a span builder.
+	 * @param builder the span builder
+	 * @return the sink
+	 */
+	static AttributeSink of(SpanBuilder builder) {
+		return new AttributeSink() {
+			@Override
+			public <T> void put(AttributeKey<T> key, @Nullable T value) {
+				if (value != null) {
+					builder.setAttribute(key, value);
+				}
+			}
+		};
+	}
+
+	/**
+	 * Returns a sink writing to a live span.
+	 * @param span the span
+	 * @return the sink
+	 */
+	static AttributeSink of(Span span) {
+		return new AttributeSink() {
+			@Override
+			public <T> void put(AttributeKey<T> key, @Nullable T value) {
+				if (value != null) {
+					span.setAttribute(key, value);
+				}
+			}
+		};
+	}
+
+}
