@@ -1,0 +1,152 @@
+package io.github.genaitracing.autoconfigure;
+
+import io.opentelemetry.api.OpenTelemetry;
+import org.aspectj.weaver.Advice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.genaitracing.aop.AgentInvokeAspect;
+import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.MlflowVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GenAiTracingAutoConfiguration} and
+ * {@link GenAiTracingAnnotationsAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class GenAiTracingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(GenAiTracingAutoConfiguration.class,
+				GenAiTracingAnnotationsAutoConfiguration.class))
+		.withBean(OpenTelemetry.class, OpenTelemetry::noop);
+
+	@Test
+	void suppliesBeansWithContentOffByDefault(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(GenAiSpans.class)
+				.hasSingleBean(ContentPolicy.class)
+				.hasSingleBean(AgentInvokeAspect.class)
+				.hasSingleBean(ToolCallAspect.class);
+			assertThat(context.getBean(ContentPolicy.class).isEnabled()).isFalse();
+			assertThat(context.getBean(GenAiSpans.class).vocabularies()).hasExactlyElementsOfTypes(
+					GenAiVocabulary.class, OpenInferenceVocabulary.class, MlflowVocabulary.class);
+		});
+		assertThat(output).doesNotContain("GenAI content capture is on");
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("genai.tracing.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(GenAiSpans.class)
+				.doesNotHaveBean(AgentInvokeAspect.class));
+	}
+
+	@Test
+	void backsOffWhenOpenTelemetryBeanIsMissing() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GenAiTracingAutoConfiguration.class,
+					GenAiTracingAnnotationsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GenAiSpans.class));
+	}
+
+	@Test
+	void suppliesNoAspectsWhenAspectJIsMissing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Advice.class))
+			.run((context) -> assertThat(context).hasSingleBean(GenAiSpans.class)
+				.doesNotHaveBean(AgentInvokeAspect.class));
+	}
+
+	@Test
+	void startsWithoutReactor() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor"))
+			.run((context) -> assertThat(context).hasSingleBean(AgentInvokeAspect.class));
+	}
+
+	@Test
+	void turnsContentOnWithPropertyAndLogsOneWarning(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("genai.tracing.capture-content=span", "genai.tracing.content.max-length=100")
+			.run((context) -> {
+				ContentPolicy policy = context.getBean(ContentPolicy.class);
+				assertThat(policy.mode()).isEqualTo(CaptureMode.SPAN);
+				assertThat(policy.maxLength()).isEqualTo(100);
+			});
+		assertThat(output).containsOnlyOnce("GenAI content capture is on");
+	}
+
+	@Test
+	void honoursEnvironmentVariableWhenPropertyIsUnset() {
+		this.contextRunner.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=SPAN_ONLY")
+			.run((context) -> assertThat(context.getBean(ContentPolicy.class).isEnabled()).isTrue());
+	}
+
+	@Test
+	void propertyBeatsEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true",
+					"genai.tracing.capture-content=none")
+			.run((context) -> assertThat(context.getBean(ContentPolicy.class).isEnabled()).isFalse());
+	}
+
+	@Test
+	void appliesRedactionPatterns() {
+		this.contextRunner
+			.withPropertyValues("genai.tracing.capture-content=span", "genai.tracing.content.redact.patterns=\\d{4}-\\d{4}",
+					"genai.tracing.content.redact.replacement=***")
+			.run((context) -> assertThat(context.getBean(ContentPolicy.class).redact("card 1234-5678 sk-abcdefghijklmnopqrstu"))
+				.isEqualTo("card *** ***"));
+	}
+
+	@Test
+	void turnsVocabulariesOff() {
+		this.contextRunner
+			.withPropertyValues("genai.tracing.openinference.enabled=false", "genai.tracing.mlflow.enabled=false")
+			.run((context) -> assertThat(context.getBean(GenAiSpans.class).vocabularies())
+				.hasExactlyElementsOfTypes(GenAiVocabulary.class));
+	}
+
+	@Test
+	void agentDefaultsComeFromPropertiesThenApplicationName() {
+		this.contextRunner.withPropertyValues("spring.application.name=shop", "genai.tracing.provider-name=anthropic")
+			.run((context) -> {
+				AgentDefaults defaults = context.getBean(AgentDefaults.class);
+				assertThat(defaults.name()).isEqualTo("shop");
+				assertThat(defaults.providerName()).isEqualTo("anthropic");
+			});
+		this.contextRunner.withPropertyValues("spring.application.name=shop", "genai.tracing.agent.name=planner")
+			.run((context) -> assertThat(context.getBean(AgentDefaults.class).name()).isEqualTo("planner"));
+	}
+
+	@Test
+	void userBeanWins() {
+		this.contextRunner.withUserConfiguration(CustomPolicyConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(ContentPolicy.class).hasBean("customContentPolicy"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomPolicyConfiguration {
+
+		@Bean
+		ContentPolicy customContentPolicy() {
+			return ContentPolicy.disabled();
+		}
+
+	}
+
+}
