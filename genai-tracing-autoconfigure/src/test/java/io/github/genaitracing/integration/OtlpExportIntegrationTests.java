@@ -1,0 +1,126 @@
+package io.github.genaitracing.integration;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.annotation.ConversationId;
+import io.github.genaitracing.annotation.ToolCall;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end: a Spring Boot application with annotated beans exports through Boot's
+ * real OTLP exporter into a loopback receiver.
+ */
+class OtlpExportIntegrationTests {
+
+	private static OtlpTestReceiver receiver;
+
+	@BeforeAll
+	static void startReceiver() {
+		receiver = OtlpTestReceiver.start();
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		receiver.close();
+	}
+
+	private ConfigurableApplicationContext run(String... properties) {
+		receiver.clear();
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=e2e-app")
+			.properties(properties)
+			.run();
+	}
+
+	@Test
+	void exportsAgentAndToolSpanTreeWithTypedAttributesAndNoContent() {
+		try (ConfigurableApplicationContext context = run()) {
+			context.getBean(Agent.class).chat("conv-42", "hello");
+			List<Span> spans = receiver.awaitSpans((received) -> received.size() >= 2, Duration.ofSeconds(10));
+			Span agent = spans.stream().filter((s) -> s.getName().equals("invoke_agent e2e-app")).findFirst().orElseThrow();
+			Span tool = spans.stream().filter((s) -> s.getName().equals("execute_tool lookup")).findFirst().orElseThrow();
+			assertThat(agent.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
+			assertThat(agent.getParentSpanId().isEmpty()).isTrue();
+			assertThat(tool.getParentSpanId()).isEqualTo(agent.getSpanId());
+			assertThat(tool.getTraceId()).isEqualTo(agent.getTraceId());
+			assertThat(OtlpTestReceiver.attribute(agent, "gen_ai.operation.name")).isEqualTo("invoke_agent");
+			assertThat(OtlpTestReceiver.attribute(agent, "gen_ai.conversation.id")).isEqualTo("conv-42");
+			assertThat(OtlpTestReceiver.attribute(tool, "gen_ai.conversation.id")).isEqualTo("conv-42");
+			assertThat(OtlpTestReceiver.attribute(tool, "openinference.span.kind")).isEqualTo("TOOL");
+			assertThat(agent.getAttributesList()).noneMatch((kv) -> kv.getKey().equals("gen_ai.input.messages")
+					|| kv.getKey().equals("input.value") || kv.getKey().equals("mlflow.spanInputs")
+					|| kv.getKey().equals("output.value") || kv.getKey().equals("mlflow.spanOutputs"));
+		}
+	}
+
+	@Test
+	void exportsRedactedContentWhenCaptureIsOn() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			context.getBean(Agent.class).chat("conv-1", "my token is Bearer abc.def.ghi");
+			List<Span> spans = receiver.awaitSpans((received) -> received.size() >= 2, Duration.ofSeconds(10));
+			Span agent = spans.stream().filter((s) -> s.getName().startsWith("invoke_agent")).findFirst().orElseThrow();
+			assertThat((String) OtlpTestReceiver.attribute(agent, "gen_ai.input.messages"))
+				.contains("[REDACTED]")
+				.doesNotContain("abc.def.ghi");
+			assertThat(OtlpTestReceiver.attribute(agent, "input.value")).isNotNull();
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		Tools tools() {
+			return new Tools();
+		}
+
+		@Bean
+		Agent agent(Tools tools) {
+			return new Agent(tools);
+		}
+
+	}
+
+	@AgentInvoke
+	static class Agent {
+
+		private final Tools tools;
+
+		Agent(Tools tools) {
+			this.tools = tools;
+		}
+
+		public String chat(@ConversationId String conversationId, String message) {
+			return this.tools.lookup(message);
+		}
+
+	}
+
+	static class Tools {
+
+		@ToolCall(name = "lookup")
+		public String lookup(String query) {
+			return "found " + query.length();
+		}
+
+	}
+
+}
