@@ -1,0 +1,108 @@
+package io.github.genaitracing.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.annotation.ConversationId;
+import io.github.genaitracing.aop.AgentInvokeAspect;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.MlflowAttributes;
+import io.github.genaitracing.semconv.OpenInferenceAttributes;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.MlflowVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+
+/**
+ * An {@code @AgentInvoke} call against the same span built by hand with the OpenTelemetry
+ * API, with the same attributes, on an SDK that records spans and exports nothing.
+ */
+@State(org.openjdk.jmh.annotations.Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AnnotatedCallBenchmark {
+
+	private Tracer tracer;
+
+	private Agent annotated;
+
+	private Agent plain;
+
+	@Setup
+	public void setUp() {
+		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().build())
+			.build();
+		this.tracer = sdk.getTracer("bench");
+		GenAiSpans spans = new GenAiSpans(sdk,
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
+				"gen_ai.conversation.id");
+		AspectJProxyFactory factory = new AspectJProxyFactory(new Agent());
+		factory.addAspect(new AgentInvokeAspect(spans, ContentPolicy.disabled(),
+				new AgentDefaults(null, null, null, "openai")));
+		this.annotated = factory.getProxy();
+		this.plain = new Agent();
+	}
+
+	@Benchmark
+	public String annotated() {
+		return this.annotated.answer("conv-1", "hello");
+	}
+
+	@Benchmark
+	public String handWritten() {
+		Span span = this.tracer.spanBuilder("invoke_agent bench")
+			.setSpanKind(SpanKind.INTERNAL)
+			.setAttribute(GenAiAttributes.OPERATION_NAME, "invoke_agent")
+			.setAttribute(GenAiAttributes.PROVIDER_NAME, "openai")
+			.setAttribute(GenAiAttributes.AGENT_NAME, "bench")
+			.setAttribute(GenAiAttributes.CONVERSATION_ID, "conv-1")
+			.setAttribute(OpenInferenceAttributes.SPAN_KIND, "AGENT")
+			.setAttribute(OpenInferenceAttributes.AGENT_NAME, "bench")
+			.setAttribute(OpenInferenceAttributes.SESSION_ID, "conv-1")
+			.setAttribute(MlflowAttributes.SPAN_TYPE, "AGENT")
+			.startSpan();
+		try (Scope scope = span.makeCurrent()) {
+			return this.plain.answer("conv-1", "hello");
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	/**
+	 * The benchmarked agent.
+	 */
+	@AgentInvoke(name = "bench")
+	public static class Agent {
+
+		public String answer(@ConversationId String conversationId, String message) {
+			return message;
+		}
+
+	}
+
+}
