@@ -1,0 +1,66 @@
+package io.github.genaitracing.autoconfigure;
+
+import java.net.URI;
+
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model
+ * observations onto GenAI {@code chat {model}} CLIENT spans.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = GenAiTracingAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+@ConditionalOnClass({ ChatModelObservationContext.class, TracingObservationHandler.class, OtelSpan.class })
+@ConditionalOnBean({ GenAiSpans.class, Tracer.class })
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
+public final class SpringAiTracingAutoConfiguration {
+
+	/**
+	 * Order of the chat model handler: ahead of Micrometer's default tracing handler in
+	 * Boot's tracing handler group, so that it makes the span.
+	 */
+	public static final int CHAT_MODEL_HANDLER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(CHAT_MODEL_HANDLER_ORDER)
+	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans,
+			ContentPolicy contentPolicy, Environment environment) {
+		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment));
+	}
+
+	private static @Nullable URI serverUri(Environment environment) {
+		String baseUrl = environment.getProperty("spring.ai.openai.chat.base-url",
+				environment.getProperty("spring.ai.openai.base-url"));
+		if (baseUrl == null || baseUrl.isBlank()) {
+			return null;
+		}
+		try {
+			return URI.create(baseUrl.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.github.genaitracing.springai;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.OpenInferenceAttributes;
+import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.OpenAiStubServer;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end: Spring AI's real OpenAI chat model against a loopback OpenAI-compatible
+ * stub, exported through Boot's real OTLP exporter.
+ */
+class SpringAiChatIntegrationTests {
+
+	private static OtlpTestReceiver receiver;
+
+	private static OpenAiStubServer model;
+
+	@BeforeAll
+	static void start() {
+		receiver = OtlpTestReceiver.start();
+		model = OpenAiStubServer.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		receiver.close();
+		model.close();
+	}
+
+	private ConfigurableApplicationContext run(String... properties) {
+		receiver.clear();
+		model.reset();
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms",
+					"spring.ai.openai.base-url=" + model.baseUrl(), "spring.ai.openai.api-key=test-key",
+					"spring.ai.openai.chat.options.model=gpt-4o-mini",
+					"spring.ai.openai.chat.options.temperature=0.3")
+			.properties(properties)
+			.run();
+	}
+
+	@Test
+	void makesOneClientChatSpanWithTypedUsageAndNoContent() {
+		try (ConfigurableApplicationContext context = run()) {
+			ChatResponse response = context.getBean(ChatModel.class).call(new Prompt("Weather in Paris?"));
+			assertThat(response.getResult().getOutput().getText()).isEqualTo("ok");
+			List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10));
+			List<Span> chatSpans = spans.stream().filter((span) -> span.getName().startsWith("chat")).toList();
+			assertThat(chatSpans).hasSize(1);
+			GenAiSpanAssert.assertThat(chatSpans.get(0))
+				.hasName("chat gpt-4o-mini")
+				.hasKind(SpanKind.CLIENT)
+				.hasAttribute(GenAiAttributes.OPERATION_NAME, "chat")
+				.hasAttribute(GenAiAttributes.PROVIDER_NAME, "openai")
+				.hasAttribute(GenAiAttributes.REQUEST_MODEL, "gpt-4o-mini")
+				.hasAttribute(GenAiAttributes.REQUEST_TEMPERATURE, 0.3)
+				.hasAttribute(GenAiAttributes.RESPONSE_MODEL, "gpt-4o-mini-2024-07-18")
+				.hasAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, List.of("stop"))
+				.hasAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, 22L)
+				.hasAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, 9L)
+				.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "127.0.0.1")
+				.hasAttribute(GenAiAttributes.SERVER_PORT, (long) model.port())
+				.hasAttribute(OpenInferenceAttributes.SPAN_KIND, "LLM")
+				.doesNotHaveAttributes("gen_ai.system", "gen_ai.input.messages", "gen_ai.output.messages",
+						"input.value", "output.value");
+		}
+	}
+
+	@Test
+	void recordsMessagesWhenCaptureIsOn() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			context.getBean(ChatModel.class).call(new Prompt("Weather in Paris?"));
+			Span chat = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.findFirst()
+				.orElseThrow();
+			GenAiSpanAssert.assertThat(chat)
+				.hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES,
+						(json) -> assertThat(json).contains("\"role\":\"user\"").contains("Weather in Paris?"))
+				.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES,
+						(json) -> assertThat(json).contains("\"finish_reason\":\"stop\"").contains("\"ok\""));
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
