@@ -48,7 +48,8 @@ class OtlpExportIntegrationTests {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
 					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=e2e-app")
+					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=e2e-app",
+					"spring.ai.openai.api-key=unused")
 			.properties(properties)
 			.run();
 	}
