@@ -107,9 +107,59 @@ class SpringAiChatIntegrationTests {
 		}
 	}
 
+	@Test
+	void nestsChatUnderTheAgentWithItsConversationId() {
+		try (ConfigurableApplicationContext context = run()) {
+			context.getBean(Agent.class).ask("conv-7", "Hello");
+			List<Span> spans = receiver.awaitSpans((received) -> received.size() >= 2, Duration.ofSeconds(10));
+			Span agent = spans.stream().filter((span) -> span.getName().startsWith("invoke_agent")).findFirst().orElseThrow();
+			Span chat = spans.stream().filter((span) -> span.getName().startsWith("chat")).findFirst().orElseThrow();
+			GenAiSpanAssert.assertThat(chat).isChildOf(agent).hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-7");
+			GenAiSpanAssert.assertThat(agent).hasAttribute(GenAiAttributes.PROVIDER_NAME, "openai");
+			assertThat(model.requests().get(0).headers().get("traceparent")).contains(OtlpTestReceiver.hex(chat.getTraceId()));
+		}
+	}
+
+	@Test
+	void recordsProviderErrorsOnTheChatSpan() {
+		try (ConfigurableApplicationContext context = run("spring.ai.retry.max-attempts=1")) {
+			model.enqueue(OpenAiStubServer.Reply.error(400, "invalid_request_error"));
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(ChatModel.class).call(new Prompt("x")));
+			Span chat = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(chat.getStatus().getCode().name()).isEqualTo("STATUS_CODE_ERROR");
+			GenAiSpanAssert.assertThat(chat).hasAttributeSatisfying(GenAiAttributes.ERROR_TYPE,
+					(type) -> assertThat(type).isNotBlank());
+		}
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
+
+		@org.springframework.context.annotation.Bean
+		Agent agent(ChatModel chatModel) {
+			return new Agent(chatModel);
+		}
+
+	}
+
+	@io.github.genaitracing.annotation.AgentInvoke(name = "asker")
+	static class Agent {
+
+		private final ChatModel chatModel;
+
+		Agent(ChatModel chatModel) {
+			this.chatModel = chatModel;
+		}
+
+		public String ask(@io.github.genaitracing.annotation.ConversationId String conversationId, String text) {
+			return this.chatModel.call(text);
+		}
 
 	}
 
