@@ -121,6 +121,30 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void coversTheWholeStreamWithOneSpan() {
+		try (ConfigurableApplicationContext context = run()) {
+			model.enqueue(OpenAiStubServer.Reply.text("streamed answer"));
+			String text = String.join("", context.getBean(ChatModel.class)
+				.stream(new Prompt("Tell me"))
+				.map((response) -> (response.getResult() != null && response.getResult().getOutput().getText() != null)
+						? response.getResult().getOutput().getText() : "")
+				.collectList()
+				.block(Duration.ofSeconds(10)));
+			assertThat(text).isEqualTo("streamed answer");
+			List<Span> chatSpans = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.toList();
+			assertThat(chatSpans).hasSize(1);
+			GenAiSpanAssert.assertThat(chatSpans.get(0))
+				.hasKind(SpanKind.CLIENT)
+				.hasAttribute(GenAiAttributes.REQUEST_STREAM, true)
+				.hasAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, List.of("stop"));
+		}
+	}
+
+	@Test
 	void recordsProviderErrorsOnTheChatSpan() {
 		try (ConfigurableApplicationContext context = run("spring.ai.retry.max-attempts=1")) {
 			model.enqueue(OpenAiStubServer.Reply.error(400, "invalid_request_error"));
