@@ -66,7 +66,7 @@ public final class ToolCallAspect {
 		GenAiOperation operation = traced.operation(args);
 		CapturedContent input = this.contentPolicy.isEnabled()
 				? this.contentPolicy.captureArguments(traced.contentArguments(args)) : null;
-		GenAiSpan existing = this.spans.currentAdoptedTool(Context.current(), operation.toolName());
+		GenAiSpan existing = this.spans.currentTool(Context.current(), operation.toolName());
 		if (existing != null) {
 			return recordOnExisting(joinPoint, existing, input);
 		}

@@ -21,10 +21,12 @@ import org.springframework.core.env.Environment;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.span.GenAiSpans;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model
- * observations onto GenAI {@code chat {model}} CLIENT spans.
+ * and tool calling observations onto GenAI {@code chat {model}} CLIENT and
+ * {@code execute_tool {tool}} spans.
  *
  * @since 0.1.0
  */
@@ -47,6 +49,14 @@ public final class SpringAiTracingAutoConfiguration {
 	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans,
 			ContentPolicy contentPolicy, Environment environment) {
 		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(CHAT_MODEL_HANDLER_ORDER)
+	GenAiToolCallingObservationHandler genAiToolCallingObservationHandler(Tracer tracer, GenAiSpans spans,
+			ContentPolicy contentPolicy) {
+		return new GenAiToolCallingObservationHandler(tracer, spans, contentPolicy);
 	}
 
 	private static @Nullable URI serverUri(Environment environment) {

@@ -37,7 +37,7 @@ public final class GenAiSpans {
 
 	private final @Nullable String conversationIdBaggageKey;
 
-	private final Map<SpanContext, GenAiSpan> adopted = new ConcurrentHashMap<>();
+	private final Map<SpanContext, GenAiSpan> openTools = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the span writer.
@@ -84,9 +84,8 @@ public final class GenAiSpans {
 			builder.addLink(link);
 		}
 		Span span = builder.startSpan();
-		return new GenAiSpan(span, childContext(parent.with(span), effective), effective, this.vocabularies, true,
-				() -> {
-				});
+		return register(new GenAiSpan(span, childContext(parent.with(span), effective), effective,
+				this.vocabularies, true, onEnd(span, effective)));
 	}
 
 	/**
@@ -105,26 +104,39 @@ public final class GenAiSpans {
 			vocabulary.onStart(effective, sink);
 		}
 		span.setAllAttributes(effective.protocolAttributes());
+		return register(new GenAiSpan(span, childContext(context.with(span), effective), effective,
+				this.vocabularies, false, onEnd(span, effective)));
+	}
+
+	private Runnable onEnd(Span span, GenAiOperation operation) {
+		if (operation.type() != GenAiOperation.Type.EXECUTE_TOOL) {
+			return () -> {
+			};
+		}
 		SpanContext key = span.getSpanContext();
-		GenAiSpan genAiSpan = new GenAiSpan(span, childContext(context.with(span), effective), effective,
-				this.vocabularies, false, () -> this.adopted.remove(key));
-		this.adopted.put(key, genAiSpan);
-		return genAiSpan;
+		return () -> this.openTools.remove(key);
+	}
+
+	private GenAiSpan register(GenAiSpan span) {
+		if (span.operation().type() == GenAiOperation.Type.EXECUTE_TOOL) {
+			this.openTools.put(span.span().getSpanContext(), span);
+		}
+		return span;
 	}
 
 	/**
-	 * Returns the adopted, not yet ended, tool span of the given tool that is current in
-	 * the context, so that an annotated tool method running inside it records on it
-	 * instead of starting a second span.
+	 * Returns the open tool span of the given tool that is current in the context (such as
+	 * the span of Spring AI's tool calling), so that an annotated tool method running
+	 * inside it records on it instead of starting a second span.
 	 * @param context the context
 	 * @param toolName the tool name
-	 * @return the adopted span, or {@code null}
+	 * @return the open tool span, or {@code null}
 	 */
-	public @Nullable GenAiSpan currentAdoptedTool(Context context, String toolName) {
-		if (this.adopted.isEmpty()) {
+	public @Nullable GenAiSpan currentTool(Context context, @Nullable String toolName) {
+		if (this.openTools.isEmpty()) {
 			return null;
 		}
-		GenAiSpan span = this.adopted.get(Span.fromContext(context).getSpanContext());
+		GenAiSpan span = this.openTools.get(Span.fromContext(context).getSpanContext());
 		if (span != null && span.operation().type() == GenAiOperation.Type.EXECUTE_TOOL
 				&& Objects.equals(span.operation().toolName(), toolName)) {
 			return span;

@@ -145,6 +145,35 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void makesOneToolSpanForAToolCallingRoundTripOfAToolCallAnnotatedTool() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			model.enqueue(OpenAiStubServer.Reply.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+					OpenAiStubServer.Reply.text("Rainy in Paris"));
+			String answer = org.springframework.ai.chat.client.ChatClient.create(context.getBean(ChatModel.class))
+				.prompt("Weather in Paris?")
+				.tools(context.getBean(WeatherTools.class))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo("Rainy in Paris");
+			List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.count() >= 2
+					&& received.stream().anyMatch((span) -> span.getName().startsWith("execute_tool")),
+					Duration.ofSeconds(10));
+			List<Span> toolSpans = spans.stream().filter((span) -> span.getName().startsWith("execute_tool")).toList();
+			assertThat(toolSpans).hasSize(1);
+			GenAiSpanAssert.assertThat(toolSpans.get(0))
+				.hasName("execute_tool get_weather")
+				.hasKind(SpanKind.INTERNAL)
+				.hasAttribute(GenAiAttributes.TOOL_NAME, "get_weather")
+				.hasAttributeSatisfying(GenAiAttributes.TOOL_CALL_ARGUMENTS,
+						(json) -> assertThat(json).contains("Paris"))
+				.hasAttributeSatisfying(GenAiAttributes.TOOL_CALL_RESULT, (json) -> assertThat(json).contains("rainy"))
+				.doesNotHaveAttributes("spring.ai.tool.definition.name");
+		}
+	}
+
+	@Test
 	void recordsProviderErrorsOnTheChatSpan() {
 		try (ConfigurableApplicationContext context = run("spring.ai.retry.max-attempts=1")) {
 			model.enqueue(OpenAiStubServer.Reply.error(400, "invalid_request_error"));
@@ -168,6 +197,21 @@ class SpringAiChatIntegrationTests {
 		@org.springframework.context.annotation.Bean
 		Agent agent(ChatModel chatModel) {
 			return new Agent(chatModel);
+		}
+
+		@org.springframework.context.annotation.Bean
+		WeatherTools weatherTools() {
+			return new WeatherTools();
+		}
+
+	}
+
+	public static class WeatherTools {
+
+		@org.springframework.ai.tool.annotation.Tool(name = "get_weather", description = "Current weather")
+		@io.github.genaitracing.annotation.ToolCall(name = "get_weather")
+		public String weather(String city) {
+			return "rainy in " + city;
 		}
 
 	}
