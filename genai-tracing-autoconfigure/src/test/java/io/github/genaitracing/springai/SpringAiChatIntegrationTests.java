@@ -174,6 +174,38 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void recordsOnSpringAiToolObservationSpanInsteadOfStartingASecond() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			io.micrometer.observation.ObservationRegistry registry = context
+				.getBean(io.micrometer.observation.ObservationRegistry.class);
+			org.springframework.ai.tool.observation.ToolCallingObservationContext toolContext = org.springframework.ai.tool.observation.ToolCallingObservationContext
+				.builder()
+				.toolDefinition(org.springframework.ai.tool.definition.ToolDefinition.builder()
+					.name("get_weather")
+					.description("Current weather")
+					.inputSchema("{}")
+					.build())
+				.toolCallId("call_9")
+				.toolCallArguments("{\"city\":\"Oslo\"}")
+				.build();
+			WeatherTools tools = context.getBean(WeatherTools.class);
+			io.micrometer.observation.Observation.createNotStarted("spring.ai.tool", () -> toolContext, registry)
+				.observe(() -> tools.weather("Oslo"));
+			List<Span> toolSpans = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("execute_tool")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("execute_tool"))
+				.toList();
+			assertThat(toolSpans).hasSize(1);
+			GenAiSpanAssert.assertThat(toolSpans.get(0))
+				.hasAttribute(GenAiAttributes.TOOL_DESCRIPTION, "Current weather")
+				.hasAttribute(GenAiAttributes.TOOL_CALL_ID, "call_9")
+				.hasAttributeSatisfying(GenAiAttributes.TOOL_CALL_RESULT, (json) -> assertThat(json).contains("rainy in Oslo"))
+				.doesNotHaveAttributes("spring.ai.tool.definition.name", "gen_ai.system");
+		}
+	}
+
+	@Test
 	void recordsProviderErrorsOnTheChatSpan() {
 		try (ConfigurableApplicationContext context = run("spring.ai.retry.max-attempts=1")) {
 			model.enqueue(OpenAiStubServer.Reply.error(400, "invalid_request_error"));
