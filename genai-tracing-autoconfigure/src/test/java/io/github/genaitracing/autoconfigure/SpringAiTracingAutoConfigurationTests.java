@@ -1,0 +1,55 @@
+package io.github.genaitracing.autoconfigure;
+
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.OpenTelemetry;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SpringAiTracingAutoConfiguration}.
+ */
+class SpringAiTracingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(GenAiTracingAutoConfiguration.class,
+				SpringAiTracingAutoConfiguration.class))
+		.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+		.withBean(Tracer.class, () -> Tracer.NOOP);
+
+	@Test
+	void suppliesHandlers() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(GenAiChatModelObservationHandler.class)
+			.hasSingleBean(GenAiToolCallingObservationHandler.class));
+	}
+
+	@Test
+	void backsOffWhenSpringAiIsMissing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ChatModelObservationContext.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(GenAiChatModelObservationHandler.class));
+	}
+
+	@Test
+	void backsOffWithoutMicrometerTracer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GenAiTracingAutoConfiguration.class,
+					SpringAiTracingAutoConfiguration.class))
+			.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.run((context) -> assertThat(context).doesNotHaveBean(GenAiChatModelObservationHandler.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("genai.tracing.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(GenAiChatModelObservationHandler.class));
+	}
+
+}
