@@ -6,6 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.util.unit.DataSize;
+
+import io.github.genaitracing.a2a.A2aTracingFilter;
 import io.github.genaitracing.content.CaptureMode;
 
 /**
@@ -50,6 +53,8 @@ public class GenAiTracingProperties {
 	private final Mlflow mlflow = new Mlflow();
 
 	private final Baggage baggage = new Baggage();
+
+	private final A2a a2a = new A2a();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -97,6 +102,99 @@ public class GenAiTracingProperties {
 
 	public Baggage getBaggage() {
 		return this.baggage;
+	}
+
+	public A2a getA2a() {
+		return this.a2a;
+	}
+
+	/**
+	 * Inbound A2A JSON-RPC tracing.
+	 */
+	public static class A2a {
+
+		/**
+		 * Whether to trace inbound A2A JSON-RPC requests of servlet web applications.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Comma-separated list of path patterns of A2A JSON-RPC endpoints.
+		 */
+		private List<String> paths = new ArrayList<>(List.of("/", "/a2a", "/a2a/**", "/agent", "/agents/**"));
+
+		/**
+		 * Comma-separated list of path patterns never traced; agent card and actuator
+		 * paths are always skipped.
+		 */
+		private List<String> excludes = new ArrayList<>();
+
+		/**
+		 * Largest request body read and parsed; a larger body passes through untouched
+		 * and is not parsed.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Largest copy kept of a plain response, and of one streamed event, to read the
+		 * result from.
+		 */
+		private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Where the span's parent comes from: 'continue' (child of the HTTP server span or
+		 * of the inbound traceparent), 'new-trace-with-link' or 'ignore'.
+		 */
+		private A2aTracingFilter.ParentPolicy parent = A2aTracingFilter.ParentPolicy.CONTINUE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getExcludes() {
+			return this.excludes;
+		}
+
+		public void setExcludes(List<String> excludes) {
+			this.excludes = excludes;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		public A2aTracingFilter.ParentPolicy getParent() {
+			return this.parent;
+		}
+
+		public void setParent(A2aTracingFilter.ParentPolicy parent) {
+			this.parent = parent;
+		}
+
 	}
 
 	/**

@@ -1,0 +1,322 @@
+package io.github.genaitracing.a2a;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * Turns an inbound A2A JSON-RPC request into a root {@code invoke_agent {agent}} span:
+ * reads the body once (bounded) and replays the same bytes to the application, passes
+ * the response through unchanged while reading it, and ends the span when the request
+ * ends, also when it continues asynchronously (server-sent events). Nothing of its own
+ * is ever thrown into the request.
+ *
+ * @since 0.1.0
+ */
+public final class A2aTracingFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(A2aTracingFilter.class);
+
+	private static final String VERSION_HEADER = "A2A-Version";
+
+	private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(HttpServletRequest carrier) {
+			return Collections.list(carrier.getHeaderNames());
+		}
+
+		@Override
+		public @Nullable String get(@Nullable HttpServletRequest carrier, String key) {
+			return (carrier != null) ? carrier.getHeader(key) : null;
+		}
+
+	};
+
+	private final GenAiSpans spans;
+
+	private final ContentPolicy contentPolicy;
+
+	private final AgentDefaults agent;
+
+	private final OpenTelemetry openTelemetry;
+
+	private final Settings settings;
+
+	private final AntPathMatcher matcher = new AntPathMatcher();
+
+	/**
+	 * Creates the filter.
+	 * @param spans the span writer
+	 * @param contentPolicy the content policy
+	 * @param agent the agent attributes of the spans
+	 * @param openTelemetry the OpenTelemetry instance, for inbound trace context
+	 * @param settings the filter settings
+	 */
+	public A2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults agent,
+			OpenTelemetry openTelemetry, Settings settings) {
+		this.spans = spans;
+		this.contentPolicy = contentPolicy;
+		this.agent = agent;
+		this.openTelemetry = openTelemetry;
+		this.settings = settings;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			return true;
+		}
+		String contentType = request.getContentType();
+		if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+			return true;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/.well-known/") || path.startsWith("/actuator")) {
+			return true;
+		}
+		for (String exclude : this.settings.excludes()) {
+			if (this.matcher.match(exclude, path)) {
+				return true;
+			}
+		}
+		for (String pattern : this.settings.paths()) {
+			if (this.matcher.match(pattern, path)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		Traced traced = start(request, response, start);
+		if (traced == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try (Scope scope = traced.span().makeCurrent()) {
+			chain.doFilter(traced.request(), traced.response());
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			safely(() -> traced.span().recordError(ex));
+			safely(() -> end(traced));
+			throw ex;
+		}
+		if (request.isAsyncStarted()) {
+			safely(() -> request.getAsyncContext().addListener(new EndOnAsyncEnd(traced)));
+		}
+		else {
+			safely(() -> end(traced));
+		}
+	}
+
+	private @Nullable Traced start(HttpServletRequest request, HttpServletResponse response, long start) {
+		try {
+			A2aRequest a2a;
+			HttpServletRequest replaying;
+			if (request.getHeader("Content-Encoding") != null) {
+				a2a = A2aRequest.notParsed("encoded");
+				replaying = request;
+			}
+			else {
+				InputStream in = request.getInputStream();
+				ReplayingRequest.Prefix prefix = ReplayingRequest.readPrefix(in, this.settings.maxBodySize(),
+						request.getContentLengthLong());
+				byte[] buffer = prefix.bytes();
+				int read = prefix.length();
+				if (read > this.settings.maxBodySize()) {
+					a2a = A2aRequest.notParsed("too_large");
+					replaying = new ReplayingRequest(request, buffer, read, in);
+				}
+				else {
+					a2a = A2aRequest.parse(buffer, read, request.getHeader(VERSION_HEADER),
+							this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
+					replaying = new ReplayingRequest(request, buffer, read, null);
+				}
+			}
+			GenAiOperation.Builder operation = GenAiOperation.agent(this.agent.name())
+				.providerName(this.agent.providerName())
+				.agentDescription(this.agent.description())
+				.agentVersion(this.agent.version())
+				.conversationId(a2a.contextId())
+				.protocolAttribute(A2aAttributes.METHOD_NAME,
+						(a2a.method() != null) ? a2a.method().logicalName() : a2a.wireMethod())
+				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
+				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
+				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
+				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+				.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
+			Context parent = parent(request, operation);
+			GenAiSpan span = this.spans.start(operation.build(), parent);
+			span.recordInput(this.contentPolicy.capture(a2a.userText()));
+			ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start);
+			return new Traced(span, replaying, new ObservingResponse(response, observer), observer, response);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("A2A request not traced", ex);
+			return null;
+		}
+	}
+
+	private Context parent(HttpServletRequest request, GenAiOperation.Builder operation) {
+		Context current = Context.current();
+		switch (this.settings.parent()) {
+			case IGNORE:
+				return Context.root();
+			case NEW_TRACE_WITH_LINK: {
+				Context caller = Span.current().getSpanContext().isValid() ? current : extract(request);
+				operation.link(Span.fromContext(caller).getSpanContext());
+				return Context.root();
+			}
+			default:
+				return Span.current().getSpanContext().isValid() ? current : extract(request);
+		}
+	}
+
+	private Context extract(HttpServletRequest request) {
+		return this.openTelemetry.getPropagators().getTextMapPropagator().extract(Context.current(), request, HEADERS);
+	}
+
+	private void end(Traced traced) {
+		GenAiSpan span = traced.span();
+		if (span.isEnded()) {
+			return;
+		}
+		try {
+			ResponseObserver observer = traced.observer();
+			A2aResult result = observer.result();
+			if (observer.isStreaming()) {
+				span.setProtocolAttribute(A2aAttributes.STREAM_EVENT_COUNT, observer.events());
+				span.setProtocolAttribute(A2aAttributes.STREAM_TIME_TO_FIRST_EVENT, observer.secondsToFirstEvent());
+			}
+			if (result != null) {
+				span.setProtocolAttribute(A2aAttributes.TASK_STATE, result.taskState());
+				if (span.operation().protocolAttributes().get(A2aAttributes.TASK_ID) == null) {
+					span.setProtocolAttribute(A2aAttributes.TASK_ID, result.taskId());
+				}
+				span.recordOutput(this.contentPolicy.capture(result.outputText()));
+				if (result.errorCode() != null) {
+					span.recordError(result.errorCode(), result.errorMessage());
+				}
+			}
+			int status = traced.originalResponse().getStatus();
+			if (status >= 500 && (result == null || result.errorCode() == null)) {
+				span.recordError(String.valueOf(status), null);
+			}
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private static void safely(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A2A tracing step failed", ex);
+		}
+	}
+
+	/**
+	 * Where the A2A span's parent comes from.
+	 */
+	public enum ParentPolicy {
+
+		/** A child of the current (HTTP server) span, else of the inbound traceparent. */
+		CONTINUE,
+
+		/** A new trace whose root links to the caller's span. */
+		NEW_TRACE_WITH_LINK,
+
+		/** A new trace; the caller's context is ignored. */
+		IGNORE
+
+	}
+
+	/**
+	 * Settings of the filter.
+	 *
+	 * @param paths path patterns of A2A JSON-RPC endpoints
+	 * @param excludes path patterns never traced
+	 * @param maxBodySize largest request body read, in bytes
+	 * @param maxResponseSize largest plain response copy, and largest streamed event, in
+	 * bytes
+	 * @param parent where the span's parent comes from
+	 */
+	public record Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
+			ParentPolicy parent) {
+	}
+
+	private record Traced(GenAiSpan span, HttpServletRequest request, ObservingResponse response,
+			ResponseObserver observer, HttpServletResponse originalResponse) {
+	}
+
+	private final class EndOnAsyncEnd implements AsyncListener {
+
+		private final Traced traced;
+
+		EndOnAsyncEnd(Traced traced) {
+			this.traced = traced;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			safely(() -> end(this.traced));
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			safely(() -> this.traced.span().recordError("timeout", null));
+			safely(() -> end(this.traced));
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			Throwable error = event.getThrowable();
+			safely(() -> {
+				if (error != null) {
+					this.traced.span().recordError(error);
+				}
+			});
+			safely(() -> end(this.traced));
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.github.genaitracing.a2a;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Passes every byte to the client at once and shows a copy to an observer: a bounded
+ * copy for a plain response, event by event for a server-sent event stream.
+ */
+final class ObservingResponse extends HttpServletResponseWrapper {
+
+	private final ResponseObserver observer;
+
+	private @Nullable ServletOutputStream stream;
+
+	private @Nullable PrintWriter writer;
+
+	ObservingResponse(HttpServletResponse response, ResponseObserver observer) {
+		super(response);
+		this.observer = observer;
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() throws IOException {
+		if (this.stream == null) {
+			this.stream = new Tee(super.getOutputStream());
+		}
+		return this.stream;
+	}
+
+	@Override
+	public PrintWriter getWriter() throws IOException {
+		if (this.writer == null) {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			this.writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset), false);
+		}
+		return this.writer;
+	}
+
+	@Override
+	public void flushBuffer() throws IOException {
+		if (this.writer != null) {
+			this.writer.flush();
+		}
+		super.flushBuffer();
+	}
+
+	private final class Tee extends ServletOutputStream {
+
+		private final ServletOutputStream delegate;
+
+		Tee(ServletOutputStream delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.delegate.write(b);
+			observe(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.delegate.write(bytes, offset, length);
+			observe(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.delegate.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.delegate.close();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.delegate.isReady();
+		}
+
+		@Override
+		public void setWriteListener(WriteListener listener) {
+			this.delegate.setWriteListener(listener);
+		}
+
+		private void observe(byte[] bytes, int offset, int length) {
+			try {
+				ObservingResponse.this.observer.onBytes(getContentType(), bytes, offset, length);
+			}
+			catch (RuntimeException ex) {
+				// observing must never break the response
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.github.genaitracing.a2a;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives the application exactly the bytes the client sent: the prefix the filter read,
+ * then whatever it did not read from the original stream.
+ */
+final class ReplayingRequest extends HttpServletRequestWrapper {
+
+	private final byte[] prefix;
+
+	private final int prefixLength;
+
+	private final @Nullable InputStream rest;
+
+	private @Nullable ServletInputStream stream;
+
+	private @Nullable BufferedReader reader;
+
+	ReplayingRequest(HttpServletRequest request, byte[] prefix, int prefixLength, @Nullable InputStream rest) {
+		super(request);
+		this.prefix = prefix;
+		this.prefixLength = prefixLength;
+		this.rest = rest;
+	}
+
+	/**
+	 * Reads at most {@code limit + 1} bytes of a request body, so that the caller can
+	 * tell whether the body is larger than {@code limit}; memory grows with what is read.
+	 */
+	static Prefix readPrefix(InputStream in, long limit, long contentLength) throws IOException {
+		int cap = (int) Math.min(Integer.MAX_VALUE - 16, limit + 1);
+		int initial = (contentLength >= 0) ? (int) Math.min(cap, contentLength + 1) : Math.min(cap, 8192);
+		byte[] buffer = new byte[Math.max(initial, 1)];
+		int total = 0;
+		while (total < cap) {
+			if (total == buffer.length) {
+				buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(cap, (long) buffer.length * 2));
+			}
+			int read = in.read(buffer, total, buffer.length - total);
+			if (read < 0) {
+				break;
+			}
+			total += read;
+		}
+		return new Prefix(buffer, total);
+	}
+
+	record Prefix(byte[] bytes, int length) {
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		if (this.stream == null) {
+			this.stream = new Replay();
+		}
+		return this.stream;
+	}
+
+	@Override
+	public BufferedReader getReader() {
+		if (this.reader == null) {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+		}
+		return this.reader;
+	}
+
+	private final class Replay extends ServletInputStream {
+
+		private int position;
+
+		private boolean finished;
+
+		@Override
+		public int read() throws IOException {
+			if (this.position < ReplayingRequest.this.prefixLength) {
+				return ReplayingRequest.this.prefix[this.position++] & 0xFF;
+			}
+			int value = (ReplayingRequest.this.rest != null) ? ReplayingRequest.this.rest.read() : -1;
+			this.finished = value < 0;
+			return value;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (length == 0) {
+				return 0;
+			}
+			int available = ReplayingRequest.this.prefixLength - this.position;
+			if (available > 0) {
+				int count = Math.min(available, length);
+				System.arraycopy(ReplayingRequest.this.prefix, this.position, buffer, offset, count);
+				this.position += count;
+				return count;
+			}
+			int read = (ReplayingRequest.this.rest != null) ? ReplayingRequest.this.rest.read(buffer, offset, length)
+					: -1;
+			this.finished = read < 0;
+			return read;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.finished;
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			throw new UnsupportedOperationException("Non-blocking reads are not supported on a traced A2A request");
+		}
+
+	}
+
+}

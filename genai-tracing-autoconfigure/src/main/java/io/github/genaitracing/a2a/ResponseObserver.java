@@ -1,0 +1,157 @@
+package io.github.genaitracing.a2a;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an A2A response as it passes: keeps a bounded copy of a plain JSON-RPC response,
+ * and reads a server-sent event stream event by event with bounded memory.
+ */
+final class ResponseObserver {
+
+	private final int maxBytes;
+
+	private final int maxTextLength;
+
+	private final long startNanos;
+
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+	private boolean overflow;
+
+	private @Nullable Boolean streaming;
+
+	private long events;
+
+	private boolean previousNewline;
+
+	private long firstEventNanos = -1;
+
+	private @Nullable A2aResult last;
+
+	private final StringBuilder streamedText = new StringBuilder();
+
+	ResponseObserver(int maxBytes, int maxTextLength, long startNanos) {
+		this.maxBytes = maxBytes;
+		this.maxTextLength = maxTextLength;
+		this.startNanos = startNanos;
+	}
+
+	synchronized void onBytes(@Nullable String contentType, byte[] bytes, int offset, int length) {
+		if (this.streaming == null) {
+			this.streaming = contentType != null && contentType.startsWith("text/event-stream");
+		}
+		if (!this.streaming) {
+			append(bytes, offset, length);
+			return;
+		}
+		for (int i = offset; i < offset + length; i++) {
+			byte b = bytes[i];
+			if (b == '\r') {
+				continue;
+			}
+			appendByte(b);
+			if (b == '\n' && this.previousNewline) {
+				event();
+			}
+			this.previousNewline = (b == '\n');
+		}
+	}
+
+	private void append(byte[] bytes, int offset, int length) {
+		int room = this.maxBytes - this.buffer.size();
+		if (room <= 0 || length > room) {
+			this.overflow = true;
+		}
+		if (room > 0) {
+			this.buffer.write(bytes, offset, Math.min(room, length));
+		}
+	}
+
+	private void appendByte(byte b) {
+		if (this.buffer.size() < this.maxBytes) {
+			this.buffer.write(b);
+		}
+		else {
+			this.overflow = true;
+		}
+	}
+
+	private void event() {
+		if (!this.overflow) {
+			StringBuilder data = new StringBuilder();
+			for (String line : this.buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+				if (line.startsWith("data:")) {
+					if (!data.isEmpty()) {
+						data.append('\n');
+					}
+					data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
+				}
+			}
+			if (!data.isEmpty()) {
+				this.events++;
+				if (this.firstEventNanos < 0) {
+					this.firstEventNanos = System.nanoTime();
+				}
+				byte[] json = data.toString().getBytes(StandardCharsets.UTF_8);
+				A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
+				if (result != null) {
+					merge(result);
+				}
+			}
+		}
+		this.buffer.reset();
+		this.overflow = false;
+		this.previousNewline = false;
+	}
+
+	private void merge(A2aResult result) {
+		if (result.outputText() != null && this.streamedText.length() < this.maxTextLength) {
+			String text = result.outputText();
+			this.streamedText.append(text, 0, Math.min(text.length(), this.maxTextLength - this.streamedText.length()));
+		}
+		A2aResult previous = this.last;
+		this.last = new A2aResult(first(result.taskId(), (previous != null) ? previous.taskId() : null),
+				first(result.contextId(), (previous != null) ? previous.contextId() : null),
+				first(result.taskState(), (previous != null) ? previous.taskState() : null), null,
+				first(result.errorCode(), (previous != null) ? previous.errorCode() : null),
+				first(result.errorMessage(), (previous != null) ? previous.errorMessage() : null));
+	}
+
+	private static @Nullable String first(@Nullable String a, @Nullable String b) {
+		return (a != null) ? a : b;
+	}
+
+	synchronized boolean isStreaming() {
+		return Boolean.TRUE.equals(this.streaming);
+	}
+
+	synchronized long events() {
+		return this.events;
+	}
+
+	synchronized @Nullable Double secondsToFirstEvent() {
+		return (this.firstEventNanos < 0) ? null : (this.firstEventNanos - this.startNanos) / 1e9;
+	}
+
+	/**
+	 * Returns what the response said: the last streamed state with all streamed text, or
+	 * the plain response read from its bounded copy.
+	 */
+	synchronized @Nullable A2aResult result() {
+		if (isStreaming()) {
+			A2aResult last = this.last;
+			if (last == null) {
+				return null;
+			}
+			return new A2aResult(last.taskId(), last.contextId(), last.taskState(),
+					this.streamedText.isEmpty() ? null : this.streamedText.toString(), last.errorCode(),
+					last.errorMessage());
+		}
+		byte[] bytes = this.buffer.toByteArray();
+		return A2aResult.read(bytes, bytes.length, this.maxTextLength);
+	}
+
+}

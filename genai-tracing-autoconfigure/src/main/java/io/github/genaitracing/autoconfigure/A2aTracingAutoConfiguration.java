@@ -1,0 +1,56 @@
+package io.github.genaitracing.autoconfigure;
+
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.github.genaitracing.a2a.A2aTracingFilter;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for tracing inbound A2A JSON-RPC
+ * requests.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ OncePerRequestFilter.class, FilterRegistrationBean.class })
+@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".a2a.enabled", matchIfMissing = true)
+public final class A2aTracingAutoConfiguration {
+
+	/**
+	 * Order of the filter: just after Spring Boot's HTTP server observation filter, so
+	 * that the A2A span is a child of the HTTP server span.
+	 */
+	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Bean
+	@ConditionalOnMissingBean(name = "a2aTracingFilter")
+	FilterRegistrationBean<A2aTracingFilter> a2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy,
+			AgentDefaults agent, OpenTelemetry openTelemetry, GenAiTracingProperties properties) {
+		GenAiTracingProperties.A2a a2a = properties.getA2a();
+		A2aTracingFilter filter = new A2aTracingFilter(spans, contentPolicy, agent, openTelemetry,
+				new A2aTracingFilter.Settings(a2a.getPaths(), a2a.getExcludes(), a2a.getMaxBodySize().toBytes(),
+						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes()), a2a.getParent()));
+		FilterRegistrationBean<A2aTracingFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+}

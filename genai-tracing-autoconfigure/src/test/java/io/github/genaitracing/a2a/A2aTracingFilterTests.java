@@ -1,0 +1,230 @@
+package io.github.genaitracing.a2a;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.OpenInferenceAttributes;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Tests for {@link A2aTracingFilter}.
+ */
+class A2aTracingFilterTests {
+
+	@RegisterExtension
+	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+	private static final String SEND_03 = """
+			{"jsonrpc":"2.0","id":1,"method":"message/send","params":{"message":{"kind":"message","messageId":"m-1",
+			"role":"user","contextId":"ctx-1","parts":[{"kind":"text","text":"What is the weather?"}]}}}""";
+
+	private static final String TASK_03 = """
+			{"jsonrpc":"2.0","id":1,"result":{"kind":"task","id":"t-1","contextId":"ctx-1",
+			"status":{"state":"completed"},"artifacts":[{"artifactId":"a","parts":[{"kind":"text","text":"Sunny."}]}]}}""";
+
+	private static final String SEND_10 = """
+			{"jsonrpc":"2.0","id":"r1","method":"SendMessage","params":{"message":{"messageId":"m-2","role":"ROLE_USER",
+			"contextId":"ctx-2","parts":[{"text":"Hello"}]}}}""";
+
+	private static final String TASK_10 = """
+			{"jsonrpc":"2.0","id":"r1","result":{"task":{"id":"t-2","contextId":"ctx-2",
+			"status":{"state":"TASK_STATE_INPUT_REQUIRED"}}}}""";
+
+	private A2aTracingFilter filter(ContentPolicy policy, long maxBodySize) {
+		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(),
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary()), "gen_ai.conversation.id");
+		return new A2aTracingFilter(spans, policy, new AgentDefaults("weather-agent", null, null, "openai"),
+				otel.getOpenTelemetry(), new A2aTracingFilter.Settings(List.of("/", "/a2a/**"), List.of(),
+						maxBodySize, 1024 * 1024, A2aTracingFilter.ParentPolicy.CONTINUE));
+	}
+
+	private Exchange exchange(A2aTracingFilter filter, byte[] body, String contentType, String responseBody)
+			throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setContent(body);
+		if (contentType != null) {
+			request.setContentType(contentType);
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		EchoServlet servlet = new EchoServlet(responseBody);
+		filter.doFilter(request, response, new MockFilterChain(servlet));
+		return new Exchange(servlet.received, response.getContentAsByteArray());
+	}
+
+	@Test
+	void tracesA2a03SendMessageWithTaskResultAndNoContent() throws Exception {
+		Exchange exchange = exchange(filter(ContentPolicy.disabled(), 1024 * 1024), SEND_03.getBytes(),
+				"application/json", TASK_03);
+		assertThat(exchange.received()).isEqualTo(SEND_03.getBytes());
+		assertThat(exchange.response()).isEqualTo(TASK_03.getBytes());
+		SpanData span = otel.getSpans().get(0);
+		assertThat(span).hasName("invoke_agent weather-agent")
+			.hasKind(SpanKind.INTERNAL)
+			.hasAttributesSatisfyingExactly(
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(GenAiAttributes.OPERATION_NAME,
+							"invoke_agent"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(GenAiAttributes.PROVIDER_NAME,
+							"openai"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(GenAiAttributes.AGENT_NAME,
+							"weather-agent"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions
+						.equalTo(GenAiAttributes.CONVERSATION_ID, "ctx-1"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(OpenInferenceAttributes.SPAN_KIND,
+							"AGENT"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(OpenInferenceAttributes.AGENT_NAME,
+							"weather-agent"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(OpenInferenceAttributes.SESSION_ID,
+							"ctx-1"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.METHOD_NAME,
+							"SendMessage"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.MESSAGE_ID, "m-1"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.PROTOCOL_VERSION,
+							"0.3"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.JSONRPC_REQUEST_ID,
+							"1"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.TASK_STATE,
+							"TASK_STATE_COMPLETED"),
+					io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo(A2aAttributes.TASK_ID, "t-1"));
+	}
+
+	@Test
+	void tracesA2a10SendMessageAndRecordsContentWhenOn() throws Exception {
+		exchange(filter(new ContentPolicy(CaptureMode.SPAN, 4096, List.of()), 1024 * 1024), SEND_10.getBytes(),
+				"application/json", TASK_10);
+		SpanData span = otel.getSpans().get(0);
+		assertThat(span).hasAttribute(A2aAttributes.PROTOCOL_VERSION, "1.0")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_INPUT_REQUIRED")
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-2")
+			.hasAttribute(OpenInferenceAttributes.INPUT_VALUE, "Hello");
+	}
+
+	@Test
+	void marksJsonRpcErrors() throws Exception {
+		exchange(filter(ContentPolicy.disabled(), 1024 * 1024), SEND_03.getBytes(), "application/json",
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,\"message\":\"Task not found\"}}");
+		assertThat(otel.getSpans().get(0)).hasStatus(StatusData.create(io.opentelemetry.api.trace.StatusCode.ERROR,
+				"Task not found"))
+			.hasAttribute(GenAiAttributes.ERROR_TYPE, "-32001");
+	}
+
+	@Test
+	void passesBadBodiesThroughByteForByteAndEndsEverySpan() throws Exception {
+		Random random = new Random(42);
+		byte[] invalidUtf8 = { '{', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+		byte[] deep = ("[".repeat(5000) + "]".repeat(5000)).getBytes();
+		byte[] noise = new byte[4096];
+		random.nextBytes(noise);
+		List<byte[]> bodies = List.of("not json".getBytes(), "[{\"jsonrpc\":\"2.0\",\"method\":\"message/send\"}]".getBytes(),
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\"}".getBytes(),
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":{\"parts\":[{\"kind\":\"weird\"}]}}}"
+					.getBytes(),
+				"{\"hello\":\"world\"}".getBytes(), invalidUtf8, deep, noise, new byte[0]);
+		A2aTracingFilter filter = filter(ContentPolicy.disabled(), 1024 * 1024);
+		for (byte[] body : bodies) {
+			assertThatCode(() -> {
+				Exchange exchange = exchange(filter, body, "application/json", "plain response");
+				assertThat(exchange.received()).isEqualTo(body);
+				assertThat(exchange.response()).isEqualTo("plain response".getBytes());
+			}).doesNotThrowAnyException();
+		}
+		assertThat(otel.getSpans()).hasSize(bodies.size()).allSatisfy((span) -> assertThat(span).hasEnded());
+	}
+
+	@Test
+	void passesABodyOverTheCapThroughUntouchedAndSaysItWasNotParsed() throws Exception {
+		byte[] body = SEND_03.repeat(10).getBytes();
+		Exchange exchange = exchange(filter(ContentPolicy.disabled(), 100), body, "application/json", TASK_03);
+		assertThat(exchange.received()).isEqualTo(body);
+		assertThat(otel.getSpans().get(0)).hasAttribute(A2aAttributes.BODY_NOT_PARSED, "too_large");
+	}
+
+	@Test
+	void skipsGetNonJsonAndAgentCardRequests() throws Exception {
+		A2aTracingFilter filter = filter(ContentPolicy.disabled(), 1024);
+		MockHttpServletRequest get = new MockHttpServletRequest("GET", "/");
+		filter.doFilter(get, new MockHttpServletResponse(), new MockFilterChain(new EchoServlet("x")));
+		MockHttpServletRequest card = new MockHttpServletRequest("POST", "/.well-known/agent-card.json");
+		card.setContentType("application/json");
+		filter.doFilter(card, new MockHttpServletResponse(), new MockFilterChain(new EchoServlet("x")));
+		Exchange form = exchange(filter, "a=b".getBytes(), "application/x-www-form-urlencoded", "x");
+		assertThat(form.received()).isEqualTo("a=b".getBytes());
+		assertThat(otel.getSpans()).isEmpty();
+	}
+
+	@Test
+	void readsStreamedEventsForStateAndOutput() throws Exception {
+		String stream = "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t-9\",\"contextId\":\"ctx-1\",\"status\":{\"state\":\"working\"},\"final\":false}}\n\n"
+				+ "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"artifact-update\",\"taskId\":\"t-9\",\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"kind\":\"text\",\"text\":\"Sun\"}]}}}\r\n\r\n"
+				+ "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t-9\",\"status\":{\"state\":\"completed\"},\"final\":true}}\n\n";
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setContentType("application/json");
+		request.setContent(SEND_03.replace("message/send", "message/stream").getBytes());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter(new ContentPolicy(CaptureMode.SPAN, 4096, List.of()), 1024).doFilter(request, response,
+				new MockFilterChain(new HttpServlet() {
+					@Override
+					protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+						req.getInputStream().readAllBytes();
+						res.setContentType("text/event-stream");
+						byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+						for (int i = 0; i < bytes.length; i += 7) {
+							res.getOutputStream().write(bytes, i, Math.min(7, bytes.length - i));
+							res.getOutputStream().flush();
+						}
+					}
+				}));
+		assertThat(response.getContentAsString()).isEqualTo(stream);
+		assertThat(otel.getSpans().get(0)).hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 3L)
+			.hasAttribute(OpenInferenceAttributes.OUTPUT_VALUE, "Sun");
+	}
+
+	private record Exchange(byte[] received, byte[] response) {
+	}
+
+	private static final class EchoServlet extends HttpServlet {
+
+		private final String responseBody;
+
+		private byte[] received = new byte[0];
+
+		EchoServlet(String responseBody) {
+			this.responseBody = responseBody;
+		}
+
+		@Override
+		protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			this.received = request.getInputStream().readAllBytes();
+			response.setContentType("application/json");
+			response.getOutputStream().write(this.responseBody.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
