@@ -1,0 +1,180 @@
+package io.github.genaitracing.a2a;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end: real HTTP to a running Spring MVC A2A endpoint, spans exported through
+ * Boot's real OTLP exporter.
+ */
+class A2aServerIntegrationTests {
+
+	private static OtlpTestReceiver receiver;
+
+	private static ConfigurableApplicationContext context;
+
+	private static String url;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		receiver = OtlpTestReceiver.start();
+		context = new SpringApplicationBuilder(App.class)
+			.properties("server.port=0", "management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=a2a-agent",
+					"spring.ai.openai.api-key=unused", "genai.tracing.capture-content=span")
+			.run();
+		url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/a2a";
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+		receiver.close();
+	}
+
+	private HttpResponse<String> post(String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void joinsTheCallersTraceAndParentsTheAgentWork() throws Exception {
+		receiver.clear();
+		HttpResponse<String> response = post("""
+				{"jsonrpc":"2.0","id":1,"method":"message/send","params":{"message":{"kind":"message",
+				"messageId":"m-1","role":"user","contextId":"ctx-42","parts":[{"kind":"text","text":"Hi"}]}}}""");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("ctx-42");
+		List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+			.anyMatch((span) -> span.getName().equals("invoke_agent inner")), Duration.ofSeconds(10));
+		Span a2a = spans.stream().filter((span) -> span.getName().equals("invoke_agent a2a-agent")).findFirst().orElseThrow();
+		Span inner = spans.stream().filter((span) -> span.getName().equals("invoke_agent inner")).findFirst().orElseThrow();
+		assertThat(OtlpTestReceiver.hex(a2a.getTraceId())).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		GenAiSpanAssert.assertThat(a2a)
+			.hasKind(SpanKind.INTERNAL)
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-42")
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json).contains("echo: Hi"));
+		GenAiSpanAssert.assertThat(inner).isChildOf(a2a).hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-42");
+	}
+
+	@Test
+	void streamsEventsAndEndsTheSpanWhenTheStreamEnds() throws Exception {
+		receiver.clear();
+		HttpResponse<String> response = post("""
+				{"jsonrpc":"2.0","id":2,"method":"SendStreamingMessage","params":{"message":{"messageId":"m-2",
+				"role":"ROLE_USER","contextId":"ctx-7","parts":[{"text":"Go"}]}}}""");
+		assertThat(response.body()).contains("TASK_STATE_COMPLETED");
+		List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+			.anyMatch((span) -> span.getName().equals("invoke_agent a2a-agent")), Duration.ofSeconds(10));
+		Span a2a = spans.stream().filter((span) -> span.getName().equals("invoke_agent a2a-agent")).findFirst().orElseThrow();
+		GenAiSpanAssert.assertThat(a2a)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L)
+			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json).contains("streamed"));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		Inner inner() {
+			return new Inner();
+		}
+
+		@Bean
+		Endpoint endpoint(Inner inner) {
+			return new Endpoint(inner);
+		}
+
+	}
+
+	@AgentInvoke(name = "inner")
+	static class Inner {
+
+		public String run(String text) {
+			return "echo: " + text + " in " + GenAiContext.currentConversationId();
+		}
+
+	}
+
+	@RestController
+	static class Endpoint {
+
+		private final Inner inner;
+
+		Endpoint(Inner inner) {
+			this.inner = inner;
+		}
+
+		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
+		Object handle(@RequestBody java.util.Map<String, Object> request) {
+			@SuppressWarnings("unchecked")
+			java.util.Map<String, Object> message = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) request
+				.get("params")).get("message");
+			String contextId = (String) message.get("contextId");
+			if ("SendStreamingMessage".equals(request.get("method"))) {
+				SseEmitter emitter = new SseEmitter(5000L);
+				Executors.newSingleThreadExecutor().execute(() -> {
+					try {
+						emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"artifactUpdate\":{\"taskId\":\"t-2\",\"contextId\":\""
+								+ contextId + "\",\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"streamed\"}]}}}}"));
+						emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"statusUpdate\":{\"taskId\":\"t-2\",\"contextId\":\""
+								+ contextId + "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"}}}}"));
+						emitter.complete();
+					}
+					catch (Exception ex) {
+						emitter.completeWithError(ex);
+					}
+				});
+				return emitter;
+			}
+			String text = this.inner.run("Hi");
+			return java.util.Map.of("jsonrpc", "2.0", "id", request.get("id"), "result",
+					java.util.Map.of("kind", "task", "id", "t-1", "contextId", contextId, "status",
+							java.util.Map.of("state", "completed"), "artifacts", List.of(java.util.Map.of("artifactId",
+									"a", "parts", List.of(java.util.Map.of("kind", "text", "text", text))))));
+		}
+
+	}
+
+}
