@@ -65,6 +65,20 @@ class A2aServerIntegrationTests {
 		receiver.close();
 	}
 
+	private static Span awaitA2aSpan(String contextId) {
+		return receiver.awaitSpans((received) -> received.stream().anyMatch((span) -> isA2aSpan(span, contextId)),
+				Duration.ofSeconds(15))
+			.stream()
+			.filter((span) -> isA2aSpan(span, contextId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static boolean isA2aSpan(Span span, String contextId) {
+		return span.getName().equals("invoke_agent a2a-agent")
+				&& contextId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id"));
+	}
+
 	private HttpResponse<String> post(String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
@@ -81,9 +95,9 @@ class A2aServerIntegrationTests {
 				"messageId":"m-1","role":"user","contextId":"ctx-42","parts":[{"kind":"text","text":"Hi"}]}}}""");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("ctx-42");
+		Span a2a = awaitA2aSpan("ctx-42");
 		List<Span> spans = receiver.awaitSpans((received) -> received.stream()
 			.anyMatch((span) -> span.getName().equals("invoke_agent inner")), Duration.ofSeconds(10));
-		Span a2a = spans.stream().filter((span) -> span.getName().equals("invoke_agent a2a-agent")).findFirst().orElseThrow();
 		Span inner = spans.stream().filter((span) -> span.getName().equals("invoke_agent inner")).findFirst().orElseThrow();
 		assertThat(OtlpTestReceiver.hex(a2a.getTraceId())).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		GenAiSpanAssert.assertThat(a2a)
@@ -102,14 +116,27 @@ class A2aServerIntegrationTests {
 				{"jsonrpc":"2.0","id":2,"method":"SendStreamingMessage","params":{"message":{"messageId":"m-2",
 				"role":"ROLE_USER","contextId":"ctx-7","parts":[{"text":"Go"}]}}}""");
 		assertThat(response.body()).contains("TASK_STATE_COMPLETED");
-		List<Span> spans = receiver.awaitSpans((received) -> received.stream()
-			.anyMatch((span) -> span.getName().equals("invoke_agent a2a-agent")), Duration.ofSeconds(10));
-		Span a2a = spans.stream().filter((span) -> span.getName().equals("invoke_agent a2a-agent")).findFirst().orElseThrow();
+		Span a2a = awaitA2aSpan("ctx-7");
 		GenAiSpanAssert.assertThat(a2a)
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L)
 			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json).contains("streamed"));
+	}
+
+	@Test
+	void endsTheSpanWhenTheClientDisconnectsMidStream() throws Exception {
+		receiver.clear();
+		HttpResponse<java.io.InputStream> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"message/stream\",\"params\":{\"message\":{\"kind\":\"message\",\"messageId\":\"m-3\",\"role\":\"user\",\"contextId\":\"ctx-slow\",\"parts\":[{\"kind\":\"text\",\"text\":\"slow\"}]}}}"))
+			.build(), HttpResponse.BodyHandlers.ofInputStream());
+		java.io.InputStream body = response.body();
+		assertThat(body.read()).isNotNegative();
+		body.close();
+		GenAiSpanAssert.assertThat(awaitA2aSpan("ctx-slow"))
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttributeSatisfying(A2aAttributes.STREAM_EVENT_COUNT, (events) -> assertThat(events).isPositive());
 	}
 
 	@SpringBootConfiguration
@@ -152,6 +179,22 @@ class A2aServerIntegrationTests {
 			java.util.Map<String, Object> message = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) request
 				.get("params")).get("message");
 			String contextId = (String) message.get("contextId");
+			if ("message/stream".equals(request.get("method"))) {
+				SseEmitter emitter = new SseEmitter(10000L);
+				Executors.newSingleThreadExecutor().execute(() -> {
+					try {
+						for (int i = 0; i < 200; i++) {
+							emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t-3\",\"status\":{\"state\":\"working\"},\"final\":false}}"));
+							Thread.sleep(20);
+						}
+						emitter.complete();
+					}
+					catch (Exception ex) {
+						emitter.completeWithError(ex);
+					}
+				});
+				return emitter;
+			}
 			if ("SendStreamingMessage".equals(request.get("method"))) {
 				SseEmitter emitter = new SseEmitter(5000L);
 				Executors.newSingleThreadExecutor().execute(() -> {
