@@ -139,6 +139,20 @@ class A2aServerIntegrationTests {
 			.hasAttributeSatisfying(A2aAttributes.STREAM_EVENT_COUNT, (events) -> assertThat(events).isPositive());
 	}
 
+	@Test
+	void tracesARequestFromTheA2aJavaClient() throws Exception {
+		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(url);
+		io.a2a.spec.EventKind result = transport.sendMessage(new io.a2a.spec.MessageSendParams(
+				io.a2a.A2A.createUserTextMessage("Hi", "ctx-sdk", null), null, null), null);
+		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
+		assertThat(((io.a2a.spec.Task) result).getId()).isEqualTo("t-1");
+		GenAiSpanAssert.assertThat(awaitA2aSpan("ctx-sdk"))
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "0.3")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttributeSatisfying(A2aAttributes.MESSAGE_ID, (id) -> assertThat(id).isNotBlank());
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
