@@ -59,9 +59,12 @@ public final class AgentInvokeAspect {
 		MethodSignature signature = (MethodSignature) joinPoint.getSignature();
 		Class<?> targetClass = (joinPoint.getTarget() != null) ? AopUtils.getTargetClass(joinPoint.getTarget())
 				: signature.getDeclaringType();
-		Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
-		TracedMethod traced = this.methods.computeIfAbsent(method,
-				(key) -> TracedMethod.agent(key, targetClass, this.defaults));
+		TracedMethod traced = this.methods.get(signature.getMethod());
+		if (traced == null || traced.targetClass() != targetClass) {
+			Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
+			traced = TracedMethod.agent(method, targetClass, this.defaults);
+			this.methods.put(signature.getMethod(), traced);
+		}
 		Object[] args = joinPoint.getArgs();
 		GenAiOperation operation = traced.operation(args);
 		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, input(traced, args));

@@ -60,8 +60,12 @@ public final class ToolCallAspect {
 		MethodSignature signature = (MethodSignature) joinPoint.getSignature();
 		Class<?> targetClass = (joinPoint.getTarget() != null) ? AopUtils.getTargetClass(joinPoint.getTarget())
 				: signature.getDeclaringType();
-		Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
-		TracedMethod traced = this.methods.computeIfAbsent(method, TracedMethod::tool);
+		TracedMethod traced = this.methods.get(signature.getMethod());
+		if (traced == null || traced.targetClass() != targetClass) {
+			Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
+			traced = TracedMethod.tool(method, targetClass);
+			this.methods.put(signature.getMethod(), traced);
+		}
 		Object[] args = joinPoint.getArgs();
 		GenAiOperation operation = traced.operation(args);
 		CapturedContent input = this.contentPolicy.isEnabled()

@@ -34,8 +34,11 @@ final class TracedMethod {
 
 	private final int toolCallIdIndex;
 
-	private TracedMethod(GenAiOperation template, Method method) {
+	private final Class<?> targetClass;
+
+	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass) {
 		this.template = template;
+		this.targetClass = targetClass;
 		this.parameterNames = parameterNames(method);
 		this.conversationIdIndex = annotatedParameter(method, ConversationId.class);
 		this.toolCallIdIndex = annotatedParameter(method, ToolCallId.class);
@@ -57,17 +60,21 @@ final class TracedMethod {
 			.agentVersion(firstNonEmpty((annotation != null) ? annotation.version() : null, defaults.version()))
 			.agentId((annotation != null) ? emptyToNull(annotation.id()) : null)
 			.build();
-		return new TracedMethod(template, method);
+		return new TracedMethod(template, method, targetClass);
 	}
 
-	static TracedMethod tool(Method method) {
+	static TracedMethod tool(Method method, Class<?> targetClass) {
 		ToolCall annotation = AnnotatedElementUtils.findMergedAnnotation(method, ToolCall.class);
 		String name = (annotation != null) ? emptyToNull(annotation.name()) : null;
 		GenAiOperation template = GenAiOperation.tool((name != null) ? name : method.getName())
 			.toolDescription((annotation != null) ? emptyToNull(annotation.description()) : null)
 			.toolType((annotation != null) ? emptyToNull(annotation.type()) : null)
 			.build();
-		return new TracedMethod(template, method);
+		return new TracedMethod(template, method, targetClass);
+	}
+
+	Class<?> targetClass() {
+		return this.targetClass;
 	}
 
 	GenAiOperation template() {
@@ -80,7 +87,7 @@ final class TracedMethod {
 		if (conversationId == null && toolCallId == null) {
 			return this.template;
 		}
-		return this.template.toBuilder().conversationId(conversationId).toolCallId(toolCallId).build();
+		return this.template.withIds(conversationId, toolCallId);
 	}
 
 	/**

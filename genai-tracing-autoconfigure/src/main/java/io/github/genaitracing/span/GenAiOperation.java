@@ -131,9 +131,40 @@ public final class GenAiOperation {
 	 * @return the copy
 	 */
 	public GenAiOperation withConversationId(@Nullable String conversationId) {
-		Builder builder = toBuilder();
-		builder.conversationId = conversationId;
-		return builder.build();
+		return withIds(conversationId, this.toolCallId);
+	}
+
+	/**
+	 * Returns a copy of this operation with other conversation and tool call ids; cheap
+	 * enough for every call of an annotated method.
+	 * @param conversationId the conversation id
+	 * @param toolCallId the tool call id
+	 * @return the copy
+	 */
+	public GenAiOperation withIds(@Nullable String conversationId, @Nullable String toolCallId) {
+		return new GenAiOperation(this, conversationId, toolCallId);
+	}
+
+	private GenAiOperation(GenAiOperation source, @Nullable String conversationId, @Nullable String toolCallId) {
+		this.type = source.type;
+		this.spanKind = source.spanKind;
+		this.providerName = source.providerName;
+		this.agentId = source.agentId;
+		this.agentName = source.agentName;
+		this.agentDescription = source.agentDescription;
+		this.agentVersion = source.agentVersion;
+		this.conversationId = conversationId;
+		this.userId = source.userId;
+		this.toolName = source.toolName;
+		this.toolDescription = source.toolDescription;
+		this.toolType = source.toolType;
+		this.toolCallId = toolCallId;
+		this.requestModel = source.requestModel;
+		this.serverAddress = source.serverAddress;
+		this.serverPort = source.serverPort;
+		this.requestOptions = source.requestOptions;
+		this.protocolAttributes = source.protocolAttributes;
+		this.links = source.links;
 	}
 
 	/**

@@ -51,6 +51,8 @@ public class AnnotatedCallBenchmark {
 
 	private Agent plain;
 
+	private Agent proxiedNoOp;
+
 	@Setup
 	public void setUp() {
 		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
@@ -65,6 +67,18 @@ public class AnnotatedCallBenchmark {
 				new AgentDefaults(null, null, null, "openai")));
 		this.annotated = factory.getProxy();
 		this.plain = new Agent();
+		AspectJProxyFactory noOpFactory = new AspectJProxyFactory(new Agent());
+		noOpFactory.addAspect(new NoOpAspect());
+		this.proxiedNoOp = noOpFactory.getProxy();
+	}
+
+	/**
+	 * The proxy cost alone: the same call through an aspect that does nothing.
+	 * @return the result
+	 */
+	@Benchmark
+	public String proxiedNoOp() {
+		return this.proxiedNoOp.answer("conv-1", "hello");
 	}
 
 	@Benchmark
@@ -91,6 +105,19 @@ public class AnnotatedCallBenchmark {
 		finally {
 			span.end();
 		}
+	}
+
+	/**
+	 * An aspect that only proceeds.
+	 */
+	@org.aspectj.lang.annotation.Aspect
+	public static class NoOpAspect {
+
+		@org.aspectj.lang.annotation.Around("execution(public * *(..)) && @within(io.github.genaitracing.annotation.AgentInvoke)")
+		public Object around(org.aspectj.lang.ProceedingJoinPoint joinPoint) throws Throwable {
+			return joinPoint.proceed();
+		}
+
 	}
 
 	/**
