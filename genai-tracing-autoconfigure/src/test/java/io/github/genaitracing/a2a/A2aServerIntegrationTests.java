@@ -153,6 +153,33 @@ class A2aServerIntegrationTests {
 			.hasAttributeSatisfying(A2aAttributes.MESSAGE_ID, (id) -> assertThat(id).isNotBlank());
 	}
 
+	@Test
+	void passesGzipAndChunkedBodiesThroughByteForByte() throws Exception {
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"message/send\",\"params\":{\"message\":{\"kind\":\"message\",\"messageId\":\"m-5\",\"role\":\"user\",\"contextId\":\"ctx-chunked\",\"parts\":[{\"kind\":\"text\",\"text\":\"hi\"}]}}}";
+		java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+			gzip.write(json.replace("ctx-chunked", "ctx-gzip").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		byte[] gzipBody = gzipped.toByteArray();
+		HttpResponse<byte[]> gzipResponse = this.http.send(HttpRequest.newBuilder(URI.create(url + "/echo"))
+			.header("Content-Type", "application/json")
+			.header("Content-Encoding", "gzip")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(gzipBody))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(gzipResponse.body()).isEqualTo(gzipBody);
+		byte[] chunkedBody = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		HttpResponse<byte[]> chunkedResponse = this.http.send(HttpRequest.newBuilder(URI.create(url + "/echo"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunkedBody)))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(chunkedResponse.body()).isEqualTo(chunkedBody);
+		GenAiSpanAssert.assertThat(awaitA2aSpan("ctx-chunked")).hasAttribute(A2aAttributes.MESSAGE_ID, "m-5");
+		List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+			.anyMatch((span) -> "encoded".equals(OtlpTestReceiver.attribute(span, "genai_tracing.a2a.body_not_parsed"))),
+				Duration.ofSeconds(10));
+		assertThat(spans).isNotEmpty();
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class App {
@@ -185,6 +212,11 @@ class A2aServerIntegrationTests {
 
 		Endpoint(Inner inner) {
 			this.inner = inner;
+		}
+
+		@PostMapping(path = "/a2a/echo", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+		byte[] echo(@RequestBody byte[] body) {
+			return body;
 		}
 
 		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
