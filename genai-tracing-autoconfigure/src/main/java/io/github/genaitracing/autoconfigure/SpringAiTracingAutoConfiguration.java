@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.span.GenAiSpans;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
 /**
@@ -48,7 +49,7 @@ public final class SpringAiTracingAutoConfiguration {
 	@Order(CHAT_MODEL_HANDLER_ORDER)
 	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans,
 			ContentPolicy contentPolicy, Environment environment) {
-		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment));
+		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment, "chat"));
 	}
 
 	@Bean
@@ -59,8 +60,16 @@ public final class SpringAiTracingAutoConfiguration {
 		return new GenAiToolCallingObservationHandler(tracer, spans, contentPolicy);
 	}
 
-	private static @Nullable URI serverUri(Environment environment) {
-		String baseUrl = environment.getProperty("spring.ai.openai.chat.base-url",
+	@Bean
+	@ConditionalOnMissingBean
+	@Order(CHAT_MODEL_HANDLER_ORDER)
+	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, GenAiSpans spans,
+			Environment environment) {
+		return new GenAiEmbeddingModelObservationHandler(tracer, spans, serverUri(environment, "embedding"));
+	}
+
+	private static @Nullable URI serverUri(Environment environment, String model) {
+		String baseUrl = environment.getProperty("spring.ai.openai." + model + ".base-url",
 				environment.getProperty("spring.ai.openai.base-url"));
 		if (baseUrl == null || baseUrl.isBlank()) {
 			return null;

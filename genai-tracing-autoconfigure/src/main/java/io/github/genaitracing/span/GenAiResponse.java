@@ -11,18 +11,31 @@ import org.jspecify.annotations.Nullable;
  * @param model the model that answered
  * @param finishReasons the finish reason of each choice, lower-case semantic-convention
  * values
+ * @param embeddingDimensions the number of dimensions of the embeddings, or {@code null}
  * @since 0.1.0
  */
-public record GenAiResponse(@Nullable String id, @Nullable String model, List<String> finishReasons) {
+public record GenAiResponse(@Nullable String id, @Nullable String model, List<String> finishReasons,
+		@Nullable Long embeddingDimensions) {
 
 	/**
 	 * Creates a response.
 	 * @param id the response id
 	 * @param model the model that answered
 	 * @param finishReasons the finish reasons
+	 * @param embeddingDimensions the embedding dimensions, or {@code null}
 	 */
 	public GenAiResponse {
 		finishReasons = List.copyOf(finishReasons);
+	}
+
+	/**
+	 * Creates the response of a chat call.
+	 * @param id the response id
+	 * @param model the model that answered
+	 * @param finishReasons the finish reasons
+	 */
+	public GenAiResponse(@Nullable String id, @Nullable String model, List<String> finishReasons) {
+		this(id, model, finishReasons, null);
 	}
 
 }

@@ -109,6 +109,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		if (operation.type() == GenAiOperation.Type.CHAT || operation.type() == GenAiOperation.Type.EMBEDDINGS) {
 			sink.put(GenAiAttributes.RESPONSE_ID, response.id());
 			sink.put(GenAiAttributes.RESPONSE_MODEL, response.model());
+			sink.put(GenAiAttributes.EMBEDDINGS_DIMENSION_COUNT, response.embeddingDimensions());
 		}
 		if (!response.finishReasons().isEmpty()) {
 			sink.put(GenAiAttributes.RESPONSE_FINISH_REASONS, response.finishReasons());

@@ -3,10 +3,8 @@ package io.github.genaitracing.springai;
 import java.net.URI;
 import java.util.List;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelSpan;
-import io.opentelemetry.context.Context;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
@@ -31,11 +29,7 @@ import io.github.genaitracing.span.TokenUsage;
  *
  * @since 0.1.0
  */
-public final class GenAiChatModelObservationHandler implements TracingObservationHandler<ChatModelObservationContext> {
-
-	private final Tracer tracer;
-
-	private final GenAiSpans spans;
+public final class GenAiChatModelObservationHandler extends GenAiSpanObservationHandler<ChatModelObservationContext> {
 
 	private final ContentPolicy contentPolicy;
 
@@ -51,73 +45,40 @@ public final class GenAiChatModelObservationHandler implements TracingObservatio
 	 */
 	public GenAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans, ContentPolicy contentPolicy,
 			@Nullable URI serverUri) {
-		this.tracer = tracer;
-		this.spans = spans;
+		super(tracer, spans);
 		this.contentPolicy = contentPolicy;
 		this.serverUri = serverUri;
 	}
 
 	@Override
-	public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+	public boolean supportsContext(Observation.Context context) {
 		return context instanceof ChatModelObservationContext;
 	}
 
 	@Override
-	public Tracer getTracer() {
-		return this.tracer;
-	}
-
-	@Override
-	public void onStart(ChatModelObservationContext context) {
-		Prompt prompt = context.getRequest();
-		ChatOptions options = prompt.getOptions();
-		String model = (options != null) ? options.getModel() : null;
-		GenAiOperation.Builder operation = GenAiOperation.chat(model)
+	GenAiOperation operation(ChatModelObservationContext context) {
+		ChatOptions options = context.getRequest().getOptions();
+		GenAiOperation.Builder operation = GenAiOperation.chat((options != null) ? options.getModel() : null)
 			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()))
 			.requestOptions(requestOptions(options, context.isStreaming()));
-		if (this.serverUri != null && this.serverUri.getHost() != null) {
-			int port = this.serverUri.getPort();
-			if (port < 0) {
-				port = "http".equalsIgnoreCase(this.serverUri.getScheme()) ? 80 : 443;
-			}
-			operation.server(this.serverUri.getHost(), (long) port);
-		}
-		io.micrometer.tracing.Span parent = getParentSpan(context);
-		Context parentContext = (parent != null) ? Context.current().with(OtelSpan.toOtel(parent)) : Context.current();
-		GenAiSpan span = this.spans.start(operation.build(), parentContext);
+		server(operation, this.serverUri);
+		return operation.build();
+	}
+
+	@Override
+	void started(GenAiSpan span, ChatModelObservationContext context) {
 		if (this.contentPolicy.isEnabled()) {
+			Prompt prompt = context.getRequest();
 			span.recordInput(this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
 		}
-		context.put(GenAiSpan.class, span);
-		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
 	}
 
 	@Override
-	public void onError(ChatModelObservationContext context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
-		if (span != null && context.getError() != null) {
-			span.recordError(context.getError());
-		}
-	}
-
-	@Override
-	public void onStop(ChatModelObservationContext context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
-		if (span == null) {
+	void stopped(GenAiSpan span, ChatModelObservationContext context) {
+		ChatResponse response = context.getResponse();
+		if (response == null) {
 			return;
 		}
-		try {
-			ChatResponse response = context.getResponse();
-			if (response != null) {
-				recordResponse(span, response);
-			}
-		}
-		finally {
-			span.end();
-		}
-	}
-
-	private void recordResponse(GenAiSpan span, ChatResponse response) {
 		ChatResponseMetadata metadata = response.getMetadata();
 		List<String> finishReasons = SpringAiMessages.finishReasons(response);
 		span.recordResponse(new GenAiResponse(emptyToNull(metadata.getId()), emptyToNull(metadata.getModel()),
@@ -134,22 +95,15 @@ public final class GenAiChatModelObservationHandler implements TracingObservatio
 	}
 
 	private static GenAiOperation.RequestOptions requestOptions(@Nullable ChatOptions options, boolean streaming) {
+		Boolean stream = streaming ? Boolean.TRUE : null;
 		if (options == null) {
-			return new GenAiOperation.RequestOptions(null, null, null, null, null, null, null, null, null,
-					streaming ? Boolean.TRUE : null, null, null);
+			return new GenAiOperation.RequestOptions(null, null, null, null, null, null, null, null, null, stream,
+					null, null);
 		}
 		return new GenAiOperation.RequestOptions(options.getTemperature(), options.getTopP(),
 				(options.getTopK() != null) ? options.getTopK().doubleValue() : null, options.getFrequencyPenalty(),
 				options.getPresencePenalty(), toLong(options.getMaxTokens()), null, null, options.getStopSequences(),
-				streaming ? Boolean.TRUE : null, null, null);
-	}
-
-	private static @Nullable Long toLong(@Nullable Integer value) {
-		return (value != null) ? value.longValue() : null;
-	}
-
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return (value == null || value.isEmpty()) ? null : value;
+				stream, null, null);
 	}
 
 }

@@ -2,9 +2,6 @@ package io.github.genaitracing.springai;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelSpan;
-import io.opentelemetry.context.Context;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
@@ -22,11 +19,7 @@ import io.github.genaitracing.span.GenAiSpans;
  * @since 0.1.0
  */
 public final class GenAiToolCallingObservationHandler
-		implements TracingObservationHandler<ToolCallingObservationContext> {
-
-	private final Tracer tracer;
-
-	private final GenAiSpans spans;
+		extends GenAiSpanObservationHandler<ToolCallingObservationContext> {
 
 	private final ContentPolicy contentPolicy;
 
@@ -37,8 +30,7 @@ public final class GenAiToolCallingObservationHandler
 	 * @param contentPolicy the content policy
 	 */
 	public GenAiToolCallingObservationHandler(Tracer tracer, GenAiSpans spans, ContentPolicy contentPolicy) {
-		this.tracer = tracer;
-		this.spans = spans;
+		super(tracer, spans);
 		this.contentPolicy = contentPolicy;
 	}
 
@@ -48,45 +40,23 @@ public final class GenAiToolCallingObservationHandler
 	}
 
 	@Override
-	public Tracer getTracer() {
-		return this.tracer;
-	}
-
-	@Override
-	public void onStart(ToolCallingObservationContext context) {
+	GenAiOperation operation(ToolCallingObservationContext context) {
 		ToolDefinition definition = context.getToolDefinition();
-		GenAiOperation operation = GenAiOperation.tool(definition.name())
+		return GenAiOperation.tool(definition.name())
 			.toolDescription(definition.description())
 			.toolCallId(context.getToolCallId())
 			.toolType((context.getToolType() != null) ? context.getToolType() : "function")
 			.build();
-		io.micrometer.tracing.Span parent = getParentSpan(context);
-		Context parentContext = (parent != null) ? Context.current().with(OtelSpan.toOtel(parent)) : Context.current();
-		GenAiSpan span = this.spans.start(operation, parentContext);
+	}
+
+	@Override
+	void started(GenAiSpan span, ToolCallingObservationContext context) {
 		span.recordInput(this.contentPolicy.captureJsonOrText(context.getToolCallArguments()));
-		context.put(GenAiSpan.class, span);
-		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
 	}
 
 	@Override
-	public void onError(ToolCallingObservationContext context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
-		if (span != null && context.getError() != null) {
-			span.recordError(context.getError());
-		}
-	}
-
-	@Override
-	public void onStop(ToolCallingObservationContext context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
-		if (span != null) {
-			try {
-				span.recordOutput(this.contentPolicy.captureJsonOrText(context.getToolCallResult()));
-			}
-			finally {
-				span.end();
-			}
-		}
+	void stopped(GenAiSpan span, ToolCallingObservationContext context) {
+		span.recordOutput(this.contentPolicy.captureJsonOrText(context.getToolCallResult()));
 	}
 
 }

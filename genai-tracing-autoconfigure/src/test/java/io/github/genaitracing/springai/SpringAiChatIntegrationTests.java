@@ -206,6 +206,28 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void makesAnEmbeddingsClientSpanWithDimensionsAndInputTokens() {
+		try (ConfigurableApplicationContext context = run("spring.ai.openai.embedding.options.model=text-embedding-3-small")) {
+			float[] vector = context.getBean(org.springframework.ai.embedding.EmbeddingModel.class).embed("hello");
+			assertThat(vector).hasSize(8);
+			Span span = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((candidate) -> candidate.getName().startsWith("embeddings")), Duration.ofSeconds(10))
+				.stream()
+				.filter((candidate) -> candidate.getName().startsWith("embeddings"))
+				.findFirst()
+				.orElseThrow();
+			GenAiSpanAssert.assertThat(span)
+				.hasName("embeddings text-embedding-3-small")
+				.hasKind(SpanKind.CLIENT)
+				.hasAttribute(GenAiAttributes.OPERATION_NAME, "embeddings")
+				.hasAttribute(GenAiAttributes.PROVIDER_NAME, "openai")
+				.hasAttribute(GenAiAttributes.EMBEDDINGS_DIMENSION_COUNT, 8L)
+				.hasAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, 5L)
+				.hasAttribute(OpenInferenceAttributes.SPAN_KIND, "EMBEDDING");
+		}
+	}
+
+	@Test
 	void recordsProviderErrorsOnTheChatSpan() {
 		try (ConfigurableApplicationContext context = run("spring.ai.retry.max-attempts=1")) {
 			model.enqueue(OpenAiStubServer.Reply.error(400, "invalid_request_error"));

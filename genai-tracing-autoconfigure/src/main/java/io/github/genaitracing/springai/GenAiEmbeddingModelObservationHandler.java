@@ -1,0 +1,77 @@
+package io.github.genaitracing.springai;
+
+import java.net.URI;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.embedding.EmbeddingOptions;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
+
+import io.github.genaitracing.semconv.GenAiProviders;
+import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.span.GenAiResponse;
+import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.TokenUsage;
+
+/**
+ * Makes the span of each Spring AI {@code EmbeddingModel} observation a GenAI
+ * {@code embeddings {model}} CLIENT span written through {@link GenAiSpans}.
+ *
+ * @since 0.1.0
+ */
+public final class GenAiEmbeddingModelObservationHandler
+		extends GenAiSpanObservationHandler<EmbeddingModelObservationContext> {
+
+	private final @Nullable URI serverUri;
+
+	/**
+	 * Creates the handler.
+	 * @param tracer the Micrometer tracer
+	 * @param spans the span writer
+	 * @param serverUri the model server's base URI for {@code server.address}, or
+	 * {@code null}
+	 */
+	public GenAiEmbeddingModelObservationHandler(Tracer tracer, GenAiSpans spans, @Nullable URI serverUri) {
+		super(tracer, spans);
+		this.serverUri = serverUri;
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof EmbeddingModelObservationContext;
+	}
+
+	@Override
+	GenAiOperation operation(EmbeddingModelObservationContext context) {
+		EmbeddingOptions options = context.getRequest().getOptions();
+		GenAiOperation.Builder operation = GenAiOperation.embeddings((options != null) ? options.getModel() : null)
+			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()));
+		server(operation, this.serverUri);
+		return operation.build();
+	}
+
+	@Override
+	void started(GenAiSpan span, EmbeddingModelObservationContext context) {
+	}
+
+	@Override
+	void stopped(GenAiSpan span, EmbeddingModelObservationContext context) {
+		EmbeddingResponse response = context.getResponse();
+		if (response == null) {
+			return;
+		}
+		Long dimensions = response.getResults().isEmpty() ? null
+				: (long) response.getResults().get(0).getOutput().length;
+		span.recordResponse(new GenAiResponse(null, emptyToNull(response.getMetadata().getModel()),
+				java.util.List.of(), dimensions));
+		Usage usage = response.getMetadata().getUsage();
+		if (usage != null && usage.getPromptTokens() != null) {
+			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), null, null, null, null));
+		}
+	}
+
+}
