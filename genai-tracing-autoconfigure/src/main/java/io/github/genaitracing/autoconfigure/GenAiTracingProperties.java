@@ -56,6 +56,8 @@ public class GenAiTracingProperties {
 
 	private final A2a a2a = new A2a();
 
+	private final Metrics metrics = new Metrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +104,10 @@ public class GenAiTracingProperties {
 
 	public Baggage getBaggage() {
 		return this.baggage;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	public A2a getA2a() {
@@ -400,6 +406,28 @@ public class GenAiTracingProperties {
 
 		public void setConversationIdKey(String conversationIdKey) {
 			this.conversationIdKey = conversationIdKey;
+		}
+
+	}
+
+	/**
+	 * GenAI client metrics.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to record the GenAI client metrics (gen_ai.client.operation.duration,
+		 * gen_ai.client.token.usage, gen_ai.client.operation.time_to_first_chunk) of
+		 * Spring AI chat and embedding calls in the application's MeterRegistry.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

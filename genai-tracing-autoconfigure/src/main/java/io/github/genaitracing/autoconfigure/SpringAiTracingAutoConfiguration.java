@@ -2,10 +2,14 @@ package io.github.genaitracing.autoconfigure;
 
 import java.net.URI;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -13,7 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -21,18 +27,23 @@ import org.springframework.core.env.Environment;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.span.GenAiSpans;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+import io.github.genaitracing.springai.GenAiClientMetrics;
 import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
+import io.github.genaitracing.springai.GenAiStreamTimingAdvisor;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model
- * and tool calling observations onto GenAI {@code chat {model}} CLIENT and
- * {@code execute_tool {tool}} spans.
+ * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model,
+ * embedding model and tool calling observations onto GenAI {@code chat {model}} and
+ * {@code embeddings {model}} CLIENT and {@code execute_tool {tool}} spans, records the
+ * GenAI client metrics when a {@link MeterRegistry} is present, and times the first
+ * chunk of ChatClient streams.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ ChatModelObservationContext.class, TracingObservationHandler.class, OtelSpan.class })
 @ConditionalOnBean({ GenAiSpans.class, Tracer.class })
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -66,6 +77,53 @@ public final class SpringAiTracingAutoConfiguration {
 	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, GenAiSpans spans,
 			Environment environment) {
 		return new GenAiEmbeddingModelObservationHandler(tracer, spans, serverUri(environment, "embedding"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
+	static class ClientMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GenAiClientMetrics genAiClientMetrics(MeterRegistry meterRegistry,
+				ObjectProvider<GenAiChatModelObservationHandler> chatHandler,
+				ObjectProvider<GenAiEmbeddingModelObservationHandler> embeddingHandler) {
+			GenAiClientMetrics metrics = new GenAiClientMetrics(meterRegistry);
+			chatHandler.ifAvailable((handler) -> handler.setMetrics(metrics));
+			embeddingHandler.ifAvailable((handler) -> handler.setMetrics(metrics));
+			return metrics;
+		}
+
+		/**
+		 * Spring AI records {@code gen_ai.client.token.usage} as a counter; the conventions
+		 * (and {@link GenAiClientMetrics}) make it a histogram, and one name cannot be
+		 * both in most registries, so the counter gives way.
+		 */
+		@Bean
+		MeterFilter genAiTokenUsageCounterFilter() {
+			return MeterFilter.deny((id) -> GenAiClientMetrics.TOKEN_USAGE.equals(id.getName())
+					&& id.getType() == Meter.Type.COUNTER);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientCustomizer.class)
+	static class ChatClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GenAiStreamTimingAdvisor genAiStreamTimingAdvisor() {
+			return new GenAiStreamTimingAdvisor();
+		}
+
+		@Bean
+		ChatClientCustomizer genAiStreamTimingChatClientCustomizer(GenAiStreamTimingAdvisor advisor) {
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
 	}
 
 	private static @Nullable URI serverUri(Environment environment, String model) {

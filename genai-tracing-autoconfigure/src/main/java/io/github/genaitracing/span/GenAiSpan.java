@@ -160,6 +160,15 @@ public final class GenAiSpan {
 	}
 
 	/**
+	 * Records the time from the start of a streamed operation to its first chunk as
+	 * {@code gen_ai.response.time_to_first_chunk}, in seconds.
+	 * @param nanos the time in nanoseconds
+	 */
+	public void recordTimeToFirstChunk(long nanos) {
+		this.span.setAttribute(GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
+	}
+
+	/**
 	 * Records a protocol attribute learnt after the start, such as a task state.
 	 * @param <T> the value type
 	 * @param key the key

@@ -66,7 +66,13 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	}
 
 	@Override
-	void started(GenAiSpan span, ChatModelObservationContext context) {
+	void started(GenAiSpan span, ChatModelObservationContext context, long startNanos) {
+		if (context.isStreaming()) {
+			FirstChunkProbe probe = FirstChunkProbe.claim();
+			if (probe != null) {
+				probe.attach(startNanos, (nanos) -> firstChunk(span, nanos));
+			}
+		}
 		if (this.contentPolicy.isEnabled()) {
 			Prompt prompt = context.getRequest();
 			span.recordInput(this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
@@ -74,23 +80,37 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	}
 
 	@Override
-	void stopped(GenAiSpan span, ChatModelObservationContext context) {
+	ClientOutcome stopped(GenAiSpan span, ChatModelObservationContext context) {
 		ChatResponse response = context.getResponse();
 		if (response == null) {
-			return;
+			return ClientOutcome.UNKNOWN;
 		}
 		ChatResponseMetadata metadata = response.getMetadata();
 		List<String> finishReasons = SpringAiMessages.finishReasons(response);
-		span.recordResponse(new GenAiResponse(emptyToNull(metadata.getId()), emptyToNull(metadata.getModel()),
-				finishReasons));
+		String responseModel = emptyToNull(metadata.getModel());
+		span.recordResponse(new GenAiResponse(emptyToNull(metadata.getId()), responseModel, finishReasons));
 		Usage usage = metadata.getUsage();
+		TokenUsage tokens = null;
 		if (usage != null && (usage.getPromptTokens() != null || usage.getCompletionTokens() != null)) {
-			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
-					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null));
+			tokens = new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
+					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null);
+			span.recordUsage(tokens);
 		}
 		if (this.contentPolicy.isEnabled()) {
 			span.recordOutput(this.contentPolicy.captureMessages(SpringAiMessages.output(response)),
 					finishReasons.isEmpty() ? null : finishReasons.get(0));
+		}
+		return new ClientOutcome(responseModel, tokens);
+	}
+
+	private void firstChunk(GenAiSpan span, long nanos) {
+		if (span.isEnded()) {
+			return;
+		}
+		span.recordTimeToFirstChunk(nanos);
+		GenAiClientMetrics metrics = metrics();
+		if (metrics != null) {
+			metrics.recordTimeToFirstChunk(span.operation(), nanos);
 		}
 	}
 

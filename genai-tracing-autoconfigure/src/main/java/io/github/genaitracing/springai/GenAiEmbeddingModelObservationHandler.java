@@ -55,23 +55,26 @@ public final class GenAiEmbeddingModelObservationHandler
 	}
 
 	@Override
-	void started(GenAiSpan span, EmbeddingModelObservationContext context) {
+	void started(GenAiSpan span, EmbeddingModelObservationContext context, long startNanos) {
 	}
 
 	@Override
-	void stopped(GenAiSpan span, EmbeddingModelObservationContext context) {
+	ClientOutcome stopped(GenAiSpan span, EmbeddingModelObservationContext context) {
 		EmbeddingResponse response = context.getResponse();
 		if (response == null) {
-			return;
+			return ClientOutcome.UNKNOWN;
 		}
 		Long dimensions = response.getResults().isEmpty() ? null
 				: (long) response.getResults().get(0).getOutput().length;
-		span.recordResponse(new GenAiResponse(null, emptyToNull(response.getMetadata().getModel()),
-				java.util.List.of(), dimensions));
+		String responseModel = emptyToNull(response.getMetadata().getModel());
+		span.recordResponse(new GenAiResponse(null, responseModel, java.util.List.of(), dimensions));
 		Usage usage = response.getMetadata().getUsage();
+		TokenUsage tokens = null;
 		if (usage != null && usage.getPromptTokens() != null) {
-			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), null, null, null, null));
+			tokens = new TokenUsage(toLong(usage.getPromptTokens()), null, null, null, null);
+			span.recordUsage(tokens);
 		}
+		return new ClientOutcome(responseModel, tokens);
 	}
 
 }

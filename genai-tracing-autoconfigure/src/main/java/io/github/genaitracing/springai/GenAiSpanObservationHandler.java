@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.genaitracing.span.GenAiOperation;
 import io.github.genaitracing.span.GenAiSpan;
 import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.TokenUsage;
 
 /**
  * Makes the span of one kind of Spring AI observation through {@link GenAiSpans} and
@@ -22,13 +23,30 @@ import io.github.genaitracing.span.GenAiSpans;
  */
 abstract class GenAiSpanObservationHandler<T extends Observation.Context> implements TracingObservationHandler<T> {
 
+	private static final Object START_NANOS = new Object();
+
 	private final Tracer tracer;
 
 	private final GenAiSpans spans;
 
+	private volatile @Nullable GenAiClientMetrics metrics;
+
 	GenAiSpanObservationHandler(Tracer tracer, GenAiSpans spans) {
 		this.tracer = tracer;
 		this.spans = spans;
+	}
+
+	/**
+	 * Records the client metrics of each finished operation, when it is a client
+	 * operation (chat, embeddings).
+	 * @param metrics the metrics, or {@code null} for none
+	 */
+	public final void setMetrics(@Nullable GenAiClientMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	final @Nullable GenAiClientMetrics metrics() {
+		return this.metrics;
 	}
 
 	@Override
@@ -40,9 +58,11 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	public final void onStart(T context) {
 		io.micrometer.tracing.Span parent = getParentSpan(context);
 		Context parentContext = (parent != null) ? Context.current().with(OtelSpan.toOtel(parent)) : Context.current();
+		long startNanos = System.nanoTime();
 		GenAiSpan span = this.spans.start(operation(context), parentContext);
-		started(span, context);
+		context.put(START_NANOS, startNanos);
 		context.put(GenAiSpan.class, span);
+		started(span, context, startNanos);
 		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
 	}
 
@@ -59,7 +79,15 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 		GenAiSpan span = context.get(GenAiSpan.class);
 		if (span != null) {
 			try {
-				stopped(span, context);
+				ClientOutcome outcome = stopped(span, context);
+				GenAiClientMetrics metrics = this.metrics;
+				Long startNanos = context.get(START_NANOS);
+				if (metrics != null && outcome != null && startNanos != null) {
+					Throwable error = context.getError();
+					metrics.recordOperation(span.operation(), outcome.responseModel(),
+							System.nanoTime() - startNanos, (error != null) ? error.getClass().getName() : null,
+							outcome.usage());
+				}
 			}
 			finally {
 				span.end();
@@ -75,12 +103,26 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	/**
 	 * Records what is known once the span started (request content).
 	 */
-	abstract void started(GenAiSpan span, T context);
+	abstract void started(GenAiSpan span, T context, long startNanos);
 
 	/**
 	 * Records what is known when the observation stops (response, usage, output).
+	 * @return what the client metrics record of the operation, or {@code null} when it
+	 * is not a client operation
 	 */
-	abstract void stopped(GenAiSpan span, T context);
+	abstract @Nullable ClientOutcome stopped(GenAiSpan span, T context);
+
+	/**
+	 * What a finished client operation contributes to the client metrics.
+	 *
+	 * @param responseModel the model that answered, or {@code null}
+	 * @param usage the token usage, or {@code null}
+	 */
+	record ClientOutcome(@Nullable String responseModel, @Nullable TokenUsage usage) {
+
+		static final ClientOutcome UNKNOWN = new ClientOutcome(null, null);
+
+	}
 
 	/**
 	 * Sets {@code server.address} and {@code server.port} from a base URI.

@@ -2,6 +2,7 @@ package io.github.genaitracing.springai;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
@@ -50,13 +51,14 @@ public final class GenAiToolCallingObservationHandler
 	}
 
 	@Override
-	void started(GenAiSpan span, ToolCallingObservationContext context) {
+	void started(GenAiSpan span, ToolCallingObservationContext context, long startNanos) {
 		span.recordInput(this.contentPolicy.captureJsonOrText(context.getToolCallArguments()));
 	}
 
 	@Override
-	void stopped(GenAiSpan span, ToolCallingObservationContext context) {
+	@Nullable ClientOutcome stopped(GenAiSpan span, ToolCallingObservationContext context) {
 		span.recordOutput(this.contentPolicy.captureJsonOrText(context.getToolCallResult()));
+		return null;
 	}
 
 }

@@ -1,0 +1,132 @@
+package io.github.genaitracing.springai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.span.TokenUsage;
+
+/**
+ * Records the GenAI client metrics of the semantic conventions through Micrometer:
+ * {@code gen_ai.client.operation.duration} (seconds),
+ * {@code gen_ai.client.token.usage} (tokens, by {@code gen_ai.token.type}) and, for
+ * streams, {@code gen_ai.client.operation.time_to_first_chunk} (seconds). All three are
+ * histograms with the conventions' bucket boundaries and carry only low-cardinality
+ * attributes: operation, provider, request and response model, server address and
+ * port, and {@code error.type} on the duration of failed operations.
+ *
+ * @since 0.1.0
+ */
+public final class GenAiClientMetrics {
+
+	/** Name of the operation duration histogram, in seconds. */
+	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
+
+	/** Name of the token usage histogram. */
+	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	/** Name of the time-to-first-chunk histogram of streamed operations, in seconds. */
+	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+	// bucket advice of semantic-conventions v1.41 gen-ai-metrics
+	private static final double[] SECONDS_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
+			10.24, 20.48, 40.96, 81.92 };
+
+	private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
+			4194304, 16777216, 67108864 };
+
+	private final MeterRegistry registry;
+
+	/**
+	 * Creates the metrics.
+	 * @param registry the meter registry
+	 */
+	public GenAiClientMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * Records one finished client operation: its duration and its token usage.
+	 * @param operation the operation
+	 * @param responseModel the model that answered, or {@code null}
+	 * @param durationNanos the duration in nanoseconds
+	 * @param errorType the error type of a failed operation, or {@code null}
+	 * @param usage the token usage, or {@code null}
+	 */
+	public void recordOperation(GenAiOperation operation, @Nullable String responseModel, long durationNanos,
+			@Nullable String errorType, @Nullable TokenUsage usage) {
+		List<Tag> tags = tags(operation, responseModel);
+		List<Tag> durationTags = tags;
+		if (errorType != null) {
+			durationTags = new ArrayList<>(tags);
+			durationTags.add(Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), errorType));
+		}
+		seconds(OPERATION_DURATION, "Duration of GenAI client operations", durationTags).record(durationNanos / 1e9);
+		if (usage != null) {
+			tokens(tags, GenAiAttributes.TokenType.INPUT, usage.inputTokens());
+			tokens(tags, GenAiAttributes.TokenType.OUTPUT, usage.outputTokens());
+		}
+	}
+
+	/**
+	 * Records the time from the start of a streamed operation to its first chunk.
+	 * @param operation the operation
+	 * @param nanos the time to the first chunk in nanoseconds
+	 */
+	public void recordTimeToFirstChunk(GenAiOperation operation, long nanos) {
+		seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
+				tags(operation, null))
+			.record(nanos / 1e9);
+	}
+
+	private DistributionSummary seconds(String name, String description, List<Tag> tags) {
+		return DistributionSummary.builder(name)
+			.description(description)
+			.baseUnit("s")
+			.serviceLevelObjectives(SECONDS_BUCKETS)
+			.tags(tags)
+			.register(this.registry);
+	}
+
+	private void tokens(List<Tag> tags, String type, @Nullable Long count) {
+		if (count == null) {
+			return;
+		}
+		List<Tag> all = new ArrayList<>(tags);
+		all.add(Tag.of(GenAiAttributes.TOKEN_TYPE.getKey(), type));
+		DistributionSummary.builder(TOKEN_USAGE)
+			.description("Number of input and output tokens used by GenAI client operations")
+			.baseUnit("{token}")
+			.serviceLevelObjectives(TOKEN_BUCKETS)
+			.tags(all)
+			.register(this.registry)
+			.record(count);
+	}
+
+	private static List<Tag> tags(GenAiOperation operation, @Nullable String responseModel) {
+		List<Tag> tags = new ArrayList<>(6);
+		tags.add(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), operation.operationName()));
+		tags.add(Tag.of(GenAiAttributes.PROVIDER_NAME.getKey(),
+				(operation.providerName() != null) ? operation.providerName() : "unknown"));
+		if (operation.requestModel() != null) {
+			tags.add(Tag.of(GenAiAttributes.REQUEST_MODEL.getKey(), operation.requestModel()));
+		}
+		if (responseModel != null) {
+			tags.add(Tag.of(GenAiAttributes.RESPONSE_MODEL.getKey(), responseModel));
+		}
+		if (operation.serverAddress() != null) {
+			tags.add(Tag.of(GenAiAttributes.SERVER_ADDRESS.getKey(), operation.serverAddress()));
+			if (operation.serverPort() != null) {
+				tags.add(Tag.of(GenAiAttributes.SERVER_PORT.getKey(), String.valueOf(operation.serverPort())));
+			}
+		}
+		return tags;
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.github.genaitracing.benchmarks;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.MlflowVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+
+/**
+ * One {@code ChatModel} call as Spring AI observes it (its observation documentation,
+ * context and default convention around an in-process model that answers at once),
+ * traced by Micrometer's default tracing handler alone (Spring AI's default span) and
+ * with genai-tracing's chat handler ahead of it, as Boot groups them. Both write through
+ * the same OpenTelemetry SDK, which records spans and exports nothing.
+ */
+@State(org.openjdk.jmh.annotations.Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ChatModelObservationBenchmark {
+
+	private final DefaultChatModelObservationConvention convention = new DefaultChatModelObservationConvention();
+
+	private Prompt prompt;
+
+	private ChatResponse response;
+
+	private ObservationRegistry springAiDefault;
+
+	private ObservationRegistry genAiTracing;
+
+	@Setup
+	public void setUp() {
+		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().build())
+			.build();
+		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
+		OtelTracer tracer = new OtelTracer(sdk.getTracer("bench"), currentTraceContext, (event) -> {
+		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
+		this.springAiDefault = ObservationRegistry.create();
+		this.springAiDefault.observationConfig()
+			.observationHandler(new FirstMatchingCompositeObservationHandler(new DefaultTracingObservationHandler(tracer)));
+		GenAiSpans spans = new GenAiSpans(sdk,
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
+				"gen_ai.conversation.id");
+		this.genAiTracing = ObservationRegistry.create();
+		this.genAiTracing.observationConfig()
+			.observationHandler(new FirstMatchingCompositeObservationHandler(
+					new GenAiChatModelObservationHandler(tracer, spans, ContentPolicy.disabled(),
+							URI.create("http://127.0.0.1:8080")),
+					new DefaultTracingObservationHandler(tracer)));
+		this.prompt = new Prompt("Weather in Paris?",
+				ChatOptions.builder().model("gpt-4o-mini").temperature(0.3).maxTokens(256).build());
+		this.response = new ChatResponse(
+				List.of(new Generation(new AssistantMessage("rainy"),
+						ChatGenerationMetadata.builder().finishReason("STOP").build())),
+				ChatResponseMetadata.builder()
+					.id("chatcmpl-1")
+					.model("gpt-4o-mini-2024-07-18")
+					.usage(new DefaultUsage(22, 9))
+					.build());
+	}
+
+	/**
+	 * Spring AI's default: Micrometer's tracing handler makes an INTERNAL span from the
+	 * convention's key values.
+	 * @return the response
+	 */
+	@Benchmark
+	public ChatResponse springAiDefault() {
+		return call(this.springAiDefault);
+	}
+
+	/**
+	 * genai-tracing: the chat handler makes the CLIENT span in three vocabularies.
+	 * @return the response
+	 */
+	@Benchmark
+	public ChatResponse genAiTracing() {
+		return call(this.genAiTracing);
+	}
+
+	private ChatResponse call(ObservationRegistry registry) {
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(this.prompt)
+			.provider("openai")
+			.build();
+		return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+			.observation(null, this.convention, () -> context, registry)
+			.observe(() -> {
+				context.setResponse(this.response);
+				return this.response;
+			});
+	}
+
+}
