@@ -14,6 +14,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.content.GenAiMessage;
+import io.github.genaitracing.content.GenAiToolDefinition;
 import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.span.GenAiOperation;
 import io.github.genaitracing.span.GenAiResponse;
@@ -76,6 +78,14 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 		if (this.contentPolicy.isEnabled()) {
 			Prompt prompt = context.getRequest();
 			span.recordInput(this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
+			List<GenAiMessage.Part> instructions = SpringAiMessages.systemInstructions(prompt.getInstructions());
+			if (!instructions.isEmpty()) {
+				span.recordSystemInstructions(this.contentPolicy.captureSystemInstructions(instructions));
+			}
+			List<GenAiToolDefinition> tools = SpringAiMessages.toolDefinitions(prompt.getOptions());
+			if (!tools.isEmpty()) {
+				span.recordToolDefinitions(this.contentPolicy.captureToolDefinitions(tools));
+			}
 		}
 	}
 

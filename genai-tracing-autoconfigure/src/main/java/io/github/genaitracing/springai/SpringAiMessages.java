@@ -7,11 +7,17 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 import io.github.genaitracing.content.GenAiMessage;
+import io.github.genaitracing.content.GenAiToolDefinition;
 
 /**
  * Converts Spring AI messages to the semantic conventions' message model.
@@ -27,6 +33,38 @@ final class SpringAiMessages {
 			result.add(message(message, null));
 		}
 		return result;
+	}
+
+	/**
+	 * The text of the system messages, which the conventions also record as
+	 * {@code gen_ai.system_instructions} (they stay in the input messages too, being part
+	 * of the chat history sent to the model).
+	 */
+	static List<GenAiMessage.Part> systemInstructions(List<Message> messages) {
+		List<GenAiMessage.Part> parts = new ArrayList<>();
+		for (Message message : messages) {
+			if (message.getMessageType() == MessageType.SYSTEM && message.getText() != null
+					&& !message.getText().isEmpty()) {
+				parts.add(new GenAiMessage.Text(message.getText()));
+			}
+		}
+		return parts;
+	}
+
+	/**
+	 * The definitions of the tools offered to the model through tool-calling options.
+	 */
+	static List<GenAiToolDefinition> toolDefinitions(@Nullable ChatOptions options) {
+		if (!(options instanceof ToolCallingChatOptions toolOptions) || toolOptions.getToolCallbacks() == null) {
+			return List.of();
+		}
+		List<GenAiToolDefinition> definitions = new ArrayList<>();
+		for (ToolCallback callback : toolOptions.getToolCallbacks()) {
+			ToolDefinition definition = callback.getToolDefinition();
+			definitions.add(new GenAiToolDefinition(definition.name(), definition.description(),
+					definition.inputSchema()));
+		}
+		return definitions;
 	}
 
 	static List<GenAiMessage> output(ChatResponse response) {

@@ -145,6 +145,67 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void recordsSystemInstructionsToolDefinitionsAndToolMessagesWhenCaptureIsOn() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			model.enqueue(OpenAiStubServer.Reply.toolCall("call_9", "get_weather", "{\"city\":\"Oslo\"}"),
+					OpenAiStubServer.Reply.text("Snowy"));
+			org.springframework.ai.chat.client.ChatClient.create(context.getBean(ChatModel.class))
+				.prompt()
+				.system("Answer in one word.")
+				.user("Weather in Oslo?")
+				.tools(context.getBean(WeatherTools.class))
+				.call()
+				.content();
+			List<Span> chats = receiver.awaitSpans((received) -> received.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.count() >= 2, Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.sorted(java.util.Comparator.comparingLong(Span::getStartTimeUnixNano))
+				.toList();
+			GenAiSpanAssert.assertThat(chats.get(0))
+				.hasAttribute(GenAiAttributes.SYSTEM_INSTRUCTIONS, "[{\"type\":\"text\",\"content\":\"Answer in one word.\"}]")
+				.hasAttributeSatisfying(GenAiAttributes.TOOL_DEFINITIONS, (json) -> assertThat(json)
+					.startsWith("[{")
+					.contains("\"name\":\"get_weather\"")
+					.contains("\"description\":\"Current weather\"")
+					.contains("\"city\""))
+				.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json)
+					.contains("\"type\":\"tool_call\"")
+					.contains("\"id\":\"call_9\"")
+					.contains("\"finish_reason\":\"tool_call\""));
+			assertThat(OtlpTestReceiver.attribute(chats.get(0), "llm.tools.0.tool.json_schema")).isNotNull();
+			GenAiSpanAssert.assertThat(chats.get(1)).hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES,
+					(json) -> assertThat(json).contains("\"type\":\"tool_call_response\"")
+						.contains("\"id\":\"call_9\"")
+						.contains("Oslo"));
+		}
+	}
+
+	@Test
+	void recordsNoSystemInstructionsOrToolDefinitionsWhenCaptureIsOff() {
+		try (ConfigurableApplicationContext context = run()) {
+			model.enqueue(OpenAiStubServer.Reply.text("ok"));
+			org.springframework.ai.chat.client.ChatClient.create(context.getBean(ChatModel.class))
+				.prompt()
+				.system("Secret system prompt")
+				.user("Hi")
+				.tools(context.getBean(WeatherTools.class))
+				.call()
+				.content();
+			Span chat = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.findFirst()
+				.orElseThrow();
+			GenAiSpanAssert.assertThat(chat).doesNotHaveAttributes("gen_ai.system_instructions",
+					"gen_ai.tool.definitions", "gen_ai.input.messages", "llm.tools.0.tool.json_schema",
+					"input.value", "mlflow.spanInputs");
+		}
+	}
+
+	@Test
 	void makesOneToolSpanForAToolCallingRoundTripOfAToolCallAnnotatedTool() {
 		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
 			model.enqueue(OpenAiStubServer.Reply.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
