@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -71,6 +72,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
+	private final Tracer tracer;
+
 	/**
 	 * Creates the filter.
 	 * @param spans the span writer
@@ -86,6 +89,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.agent = agent;
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
+		this.tracer = openTelemetry.getTracer(GenAiSpans.INSTRUMENTATION_NAME);
 	}
 
 	@Override
@@ -123,11 +127,16 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		try (Scope scope = traced.span().makeCurrent()) {
+		try (Scope scope = traced.context().makeCurrent()) {
 			chain.doFilter(traced.request(), traced.response());
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			safely(() -> traced.span().recordError(ex));
+			safely(() -> {
+				if (traced.server() != null) {
+					traced.server().recordError(ex.getClass().getName(), ex.getMessage());
+				}
+			});
 			safely(() -> end(traced));
 			throw ex;
 		}
@@ -174,18 +183,36 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
 				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
 				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
-				.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
+				.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed())
+				.userId(userId(request));
 			Context parent = parent(request, operation);
-			GenAiSpan span = this.spans.start(operation.build(), parent);
+			GenAiOperation agentOperation = operation.build();
+			A2aServerSpan server = null;
+			if (this.settings.layout() == Layout.SERVER_SPAN) {
+				server = A2aServerSpan.start(this.tracer, parent, agentOperation, a2a, request);
+				parent = server.context(parent);
+			}
+			GenAiSpan span = this.spans.start(agentOperation, parent);
 			span.recordInput(this.contentPolicy.capture(a2a.userText()));
 			ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
 					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start);
-			return new Traced(span, replaying, new ObservingResponse(response, observer), observer, response);
+			Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
+			return new Traced(span, server, context, replaying, new ObservingResponse(response, observer), observer,
+					response);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("A2A request not traced", ex);
 			return null;
 		}
+	}
+
+	private @Nullable String userId(HttpServletRequest request) {
+		if (this.settings.userId() != UserIdSource.PRINCIPAL) {
+			return null;
+		}
+		java.security.Principal principal = request.getUserPrincipal();
+		return (principal != null && principal.getName() != null && !principal.getName().isEmpty())
+				? principal.getName() : null;
 	}
 
 	private Context parent(HttpServletRequest request, GenAiOperation.Builder operation) {
@@ -213,6 +240,20 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
+			endAgentSpan(traced);
+		}
+		finally {
+			A2aServerSpan server = traced.server();
+			if (server != null) {
+				server.end();
+			}
+		}
+	}
+
+	private void endAgentSpan(Traced traced) {
+		GenAiSpan span = traced.span();
+		A2aServerSpan server = traced.server();
+		try {
 			ResponseObserver observer = traced.observer();
 			A2aResult result = observer.result();
 			if (observer.isStreaming()) {
@@ -221,17 +262,26 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			}
 			if (result != null) {
 				span.setProtocolAttribute(A2aAttributes.TASK_STATE, result.taskState());
-				if (span.operation().protocolAttributes().get(A2aAttributes.TASK_ID) == null) {
-					span.setProtocolAttribute(A2aAttributes.TASK_ID, result.taskId());
+				String newTaskId = (span.operation().protocolAttributes().get(A2aAttributes.TASK_ID) == null)
+						? result.taskId() : null;
+				span.setProtocolAttribute(A2aAttributes.TASK_ID, newTaskId);
+				if (server != null) {
+					server.recordResult(result.taskState(), newTaskId);
 				}
 				span.recordOutput(this.contentPolicy.capture(result.outputText()));
 				if (result.errorCode() != null) {
 					span.recordError(result.errorCode(), result.errorMessage());
+					if (server != null) {
+						server.recordError(result.errorCode(), result.errorMessage());
+					}
 				}
 			}
 			int status = traced.originalResponse().getStatus();
 			if (status >= 500 && (result == null || result.errorCode() == null)) {
 				span.recordError(String.valueOf(status), null);
+				if (server != null) {
+					server.recordError(String.valueOf(status), null);
+				}
 			}
 		}
 		finally {
@@ -265,6 +315,38 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	/**
+	 * Which spans an A2A request makes.
+	 */
+	public enum Layout {
+
+		/** One {@code invoke_agent} INTERNAL span, the root of the request's GenAI tree. */
+		AGENT,
+
+		/**
+		 * A SERVER span named after the A2A method ({@code SendMessage}…), per the A2A
+		 * server conventions, with the {@code invoke_agent} INTERNAL span as its child.
+		 */
+		SERVER_SPAN
+
+	}
+
+	/**
+	 * Where the span's user id ({@code user.id}) comes from.
+	 */
+	public enum UserIdSource {
+
+		/** No user id. */
+		NONE,
+
+		/**
+		 * The name of the request's authenticated principal
+		 * ({@code HttpServletRequest.getUserPrincipal()}), when there is one.
+		 */
+		PRINCIPAL
+
+	}
+
+	/**
 	 * Settings of the filter.
 	 *
 	 * @param paths path patterns of A2A JSON-RPC endpoints
@@ -273,13 +355,31 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * @param maxResponseSize largest plain response copy, and largest streamed event, in
 	 * bytes
 	 * @param parent where the span's parent comes from
+	 * @param layout which spans a request makes
+	 * @param userId where the user id comes from
 	 */
 	public record Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
-			ParentPolicy parent) {
+			ParentPolicy parent, Layout layout, UserIdSource userId) {
+
+		/**
+		 * Settings with the {@link Layout#AGENT} layout and no user id.
+		 * @param paths path patterns of A2A JSON-RPC endpoints
+		 * @param excludes path patterns never traced
+		 * @param maxBodySize largest request body read, in bytes
+		 * @param maxResponseSize largest plain response copy, and largest streamed event,
+		 * in bytes
+		 * @param parent where the span's parent comes from
+		 */
+		public Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
+				ParentPolicy parent) {
+			this(paths, excludes, maxBodySize, maxResponseSize, parent, Layout.AGENT, UserIdSource.NONE);
+		}
+
 	}
 
-	private record Traced(GenAiSpan span, HttpServletRequest request, ObservingResponse response,
-			ResponseObserver observer, HttpServletResponse originalResponse) {
+	private record Traced(GenAiSpan span, @Nullable A2aServerSpan server, Context context,
+			HttpServletRequest request, ObservingResponse response, ResponseObserver observer,
+			HttpServletResponse originalResponse) {
 	}
 
 	private final class EndOnAsyncEnd implements AsyncListener {
@@ -298,6 +398,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		@Override
 		public void onTimeout(AsyncEvent event) {
 			safely(() -> this.traced.span().recordError("timeout", null));
+			safely(() -> {
+				if (this.traced.server() != null) {
+					this.traced.server().recordError("timeout", null);
+				}
+			});
 			safely(() -> end(this.traced));
 		}
 
@@ -307,6 +412,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			safely(() -> {
 				if (error != null) {
 					this.traced.span().recordError(error);
+					if (this.traced.server() != null) {
+						this.traced.server().recordError(error.getClass().getName(), error.getMessage());
+					}
 				}
 			});
 			safely(() -> end(this.traced));

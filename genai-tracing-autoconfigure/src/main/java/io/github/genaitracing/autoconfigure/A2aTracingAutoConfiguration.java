@@ -34,8 +34,9 @@ import io.github.genaitracing.span.GenAiSpans;
 public final class A2aTracingAutoConfiguration {
 
 	/**
-	 * Order of the filter: just after Spring Boot's HTTP server observation filter, so
-	 * that the A2A span is a child of the HTTP server span.
+	 * Default order of the filter ({@code genai.tracing.a2a.filter-order}): just after
+	 * Spring Boot's HTTP server observation filter, so that the A2A span is a child of the
+	 * HTTP server span.
 	 */
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
@@ -46,9 +47,10 @@ public final class A2aTracingAutoConfiguration {
 		GenAiTracingProperties.A2a a2a = properties.getA2a();
 		A2aTracingFilter filter = new A2aTracingFilter(spans, contentPolicy, agent, openTelemetry,
 				new A2aTracingFilter.Settings(a2a.getPaths(), a2a.getExcludes(), a2a.getMaxBodySize().toBytes(),
-						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes()), a2a.getParent()));
+						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes()), a2a.getParent(),
+						a2a.getLayout(), a2a.getUserId()));
 		FilterRegistrationBean<A2aTracingFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(FILTER_ORDER);
+		registration.setOrder(a2a.getFilterOrder());
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 import io.github.genaitracing.a2a.A2aTracingFilter;
@@ -152,6 +153,50 @@ public class GenAiTracingProperties {
 		 * of the inbound traceparent), 'new-trace-with-link' or 'ignore'.
 		 */
 		private A2aTracingFilter.ParentPolicy parent = A2aTracingFilter.ParentPolicy.CONTINUE;
+
+		/**
+		 * Which spans a request makes: 'agent' (one invoke_agent INTERNAL span) or
+		 * 'server-span' (a SERVER span named after the A2A method, per the A2A server
+		 * conventions, with the invoke_agent span as its child).
+		 */
+		private A2aTracingFilter.Layout layout = A2aTracingFilter.Layout.AGENT;
+
+		/**
+		 * Where the span's user id (user.id) comes from: 'none', or 'principal' for the
+		 * name of the request's authenticated principal. Header values are never used.
+		 */
+		private A2aTracingFilter.UserIdSource userId = A2aTracingFilter.UserIdSource.NONE;
+
+		/**
+		 * Order of the A2A tracing filter. The default runs just inside Spring Boot's
+		 * HTTP server observation filter; to read the principal set by Spring Security,
+		 * order it after Spring Security's filter chain (for example -99).
+		 */
+		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 10;
+
+		public A2aTracingFilter.Layout getLayout() {
+			return this.layout;
+		}
+
+		public void setLayout(A2aTracingFilter.Layout layout) {
+			this.layout = layout;
+		}
+
+		public A2aTracingFilter.UserIdSource getUserId() {
+			return this.userId;
+		}
+
+		public void setUserId(A2aTracingFilter.UserIdSource userId) {
+			this.userId = userId;
+		}
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

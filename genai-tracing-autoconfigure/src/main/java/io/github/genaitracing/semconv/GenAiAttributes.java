@@ -160,6 +160,12 @@ public final class GenAiAttributes {
 	/** Server port. */
 	public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
 
+	/** Client address, as the server sees it. */
+	public static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
+
+	/** Client port, as the server sees it. */
+	public static final AttributeKey<Long> CLIENT_PORT = AttributeKey.longKey("client.port");
+
 	/** Fallback {@code error.type} when no better value is known. */
 	public static final String ERROR_TYPE_OTHER = "_OTHER";
 
