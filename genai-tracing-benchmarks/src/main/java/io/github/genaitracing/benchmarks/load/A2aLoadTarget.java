@@ -1,0 +1,71 @@
+package io.github.genaitracing.benchmarks.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.opentelemetry.context.Context;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A minimal A2A JSON-RPC agent for load tests: {@code message/send} answers a completed
+ * task, {@code message/stream} streams three events, the first at once. Started by
+ * {@code benchmarks/load/a2a-load.sh} with tracing on and off.
+ */
+@SpringBootApplication
+public class A2aLoadTarget {
+
+	public static void main(String[] args) {
+		SpringApplication.run(A2aLoadTarget.class, args);
+	}
+
+	@RestController
+	static class Endpoint {
+
+		private final ExecutorService streams = Context.taskWrapping(Executors.newFixedThreadPool(8));
+
+		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
+		Object handle(@RequestBody Map<String, Object> request) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> message = (Map<String, Object>) ((Map<String, Object>) request.get("params"))
+				.get("message");
+			String contextId = String.valueOf(message.get("contextId"));
+			Object id = request.get("id");
+			if ("message/stream".equals(request.get("method"))) {
+				SseEmitter emitter = new SseEmitter(30_000L);
+				this.streams.execute(() -> {
+					try {
+						emitter.send(SseEmitter.event().data(event(id, contextId, "working", "thinking")));
+						emitter.send(SseEmitter.event().data(event(id, contextId, "working", "still thinking")));
+						emitter.send(SseEmitter.event().data(event(id, contextId, "completed", "done")));
+						emitter.complete();
+					}
+					catch (Exception ex) {
+						emitter.completeWithError(ex);
+					}
+				});
+				return emitter;
+			}
+			return Map.of("jsonrpc", "2.0", "id", id, "result",
+					Map.of("kind", "task", "id", "t-1", "contextId", contextId, "status", Map.of("state", "completed"),
+							"artifacts", List.of(Map.of("artifactId", "a", "parts",
+									List.of(Map.of("kind", "text", "text", "It is sunny in Paris."))))));
+		}
+
+		private static String event(Object id, String contextId, String state, String text) {
+			return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"kind\":\"status-update\",\"taskId\":\"t-1\","
+					+ "\"contextId\":\"" + contextId + "\",\"status\":{\"state\":\"" + state
+					+ "\",\"message\":{\"kind\":\"message\",\"role\":\"agent\",\"messageId\":\"m\",\"parts\":"
+					+ "[{\"kind\":\"text\",\"text\":\"" + text + "\"}]}},\"final\":" + "completed".equals(state) + "}}";
+		}
+
+	}
+
+}
