@@ -59,6 +59,10 @@ public class GenAiTracingProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final RecentTraces recentTraces = new RecentTraces();
+
+	private final View view = new View();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -113,6 +117,14 @@ public class GenAiTracingProperties {
 
 	public A2a getA2a() {
 		return this.a2a;
+	}
+
+	public RecentTraces getRecentTraces() {
+		return this.recentTraces;
+	}
+
+	public View getView() {
+		return this.view;
 	}
 
 	/**
@@ -473,6 +485,74 @@ public class GenAiTracingProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The in-memory ring of recent GenAI traces read by the genaitracing actuator endpoint
+	 * and the trace view.
+	 */
+	public static class RecentTraces {
+
+		/**
+		 * Most recent GenAI traces kept in memory; 0 keeps none.
+		 */
+		private int size = 100;
+
+		/**
+		 * Most GenAI spans kept per trace; further spans are counted as dropped.
+		 */
+		private int maxSpansPerTrace = 200;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public int getMaxSpansPerTrace() {
+			return this.maxSpansPerTrace;
+		}
+
+		public void setMaxSpansPerTrace(int maxSpansPerTrace) {
+			this.maxSpansPerTrace = maxSpansPerTrace;
+		}
+
+	}
+
+	/**
+	 * The local HTML trace view.
+	 */
+	public static class View {
+
+		/**
+		 * Whether to serve the HTML trace view; it reads the genaitracing actuator
+		 * endpoint, which must be exposed over HTTP on the application's port.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the HTML trace view.
+		 */
+		private String path = "/genai-tracing";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
 		}
 
 	}

@@ -56,14 +56,35 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 
 	@Override
 	public final void onStart(T context) {
-		io.micrometer.tracing.Span parent = getParentSpan(context);
-		Context parentContext = (parent != null) ? Context.current().with(OtelSpan.toOtel(parent)) : Context.current();
+		Context parentContext = parentContext(context);
 		long startNanos = System.nanoTime();
 		GenAiSpan span = this.spans.start(operation(context), parentContext);
 		context.put(START_NANOS, startNanos);
 		context.put(GenAiSpan.class, span);
 		started(span, context, startNanos);
 		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
+	}
+
+	/**
+	 * The parent of the GenAI span: the current OpenTelemetry span when it belongs to the
+	 * same trace as the parent observation's span, because it was then started inside
+	 * that observation's scope (an {@code invoke_agent} span of an {@code @AgentInvoke}
+	 * method or of an A2A request, which has no observation of its own); else the parent
+	 * observation's span; else the current context.
+	 */
+	private Context parentContext(T context) {
+		io.micrometer.tracing.Span parent = getParentSpan(context);
+		Context current = Context.current();
+		if (parent == null) {
+			return current;
+		}
+		io.opentelemetry.api.trace.Span parentSpan = OtelSpan.toOtel(parent);
+		io.opentelemetry.api.trace.SpanContext inner = io.opentelemetry.api.trace.Span.fromContext(current)
+			.getSpanContext();
+		if (inner.isValid() && inner.getTraceId().equals(parentSpan.getSpanContext().getTraceId())) {
+			return current;
+		}
+		return current.with(parentSpan);
 	}
 
 	@Override

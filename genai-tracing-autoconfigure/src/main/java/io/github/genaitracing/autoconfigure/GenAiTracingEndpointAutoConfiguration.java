@@ -1,0 +1,147 @@
+package io.github.genaitracing.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import io.github.genaitracing.actuate.ExporterHealth;
+import io.github.genaitracing.actuate.GenAiSpanRecorder;
+import io.github.genaitracing.actuate.GenAiTraceView;
+import io.github.genaitracing.actuate.GenAiTracingEndpoint;
+import io.github.genaitracing.actuate.GenAiUsageCounters;
+import io.github.genaitracing.actuate.RecentGenAiTraces;
+import io.github.genaitracing.actuate.SpanExporterHealthPostProcessor;
+import io.github.genaitracing.actuate.TracedMethods;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.AgentDefaults;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code genaitracing}
+ * actuator endpoint and the local trace view. Nothing is recorded unless the endpoint is
+ * available (enabled and exposed).
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, SpanProcessor.class })
+@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnAvailableEndpoint(GenAiTracingEndpoint.class)
+public final class GenAiTracingEndpointAutoConfiguration {
+
+	private static final int MAX_COUNTER_NAMES = 200;
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecentGenAiTraces genAiRecentTraces(GenAiTracingProperties properties) {
+		return new RecentGenAiTraces(properties.getRecentTraces().getSize(),
+				properties.getRecentTraces().getMaxSpansPerTrace());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GenAiUsageCounters genAiUsageCounters() {
+		return new GenAiUsageCounters(MAX_COUNTER_NAMES);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExporterHealth genAiExporterHealth() {
+		return new ExporterHealth();
+	}
+
+	@Bean
+	static SpanExporterHealthPostProcessor genAiSpanExporterHealthPostProcessor(
+			ObjectProvider<ExporterHealth> health) {
+		return new SpanExporterHealthPostProcessor(health);
+	}
+
+	@Bean
+	GenAiSpanRecorder genAiSpanRecorder(RecentGenAiTraces traces, GenAiUsageCounters counters) {
+		return new GenAiSpanRecorder(traces, counters);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GenAiTracingEndpoint genAiTracingEndpoint(GenAiTracingProperties properties, ContentPolicy contentPolicy,
+			AgentDefaults agent, ConfigurableListableBeanFactory beanFactory, GenAiUsageCounters counters,
+			ExporterHealth exporter, RecentGenAiTraces traces) {
+		return new GenAiTracingEndpoint(settings(properties, contentPolicy, agent), new TracedMethods(beanFactory),
+				counters, exporter, traces);
+	}
+
+	/**
+	 * The effective settings shown by the endpoint; no secret is among them.
+	 */
+	static Map<String, Object> settings(GenAiTracingProperties properties, ContentPolicy contentPolicy,
+			AgentDefaults agent) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("captureContent", contentPolicy.mode().name().toLowerCase(Locale.ROOT));
+		settings.put("contentMaxLength", contentPolicy.maxLength());
+		GenAiTracingProperties.Redact redact = properties.getContent().getRedact();
+		settings.put("redaction", Map.of("defaults", redact.isDefaults(), "customPatterns", redact.getPatterns().size()));
+		settings.put("vocabularies", Map.of("semconv", properties.getSemconv().isEnabled(), "openinference",
+				properties.getOpeninference().isEnabled(), "mlflow", properties.getMlflow().isEnabled()));
+		Map<String, Object> agentSettings = new LinkedHashMap<>();
+		agentSettings.put("name", agent.name());
+		agentSettings.put("version", agent.version());
+		agentSettings.put("providerName", agent.providerName());
+		settings.put("agent", agentSettings);
+		GenAiTracingProperties.A2a a2a = properties.getA2a();
+		Map<String, Object> a2aSettings = new LinkedHashMap<>();
+		a2aSettings.put("enabled", a2a.isEnabled());
+		a2aSettings.put("paths", List.copyOf(a2a.getPaths()));
+		a2aSettings.put("excludes", List.copyOf(a2a.getExcludes()));
+		a2aSettings.put("parent", a2a.getParent().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		a2aSettings.put("layout", a2a.getLayout().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		a2aSettings.put("userId", a2a.getUserId().name().toLowerCase(Locale.ROOT));
+		a2aSettings.put("maxBodySize", a2a.getMaxBodySize().toBytes());
+		a2aSettings.put("maxResponseSize", a2a.getMaxResponseSize().toBytes());
+		settings.put("a2a", a2aSettings);
+		settings.put("metrics", properties.getMetrics().isEnabled());
+		settings.put("conversationIdBaggageKey", properties.getBaggage().getConversationIdKey());
+		settings.put("recentTraces", Map.of("size", properties.getRecentTraces().getSize(), "maxSpansPerTrace",
+				properties.getRecentTraces().getMaxSpansPerTrace()));
+		return settings;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(RouterFunction.class)
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".view.enabled", matchIfMissing = true)
+	static class TraceViewConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> genAiTraceViewRoutes(GenAiTracingProperties properties,
+				ObjectProvider<PathMappedEndpoints> endpoints) {
+			return new GenAiTraceView(properties.getView().getPath(), () -> {
+				PathMappedEndpoints mapped = endpoints.getIfAvailable();
+				String path = (mapped != null) ? mapped.getPath(EndpointId.of(GenAiTracingEndpoint.ID)) : null;
+				return (path != null) ? path : "/actuator/" + GenAiTracingEndpoint.ID;
+			}).routes();
+		}
+
+	}
+
+}
