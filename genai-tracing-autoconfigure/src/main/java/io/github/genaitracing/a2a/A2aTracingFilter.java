@@ -127,7 +127,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		try (Scope scope = traced.context().makeCurrent()) {
+		try (Scope scope = traced.span().makeCurrent(traced.context())) {
 			chain.doFilter(traced.request(), traced.response());
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {

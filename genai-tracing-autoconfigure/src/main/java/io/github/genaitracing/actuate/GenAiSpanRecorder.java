@@ -1,6 +1,7 @@
 package io.github.genaitracing.actuate;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.opentelemetry.api.common.Attributes;
@@ -17,14 +18,24 @@ import org.jspecify.annotations.Nullable;
 import io.github.genaitracing.semconv.GenAiAttributes;
 
 /**
- * A span processor that feeds the actuator endpoint: every ended GenAI span (one with
- * {@code gen_ai.operation.name}) goes to the {@link RecentGenAiTraces recent-trace ring}
- * and the {@link GenAiUsageCounters counters}; other spans of kept traces are remembered
- * as parent links. It only reads ended spans and keeps bounded state.
+ * A span processor that feeds the actuator endpoint: every ended GenAI span (one whose
+ * {@code gen_ai.operation.name} is an operation of the GenAI conventions) goes to the
+ * {@link RecentGenAiTraces recent-trace ring} and the {@link GenAiUsageCounters
+ * counters}; other spans of kept traces are remembered as parent links. It only reads ended spans and keeps bounded state.
  *
  * @since 0.1.0
  */
 public final class GenAiSpanRecorder implements SpanProcessor {
+
+	/**
+	 * The operations of the GenAI conventions; Spring AI's own framework spans (its
+	 * {@code ChatClient} and advisor observations also carry {@code gen_ai.operation.name})
+	 * are only parent links.
+	 */
+	private static final Set<String> OPERATIONS = Set.of(GenAiAttributes.OperationName.CHAT,
+			GenAiAttributes.OperationName.TEXT_COMPLETION, GenAiAttributes.OperationName.GENERATE_CONTENT,
+			GenAiAttributes.OperationName.EMBEDDINGS, GenAiAttributes.OperationName.INVOKE_AGENT,
+			GenAiAttributes.OperationName.EXECUTE_TOOL, "create_agent", "retrieval");
 
 	private final RecentGenAiTraces traces;
 
@@ -64,7 +75,7 @@ public final class GenAiSpanRecorder implements SpanProcessor {
 		SpanContext parent = span.getParentSpanContext();
 		String parentId = (parent != null && parent.isValid()) ? parent.getSpanId() : null;
 		String operation = span.getAttribute(GenAiAttributes.OPERATION_NAME);
-		if (operation == null) {
+		if (operation == null || !OPERATIONS.contains(operation)) {
 			if (this.traces.isEnabled()) {
 				this.traces.addLink(context.getTraceId(), context.getSpanId(), parentId);
 			}

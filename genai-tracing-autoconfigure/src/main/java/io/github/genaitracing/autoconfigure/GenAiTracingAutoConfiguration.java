@@ -3,6 +3,7 @@ package io.github.genaitracing.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,19 +15,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import io.github.genaitracing.content.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.ContentRedactor;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.observation.ObservationScopeDetacher;
 import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.span.AgentDefaults;
 import io.github.genaitracing.span.GenAiSpans;
 import io.github.genaitracing.span.GenAiVocabulary;
 import io.github.genaitracing.span.MlflowVocabulary;
 import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.span.ScopeListener;
 import io.github.genaitracing.span.SpanVocabulary;
 
 /**
@@ -45,6 +50,8 @@ import io.github.genaitracing.span.SpanVocabulary;
 public final class GenAiTracingAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(GenAiTracingAutoConfiguration.class);
+
+	private static final String OBSERVATION_REGISTRY = "io.micrometer.observation.ObservationRegistry";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -67,7 +74,7 @@ public final class GenAiTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GenAiSpans genAiSpans(OpenTelemetry openTelemetry, GenAiTracingProperties properties,
-			ObjectProvider<SpanVocabulary> userVocabularies) {
+			ObjectProvider<SpanVocabulary> userVocabularies, ApplicationContext applicationContext) {
 		List<SpanVocabulary> vocabularies = new ArrayList<>();
 		if (properties.getSemconv().isEnabled()) {
 			vocabularies.add(new GenAiVocabulary());
@@ -79,7 +86,15 @@ public final class GenAiTracingAutoConfiguration {
 			vocabularies.add(new MlflowVocabulary());
 		}
 		userVocabularies.orderedStream().forEach(vocabularies::add);
-		return new GenAiSpans(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey());
+		return new GenAiSpans(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey(),
+				scopeListener(applicationContext));
+	}
+
+	private static ScopeListener scopeListener(ApplicationContext applicationContext) {
+		if (!ClassUtils.isPresent(OBSERVATION_REGISTRY, GenAiTracingAutoConfiguration.class.getClassLoader())) {
+			return ScopeListener.NONE;
+		}
+		return Observations.scopeListener(applicationContext);
 	}
 
 	@Bean
@@ -108,6 +123,18 @@ public final class GenAiTracingAutoConfiguration {
 			fromEnvironment = CaptureMode.fromEnvironmentValue(environment.getProperty(CaptureMode.SYSTEM_PROPERTY));
 		}
 		return (fromEnvironment != null) ? fromEnvironment : CaptureMode.NONE;
+	}
+
+	/**
+	 * Kept apart so that Micrometer's observation API is only loaded when present.
+	 */
+	private static final class Observations {
+
+		static ScopeListener scopeListener(ApplicationContext applicationContext) {
+			ObjectProvider<ObservationRegistry> registry = applicationContext.getBeanProvider(ObservationRegistry.class);
+			return new ObservationScopeDetacher(registry::getIfAvailable);
+		}
+
 	}
 
 }

@@ -37,9 +37,12 @@ public final class GenAiSpan {
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
+	private final ScopeListener scopeListener;
+
 	GenAiSpan(Span span, Context context, GenAiOperation operation, List<SpanVocabulary> vocabularies, boolean owned,
-			Runnable onEnd) {
+			Runnable onEnd, ScopeListener scopeListener) {
 		this.span = span;
+		this.scopeListener = scopeListener;
 		this.context = context;
 		this.operation = operation;
 		this.vocabularies = vocabularies;
@@ -78,7 +81,32 @@ public final class GenAiSpan {
 	 * @return the scope to close
 	 */
 	public Scope makeCurrent() {
-		return this.context.makeCurrent();
+		return makeCurrent(this.context);
+	}
+
+	/**
+	 * Makes a context derived from {@link #context()} current (one with more entries),
+	 * telling the {@link ScopeListener} as {@link #makeCurrent()} does.
+	 * @param derived the derived context
+	 * @return the scope to close
+	 */
+	public Scope makeCurrent(Context derived) {
+		Scope scope = derived.makeCurrent();
+		Scope listener;
+		try {
+			listener = this.scopeListener.onMakeCurrent();
+		}
+		catch (RuntimeException ex) {
+			return scope;
+		}
+		return () -> {
+			try {
+				listener.close();
+			}
+			finally {
+				scope.close();
+			}
+		};
 	}
 
 	/**

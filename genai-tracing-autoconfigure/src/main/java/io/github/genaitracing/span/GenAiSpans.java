@@ -37,6 +37,8 @@ public final class GenAiSpans {
 
 	private final @Nullable String conversationIdBaggageKey;
 
+	private final ScopeListener scopeListener;
+
 	private final Map<SpanContext, GenAiSpan> openTools = new ConcurrentHashMap<>();
 
 	/**
@@ -48,6 +50,20 @@ public final class GenAiSpans {
 	 */
 	public GenAiSpans(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
 			@Nullable String conversationIdBaggageKey) {
+		this(openTelemetry, vocabularies, conversationIdBaggageKey, ScopeListener.NONE);
+	}
+
+	/**
+	 * Creates the span writer.
+	 * @param openTelemetry the OpenTelemetry instance
+	 * @param vocabularies the enabled vocabularies, in order
+	 * @param conversationIdBaggageKey baggage key of the conversation id, or {@code null}
+	 * to leave baggage alone
+	 * @param scopeListener told whenever a span's context is made current
+	 */
+	public GenAiSpans(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
+			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener) {
+		this.scopeListener = scopeListener;
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.vocabularies = List.copyOf(vocabularies);
 		this.conversationIdBaggageKey = (conversationIdBaggageKey == null || conversationIdBaggageKey.isBlank())
@@ -85,7 +101,7 @@ public final class GenAiSpans {
 		}
 		Span span = builder.startSpan();
 		return register(new GenAiSpan(span, childContext(parent.with(span), effective), effective,
-				this.vocabularies, true, onEnd(span, effective)));
+				this.vocabularies, true, onEnd(span, effective), this.scopeListener));
 	}
 
 	/**
@@ -105,7 +121,7 @@ public final class GenAiSpans {
 		}
 		span.setAllAttributes(effective.protocolAttributes());
 		return register(new GenAiSpan(span, childContext(context.with(span), effective), effective,
-				this.vocabularies, false, onEnd(span, effective)));
+				this.vocabularies, false, onEnd(span, effective), this.scopeListener));
 	}
 
 	private Runnable onEnd(Span span, GenAiOperation operation) {

@@ -1,18 +1,24 @@
 package io.github.genaitracing.sample;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 /**
- * Sample A2A agent application traced with genai-tracing.
+ * Runs the sample: a scripted OpenAI-compatible model on loopback (unless a real provider
+ * is configured), the weather agent, and the front agent that delegates to it over A2A.
  *
  * @since 0.1.0
  */
-@SpringBootApplication
-public class SampleAgentApplication {
+public final class SampleAgentApplication {
 
-	public static void main(String[] args) {
-		SpringApplication.run(SampleAgentApplication.class, args);
+	private SampleAgentApplication() {
+	}
+
+	/**
+	 * Starts the sample.
+	 * @param args command-line arguments, applied to both agents
+	 * @throws Exception if the sample cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		SampleAgents agents = SampleAgents.start(args);
+		Runtime.getRuntime().addShutdownHook(new Thread(agents::close, "sample-agents-shutdown"));
 	}
 
 }

@@ -1,0 +1,47 @@
+package io.github.genaitracing.sample.front;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.stereotype.Component;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.annotation.ConversationId;
+
+/**
+ * The front agent's logic: one Spring AI chat with the travel tools.
+ */
+@Component
+public class TravelAssistant {
+
+	private final ChatClient chatClient;
+
+	private final TravelTools tools;
+
+	TravelAssistant(ChatClient.Builder chatClient, TravelTools tools) {
+		this.chatClient = chatClient
+			.defaultSystem("You are a travel assistant. Use the tools to answer with the forecast and local time.")
+			.build();
+		this.tools = tools;
+	}
+
+	/**
+	 * Answers a question outside A2A (the {@code /ask} endpoint): the
+	 * {@code @AgentInvoke} annotation makes the {@code invoke_agent} span.
+	 * @param conversationId the conversation
+	 * @param question the question
+	 * @return the answer
+	 */
+	@AgentInvoke(name = "front-agent", description = "Travel assistant")
+	public String ask(@ConversationId String conversationId, String question) {
+		return answer(question);
+	}
+
+	/**
+	 * Answers a question; over A2A the filter's {@code invoke_agent} span is the parent.
+	 * @param question the question
+	 * @return the answer
+	 */
+	public String answer(String question) {
+		return this.chatClient.prompt().user(question).tools(this.tools).call().content();
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.github.genaitracing.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample end to end, as a user runs it: both agents and the scripted model started
+ * by {@link SampleAgents}, a message sent by the real A2A Java client and over raw HTTP,
+ * spans exported by both agents through the real OTLP exporter into one receiver.
+ */
+class SampleAgentsEndToEndTests {
+
+	private static OtlpTestReceiver receiver;
+
+	private static SampleAgents agents;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() throws Exception {
+		receiver = OtlpTestReceiver.start();
+		agents = SampleAgents.start("--sample.front.port=0", "--sample.weather.port=0",
+				"--management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+				"--management.opentelemetry.tracing.export.schedule-delay=50ms");
+	}
+
+	@AfterAll
+	static void stop() {
+		agents.close();
+		receiver.close();
+	}
+
+	@Test
+	void answersTheA2aJavaClientWithOneTraceAcrossBothAgents() throws Exception {
+		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(
+				"http://127.0.0.1:" + agents.frontPort() + "/a2a");
+		io.a2a.spec.EventKind result = transport.sendMessage(new io.a2a.spec.MessageSendParams(
+				io.a2a.A2A.createUserTextMessage("What is the weather in Lisbon?", "conv-sdk", null), null, null), null);
+		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
+		io.a2a.spec.Task task = (io.a2a.spec.Task) result;
+		assertThat(task.getStatus().state()).isEqualTo(io.a2a.spec.TaskState.COMPLETED);
+		String answer = ((io.a2a.spec.TextPart) task.getArtifacts().get(0).parts().get(0)).getText();
+		assertThat(answer).contains("Forecast for Lisbon: sunny").contains("14:05 in Lisbon");
+
+		List<Span> trace = awaitTrace("conv-sdk", (spans) -> named(spans, "invoke_agent weather-agent").size() >= 1
+				&& named(spans, "chat gpt-4o-mini").size() >= 3);
+		Span front = only(trace, "invoke_agent front-agent", SpanKind.INTERNAL);
+		GenAiSpanAssert.assertThat(front)
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-sdk")
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED");
+		Span forecastTool = only(trace, "execute_tool get_forecast", SpanKind.INTERNAL);
+		assertThat(ancestors(trace, forecastTool)).contains(front);
+		Span weather = only(trace, "invoke_agent weather-agent", SpanKind.INTERNAL);
+		GenAiSpanAssert.assertThat(weather).hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-sdk");
+		assertThat(ancestors(trace, weather)).as("the remote agent runs under the tool that called it")
+			.contains(forecastTool, front);
+		assertThat(named(trace, "chat gpt-4o-mini")).allSatisfy((chat) -> {
+			GenAiSpanAssert.assertThat(chat).hasKind(SpanKind.CLIENT);
+			assertThat(ancestors(trace, chat)).containsAnyOf(front, weather);
+		});
+		assertThat(named(trace, "execute_tool local_time")).hasSize(1);
+	}
+
+	@Test
+	void streamsA10SendStreamingMessageAndEndsItsSpanWithTheFinalState() throws Exception {
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"method\":\"SendStreamingMessage\",\"params\":{\"message\":"
+				+ "{\"messageId\":\"m-s1\",\"role\":\"ROLE_USER\",\"contextId\":\"conv-stream\",\"parts\":"
+				+ "[{\"text\":\"Weather in Oslo?\"}]}}}";
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + agents.frontPort() + "/a2a"))
+			.header("Content-Type", "application/json")
+			.header("A2A-Version", "1.0")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.body()).contains("TASK_STATE_WORKING").contains("Forecast for Oslo")
+			.contains("TASK_STATE_COMPLETED");
+		List<Span> trace = awaitTrace("conv-stream",
+				(spans) -> !named(spans, "invoke_agent front-agent").isEmpty()
+						&& !named(spans, "invoke_agent weather-agent").isEmpty());
+		Span front = only(trace, "invoke_agent front-agent", SpanKind.INTERNAL);
+		GenAiSpanAssert.assertThat(front)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "1.0")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES,
+					(json) -> assertThat(json).contains("Forecast for Oslo"));
+		assertThat(ancestors(trace, only(trace, "chat gpt-4o-mini", SpanKind.CLIENT, front))).contains(front);
+	}
+
+	@Test
+	void servesTheAgentCard() throws Exception {
+		HttpResponse<String> card = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + agents.frontPort() + "/.well-known/agent-card.json"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(card.statusCode()).isEqualTo(200);
+		assertThat(card.body()).contains("\"name\":\"front-agent\"").contains("/a2a");
+	}
+
+	private static List<Span> awaitTrace(String conversationId, Predicate<List<Span>> complete) {
+		List<Span> all = receiver.awaitSpans((spans) -> {
+			Optional<String> traceId = traceOf(spans, conversationId);
+			return traceId.isPresent() && complete.test(inTrace(spans, traceId.get()));
+		}, Duration.ofSeconds(20));
+		return inTrace(all, traceOf(all, conversationId).orElseThrow());
+	}
+
+	private static Optional<String> traceOf(List<Span> spans, String conversationId) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals("invoke_agent front-agent")
+					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
+			.map((span) -> OtlpTestReceiver.hex(span.getTraceId()))
+			.findFirst();
+	}
+
+	private static List<Span> inTrace(List<Span> spans, String traceId) {
+		return spans.stream().filter((span) -> OtlpTestReceiver.hex(span.getTraceId()).equals(traceId)).toList();
+	}
+
+	private static List<Span> named(List<Span> spans, String name) {
+		return spans.stream().filter((span) -> span.getName().equals(name)).toList();
+	}
+
+	private static Span only(List<Span> spans, String name, SpanKind kind) {
+		List<Span> matching = named(spans, name).stream()
+			.filter((span) -> span.getKind().name().equals("SPAN_KIND_" + kind.name()))
+			.toList();
+		assertThat(matching).as(name + " " + kind + " in " + names(spans)).hasSize(1);
+		return matching.get(0);
+	}
+
+	private static Span only(List<Span> spans, String name, SpanKind kind, Span ancestor) {
+		return named(spans, name).stream()
+			.filter((span) -> span.getKind().name().equals("SPAN_KIND_" + kind.name()))
+			.filter((span) -> ancestors(spans, span).contains(ancestor))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " under " + ancestor.getName() + " in " + names(spans)));
+	}
+
+	private static List<Span> ancestors(List<Span> spans, Span span) {
+		Map<String, Span> byId = spans.stream()
+			.collect(Collectors.toMap((s) -> OtlpTestReceiver.hex(s.getSpanId()), (s) -> s, (a, b) -> a));
+		List<Span> ancestors = new java.util.ArrayList<>();
+		Span current = byId.get(OtlpTestReceiver.hex(span.getParentSpanId()));
+		while (current != null && ancestors.size() < 100) {
+			ancestors.add(current);
+			current = byId.get(OtlpTestReceiver.hex(current.getParentSpanId()));
+		}
+		return ancestors;
+	}
+
+	private static String names(List<Span> spans) {
+		return spans.stream().map(Span::getName).toList().toString();
+	}
+
+}
