@@ -25,6 +25,12 @@ public final class ContentPolicy {
 	 */
 	public static final String TRUNCATION_MARKER = "…[truncated]";
 
+	/**
+	 * Characters past the cut that are redacted with the kept text, so that a secret
+	 * crossing the cut is recognised.
+	 */
+	private static final int REDACTION_MARGIN = 1024;
+
 	private static final ContentPolicy DISABLED = new ContentPolicy(CaptureMode.NONE, 0, List.of());
 
 	private final CaptureMode mode;
@@ -235,12 +241,15 @@ public final class ContentPolicy {
 		private int remaining = ContentPolicy.this.maxLength;
 
 		String text(String value) {
-			String redacted = redact(value);
-			if (redacted.length() <= this.remaining) {
+			// Only what can be kept is redacted, plus a margin so that a secret crossing
+			// the cut is still seen whole by the rules.
+			boolean cut = value.length() > this.remaining + REDACTION_MARGIN;
+			String redacted = redact(cut ? value.substring(0, this.remaining + REDACTION_MARGIN) : value);
+			if (redacted.length() <= this.remaining && !cut) {
 				this.remaining -= redacted.length();
 				return redacted;
 			}
-			int keep = this.remaining;
+			int keep = Math.min(this.remaining, redacted.length());
 			if (keep > 0 && Character.isHighSurrogate(redacted.charAt(keep - 1))) {
 				keep--;
 			}

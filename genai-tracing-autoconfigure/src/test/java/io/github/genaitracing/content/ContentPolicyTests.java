@@ -47,6 +47,34 @@ class ContentPolicyTests {
 	}
 
 	@Test
+	void redactsASecretThatCrossesTheCutOfALongText() {
+		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 100,
+				List.of(RegexContentRedactor.of(true, List.of(), "[REDACTED]")));
+		String secret = "sk-" + "A1b2C3d4".repeat(8);
+		String text = "x".repeat(90) + " " + secret + " " + "y".repeat(50_000) + " api_key=zzz";
+		CapturedContent content = policy.capture(text);
+		assertThat(content.value()).startsWith("x".repeat(90) + " [REDACTED")
+			.endsWith(ContentPolicy.TRUNCATION_MARKER)
+			.doesNotContain("A1b2");
+	}
+
+	@Test
+	void marksATextCutBeforeRedactionEvenWhenRedactionShortensIt() {
+		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 20,
+				List.of(RegexContentRedactor.of(true, List.of(), "[R]")));
+		String text = "Bearer " + "t".repeat(5000) + " tail";
+		assertThat(policy.capture(text).value()).isEqualTo("Bearer [R]" + ContentPolicy.TRUNCATION_MARKER);
+	}
+
+	@Test
+	void redactsKeywordPairsWhateverTheirCase() {
+		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 1000,
+				List.of(RegexContentRedactor.of(true, List.of(), "[REDACTED]")));
+		assertThat(policy.capture("PASSWORD=hunter2 and Api-Key: abc and BEARER xyz").value())
+			.isEqualTo("PASSWORD=[REDACTED] and Api-Key: [REDACTED] and BEARER [REDACTED]");
+	}
+
+	@Test
 	void cutsTextAtTheLimitWithAMarker() {
 		CapturedContent content = this.policy.capture("a".repeat(100));
 		assertThat(content.value()).isEqualTo("a".repeat(20) + ContentPolicy.TRUNCATION_MARKER);
