@@ -4,11 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
 
 import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +33,66 @@ public class A2aLoadTarget {
 		SpringApplication.run(A2aLoadTarget.class, args);
 	}
 
+	@Bean
+	SpanCounter genAiSpanCounter() {
+		return new SpanCounter();
+	}
+
+	/**
+	 * Counts the spans genai-tracing starts and ends.
+	 */
+	static final class SpanCounter implements SpanProcessor {
+
+		private final AtomicLong started = new AtomicLong();
+
+		private final AtomicLong ended = new AtomicLong();
+
+		@Override
+		public void onStart(io.opentelemetry.context.Context parentContext, ReadWriteSpan span) {
+			if (isOurs(span)) {
+				this.started.incrementAndGet();
+			}
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return true;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			if (isOurs(span)) {
+				this.ended.incrementAndGet();
+			}
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
+		private static boolean isOurs(ReadableSpan span) {
+			return "io.github.genaitracing".equals(span.getInstrumentationScopeInfo().getName());
+		}
+
+	}
+
+	@RestController
+	static class Counts {
+
+		private final SpanCounter counter;
+
+		Counts(SpanCounter counter) {
+			this.counter = counter;
+		}
+
+		@GetMapping("/counts")
+		Map<String, Long> counts() {
+			return Map.of("started", this.counter.started.get(), "ended", this.counter.ended.get());
+		}
+
+	}
+
 	@RestController
 	static class Endpoint {
 
@@ -38,6 +105,9 @@ public class A2aLoadTarget {
 				.get("message");
 			String contextId = String.valueOf(message.get("contextId"));
 			Object id = request.get("id");
+			if ("tasks/get".equals(request.get("method"))) {
+				return Map.of("jsonrpc", "2.0", "id", id, "error", Map.of("code", -32001, "message", "Task not found"));
+			}
 			if ("message/stream".equals(request.get("method"))) {
 				SseEmitter emitter = new SseEmitter(30_000L);
 				this.streams.execute(() -> {
