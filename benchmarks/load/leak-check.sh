@@ -9,41 +9,24 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 REQUESTS="${1:-100000}"
 CONCURRENCY="${2:-16}"
-APP_PORT=18080
 SINK_PORT=14318
-mvn -B -q install -DskipTests
-(cd genai-tracing-benchmarks && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-CP="$(cat genai-tracing-benchmarks/target/classpath.txt):genai-tracing-benchmarks/target/classes"
-mkdir -p benchmarks/results
+. benchmarks/load/common.sh
+PIN_APP=""
 OUT=benchmarks/results/leak-check.txt
 : > "$OUT"
 java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
-java -Xmx512m -cp "$CP" io.github.genaitracing.benchmarks.load.A2aLoadTarget \
-  --server.port=$APP_PORT --spring.main.banner-mode=off --logging.level.root=WARN \
-  --management.tracing.sampling.probability=1.0 \
-  --management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces \
-  --management.otlp.metrics.export.enabled=false --genai.tracing.capture-content=span \
-  --spring.application.name=load-agent > benchmarks/results/leak-check-app.log 2>&1 &
-APP=$!
-trap 'kill $SINK $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -s -o /dev/null http://127.0.0.1:$APP_PORT/counts && break; sleep 0.5; done
-
-heap() {
-  jcmd $APP GC.run > /dev/null
-  jcmd $APP GC.heap_info | awk '/generation|heap/ && !/Metaspace|class space/ {
-      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); sum += v } }
-    END { printf "%.1f", sum / 1024 }'
-}
+trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
+start_target benchmarks/results/leak-check-app.log "http://127.0.0.1:$SINK_PORT/v1/traces" --genai.tracing.capture-content=span
 
 java -cp "$CP" io.github.genaitracing.benchmarks.load.MixedLoadDriver http://127.0.0.1:$APP_PORT/a2a 10000 "$CONCURRENCY" | tee -a "$OUT"
 sleep 2
-BASELINE="$(heap)"
+BASELINE="$(heap_mb)"
 START=$(date +%s)
 java -cp "$CP" io.github.genaitracing.benchmarks.load.MixedLoadDriver http://127.0.0.1:$APP_PORT/a2a "$REQUESTS" "$CONCURRENCY" | tee -a "$OUT"
 echo "duration=$(( $(date +%s) - START ))s" | tee -a "$OUT"
 sleep 3
-AFTER="$(heap)"
+AFTER="$(heap_mb)"
 COUNTS="$(curl -s http://127.0.0.1:$APP_PORT/counts)"
 echo "spans $COUNTS heap-after-warm-up=${BASELINE}MB heap-after-run=${AFTER}MB" | tee -a "$OUT"
 STARTED="$(echo "$COUNTS" | sed 's/.*"started":\([0-9]*\).*/\1/')"

@@ -1,0 +1,53 @@
+# Sourced by the load scripts (run from the repository root): builds the project and the
+# benchmarks' class path, and defines how the A2A load target is started and measured.
+# The application gets CPU 1 and the load generators CPU 0 (2-core machine), so that the
+# load does not steal the application's cycles.
+
+APP_PORT=18080
+mvn -B -q install -DskipTests
+(cd genai-tracing-benchmarks && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+CP="$(cat genai-tracing-benchmarks/target/classpath.txt):genai-tracing-benchmarks/target/classes"
+mkdir -p benchmarks/results
+PIN_APP="taskset -c 1"
+PIN_LOAD="taskset -c 0"
+command -v taskset >/dev/null || { PIN_APP=""; PIN_LOAD=""; }
+WARMUP_BODY='{"jsonrpc":"2.0","id":0,"method":"message/send","params":{"message":{"kind":"message","messageId":"w","role":"user","contextId":"w","parts":[{"kind":"text","text":"w"}]}}}'
+
+# start_target LOG OTLP_ENDPOINT [extra arguments…]: starts the load target in the
+# background (APP = its pid) and waits until it answers.
+start_target() {
+  local log="$1" endpoint="$2"; shift 2
+  $PIN_APP java -Xmx512m -XX:ActiveProcessorCount=1 -cp "$CP" io.github.genaitracing.benchmarks.load.A2aLoadTarget \
+    --server.port=$APP_PORT --spring.main.banner-mode=off --logging.level.root=WARN \
+    --management.tracing.sampling.probability=1.0 \
+    --management.opentelemetry.tracing.export.otlp.endpoint="$endpoint" \
+    --management.otlp.metrics.export.enabled=false \
+    --spring.application.name=load-agent "$@" > "$log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d "$WARMUP_BODY" \
+      http://127.0.0.1:$APP_PORT/a2a && return 0
+    sleep 0.5
+  done
+  echo "the load target did not start: see $log"; exit 1
+}
+
+stop_target() {
+  kill $APP; wait $APP 2>/dev/null || true
+  APP=""
+}
+
+# heap_mb: young + old generation (Serial GC on one processor) or the G1 heap used after
+# a full GC of the target, in MB.
+heap_mb() {
+  jcmd $APP GC.run > /dev/null 2>&1 || true
+  jcmd $APP GC.heap_info 2>/dev/null | awk '/generation|heap/ && !/Metaspace|class space/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); sum += v } }
+    END { printf "%.1f", sum / 1024 }'
+}
+
+# wrk_summary: reads wrk --latency output, prints "rps=… p50=… p99=…".
+wrk_summary() {
+  awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2}
+    END { printf "rps=%s p50=%s p99=%s", rps, p50, p99 }'
+}
