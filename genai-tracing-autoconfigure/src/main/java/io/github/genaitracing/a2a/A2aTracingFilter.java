@@ -252,35 +252,16 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private void endAgentSpan(Traced traced) {
 		GenAiSpan span = traced.span();
-		A2aServerSpan server = traced.server();
 		try {
-			ResponseObserver observer = traced.observer();
-			A2aResult result = observer.result();
-			if (observer.isStreaming()) {
-				span.setProtocolAttribute(A2aAttributes.STREAM_EVENT_COUNT, observer.events());
-				span.setProtocolAttribute(A2aAttributes.STREAM_TIME_TO_FIRST_EVENT, observer.secondsToFirstEvent());
-			}
-			if (result != null) {
-				span.setProtocolAttribute(A2aAttributes.TASK_STATE, result.taskState());
-				String newTaskId = (span.operation().protocolAttributes().get(A2aAttributes.TASK_ID) == null)
-						? result.taskId() : null;
-				span.setProtocolAttribute(A2aAttributes.TASK_ID, newTaskId);
-				if (server != null) {
-					server.recordResult(result.taskState(), newTaskId);
+			A2aSpanOutcome outcome = A2aSpanOutcome.record(span, traced.observer(),
+					traced.originalResponse().getStatus(), this.contentPolicy);
+			A2aServerSpan server = traced.server();
+			if (server != null) {
+				if (outcome.result() != null) {
+					server.recordResult(outcome.result().taskState(), outcome.newTaskId());
 				}
-				span.recordOutput(this.contentPolicy.capture(result.outputText()));
-				if (result.errorCode() != null) {
-					span.recordError(result.errorCode(), result.errorMessage());
-					if (server != null) {
-						server.recordError(result.errorCode(), result.errorMessage());
-					}
-				}
-			}
-			int status = traced.originalResponse().getStatus();
-			if (status >= 500 && (result == null || result.errorCode() == null)) {
-				span.recordError(String.valueOf(status), null);
-				if (server != null) {
-					server.recordError(String.valueOf(status), null);
+				if (outcome.errorType() != null) {
+					server.recordError(outcome.errorType(), outcome.errorMessage());
 				}
 			}
 		}

@@ -1,7 +1,9 @@
 package io.github.genaitracing.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -186,6 +188,12 @@ public class GenAiTracingProperties {
 		 */
 		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 10;
 
+		private final Client client = new Client();
+
+		public Client getClient() {
+			return this.client;
+		}
+
 		public A2aTracingFilter.Layout getLayout() {
 			return this.layout;
 		}
@@ -256,6 +264,42 @@ public class GenAiTracingProperties {
 
 		public void setParent(A2aTracingFilter.ParentPolicy parent) {
 			this.parent = parent;
+		}
+
+	}
+
+	/**
+	 * Outbound A2A calls to remote agents.
+	 */
+	public static class Client {
+
+		/**
+		 * Whether to trace A2A JSON-RPC calls made with RestClient builders from the
+		 * application context: an invoke_agent CLIENT span per call, with traceparent and
+		 * baggage sent to the remote agent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Remote agent names by URL prefix (for example 'http://weather:8081' ->
+		 * 'weather-agent'), for the span name and gen_ai.agent.name; otherwise host:port.
+		 */
+		private Map<String, String> agentNames = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, String> getAgentNames() {
+			return this.agentNames;
+		}
+
+		public void setAgentNames(Map<String, String> agentNames) {
+			this.agentNames = agentNames;
 		}
 
 	}

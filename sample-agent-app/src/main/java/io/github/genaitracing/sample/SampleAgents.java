@@ -62,7 +62,9 @@ public final class SampleAgents implements AutoCloseable {
 			.properties(weatherDefaults)
 			.run(args);
 		Map<String, Object> frontDefaults = new HashMap<>(defaults);
-		frontDefaults.put("sample.weather-agent.url", "http://127.0.0.1:" + port(weather) + "/a2a");
+		String weatherUrl = "http://127.0.0.1:" + port(weather);
+		frontDefaults.put("sample.weather-agent.url", weatherUrl + "/a2a");
+		frontDefaults.put("genai.tracing.a2a.client.agent-names[" + weatherUrl + "]", "weather-agent");
 		ConfigurableApplicationContext front = new SpringApplicationBuilder(FrontAgentApplication.class)
 			.properties(frontDefaults)
 			.run(args);

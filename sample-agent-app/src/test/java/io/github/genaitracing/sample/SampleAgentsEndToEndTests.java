@@ -63,7 +63,7 @@ class SampleAgentsEndToEndTests {
 		String answer = ((io.a2a.spec.TextPart) task.getArtifacts().get(0).parts().get(0)).getText();
 		assertThat(answer).contains("Forecast for Lisbon: sunny").contains("14:05 in Lisbon");
 
-		List<Span> trace = awaitTrace("conv-sdk", (spans) -> named(spans, "invoke_agent weather-agent").size() >= 1
+		List<Span> trace = awaitTrace("conv-sdk", (spans) -> named(spans, "invoke_agent weather-agent").size() >= 2
 				&& named(spans, "chat gpt-4o-mini").size() >= 3);
 		Span front = only(trace, "invoke_agent front-agent", SpanKind.INTERNAL);
 		GenAiSpanAssert.assertThat(front)
@@ -72,10 +72,16 @@ class SampleAgentsEndToEndTests {
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED");
 		Span forecastTool = only(trace, "execute_tool get_forecast", SpanKind.INTERNAL);
 		assertThat(ancestors(trace, forecastTool)).contains(front);
+		Span call = only(trace, "invoke_agent weather-agent", SpanKind.CLIENT);
+		GenAiSpanAssert.assertThat(call)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) agents.weatherPort());
+		assertThat(ancestors(trace, call)).contains(forecastTool, front);
 		Span weather = only(trace, "invoke_agent weather-agent", SpanKind.INTERNAL);
 		GenAiSpanAssert.assertThat(weather).hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-sdk");
-		assertThat(ancestors(trace, weather)).as("the remote agent runs under the tool that called it")
-			.contains(forecastTool, front);
+		assertThat(ancestors(trace, weather)).as("the remote agent runs under the call to it")
+			.contains(call, forecastTool, front);
 		assertThat(named(trace, "chat gpt-4o-mini")).allSatisfy((chat) -> {
 			GenAiSpanAssert.assertThat(chat).hasKind(SpanKind.CLIENT);
 			assertThat(ancestors(trace, chat)).containsAnyOf(front, weather);

@@ -1,0 +1,314 @@
+package io.github.genaitracing.a2a;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.proto.trace.v1.Span;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.annotation.ConversationId;
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls to a remote A2A agent through a {@link RestClient} from Boot's builder, over real
+ * HTTP to an A2A endpoint in the same application (which the inbound filter traces as the
+ * remote agent), spans exported through Boot's real OTLP exporter.
+ */
+class A2aClientTracingIntegrationTests {
+
+	private static OtlpTestReceiver receiver;
+
+	private static final Map<String, Map<String, String>> receivedHeaders = new ConcurrentHashMap<>();
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeAll
+	static void startReceiver() {
+		receiver = OtlpTestReceiver.start();
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	private Caller run(String... properties) {
+		receiver.clear();
+		this.context = new SpringApplicationBuilder(App.class)
+			.properties("server.port=0", "spring.application.name=remote-agent",
+					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms",
+					"management.otlp.metrics.export.enabled=false", "spring.ai.openai.api-key=unused")
+			.properties(Map.of("genai.tracing.a2a.client.agent-names[http://127.0.0.1]", "weather-agent"))
+			.properties(properties)
+			.run();
+		return this.context.getBean(Caller.class);
+	}
+
+	@Test
+	void wrapsAMessageSendInAClientSpanThatParentsTheRemoteAgent() {
+		Caller caller = run();
+		String answer = caller.ask("conv-out", send("conv-out", "message/send", "Weather in Rome?"));
+		assertThat(answer).contains("sunny");
+		List<Span> spans = await((all) -> clientSpan(all, "conv-out") != null
+				&& remoteSpan(all, "conv-out") != null);
+		Span client = clientSpan(spans, "conv-out");
+		GenAiSpanAssert.assertThat(client)
+			.hasKind(SpanKind.CLIENT)
+			.hasAttribute(GenAiAttributes.OPERATION_NAME, "invoke_agent")
+			.hasAttribute(GenAiAttributes.AGENT_NAME, "weather-agent")
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-out")
+			.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "127.0.0.1")
+			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) port())
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "0.3")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.TASK_ID, "task-1")
+			.doesNotHaveAttributes("gen_ai.input.messages", "gen_ai.output.messages", "input.value", "output.value");
+		Span callerAgent = spans.stream().filter((span) -> span.getName().equals("invoke_agent caller")).findFirst()
+			.orElseThrow();
+		assertThat(ancestors(spans, client)).contains(callerAgent);
+		Span remote = remoteSpan(spans, "conv-out");
+		assertThat(remote.getTraceId()).isEqualTo(client.getTraceId());
+		assertThat(ancestors(spans, remote)).as("the remote agent's span descends from the CLIENT span").contains(client);
+		Map<String, String> headers = receivedHeaders.get("conv-out");
+		assertThat(headers.get("traceparent")).contains(OtlpTestReceiver.hex(client.getSpanId()));
+		assertThat(headers.get("baggage")).contains("gen_ai.conversation.id=conv-out");
+	}
+
+	@Test
+	void recordsTheUserTextAndTheAnswerWhenCaptureIsOn() {
+		Caller caller = run("genai.tracing.capture-content=span");
+		caller.ask("conv-content", send("conv-content", "message/send", "Weather in Rome?"));
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-content") != null), "conv-content");
+		GenAiSpanAssert.assertThat(client)
+			.hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES,
+					(json) -> assertThat(json).contains("Weather in Rome?"))
+			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES,
+					(json) -> assertThat(json).contains("sunny in Rome"));
+	}
+
+	@Test
+	void recordsAJsonRpcErrorOfTheRemoteAgent() {
+		Caller caller = run();
+		caller.ask("conv-err", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tasks/get\",\"params\":{\"id\":\"missing\","
+				+ "\"message\":{\"contextId\":\"conv-err\"}}}");
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-err") != null), "conv-err");
+		GenAiSpanAssert.assertThat(client)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "GetTask")
+			.hasAttribute(GenAiAttributes.ERROR_TYPE, "-32001");
+		assertThat(client.getStatus().getCode().name()).isEqualTo("STATUS_CODE_ERROR");
+	}
+
+	@Test
+	void endsAStreamedCallAfterItsLastEventWithTheFinalState() {
+		Caller caller = run();
+		String stream = caller.ask("conv-stream", send("conv-stream", "message/stream", "Weather in Oslo?"));
+		assertThat(stream).contains("working").contains("completed");
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-stream") != null), "conv-stream");
+		GenAiSpanAssert.assertThat(client)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);
+	}
+
+	@Test
+	void endsTheSpanWhenTheCallerClosesTheResponseUnread() {
+		Caller caller = run();
+		caller.closeUnread(send("conv-unread", "message/stream", "Weather in Oslo?"));
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-unread") != null), "conv-unread");
+		assertThat(client.getEndTimeUnixNano()).isGreaterThan(client.getStartTimeUnixNano());
+	}
+
+	@Test
+	void leavesOtherRequestsAlone() {
+		Caller caller = run();
+		caller.ask("conv-plain", "{\"hello\":\"conv-plain\"}");
+		List<Span> spans = await((all) -> all.stream().anyMatch((span) -> span.getName().startsWith("http post")));
+		assertThat(spans).noneMatch((span) -> span.getName().startsWith("invoke_agent weather-agent"));
+		assertThat(receivedHeaders.get("conv-plain")).containsKey("traceparent");
+	}
+
+	@Test
+	void tracesNoCallWhenTheClientSideIsOff() {
+		Caller caller = run("genai.tracing.a2a.client.enabled=false");
+		caller.ask("conv-off", send("conv-off", "message/send", "Weather in Rome?"));
+		List<Span> spans = await((all) -> remoteSpan(all, "conv-off") != null);
+		assertThat(spans).noneMatch((span) -> span.getName().equals("invoke_agent weather-agent"));
+	}
+
+	private static String send(String contextId, String method, String text) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{\"message\":{\"kind\":\"message\","
+				+ "\"messageId\":\"m-" + contextId + "\",\"role\":\"user\",\"contextId\":\"" + contextId
+				+ "\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text + "\"}]}}}";
+	}
+
+	private int port() {
+		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static List<Span> await(Predicate<List<Span>> condition) {
+		return receiver.awaitSpans(condition, Duration.ofSeconds(15));
+	}
+
+	private static Span clientSpan(List<Span> spans, String conversationId) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals("invoke_agent weather-agent")
+					&& span.getKind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_CLIENT
+					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Span remoteSpan(List<Span> spans, String conversationId) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals("invoke_agent remote-agent")
+					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static List<Span> ancestors(List<Span> spans, Span span) {
+		List<Span> ancestors = new java.util.ArrayList<>();
+		String parent = OtlpTestReceiver.hex(span.getParentSpanId());
+		while (!parent.isEmpty() && ancestors.size() < 50) {
+			String id = parent;
+			Span found = spans.stream().filter((s) -> OtlpTestReceiver.hex(s.getSpanId()).equals(id)).findFirst()
+				.orElse(null);
+			if (found == null) {
+				break;
+			}
+			ancestors.add(found);
+			parent = OtlpTestReceiver.hex(found.getParentSpanId());
+		}
+		return ancestors;
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		Caller caller(RestClient.Builder builder, org.springframework.core.env.Environment environment) {
+			return new Caller(builder, environment);
+		}
+
+		@Bean
+		RemoteAgent remoteAgent() {
+			return new RemoteAgent();
+		}
+
+	}
+
+	@AgentInvoke(name = "caller")
+	public static class Caller {
+
+		private final RestClient.Builder builder;
+
+		private final org.springframework.core.env.Environment environment;
+
+		Caller(RestClient.Builder builder, org.springframework.core.env.Environment environment) {
+			this.builder = builder;
+			this.environment = environment;
+		}
+
+		public String ask(@ConversationId String conversationId, String body) {
+			return client().post()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.retrieve()
+				.body(String.class);
+		}
+
+		public void closeUnread(String body) {
+			client().post().contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> null,
+					true);
+		}
+
+		private RestClient client() {
+			return this.builder.baseUrl("http://127.0.0.1:" + this.environment.getProperty("local.server.port")
+					+ "/agents/remote").build();
+		}
+
+	}
+
+	@RestController
+	static class RemoteAgent {
+
+		@PostMapping(path = "/agents/remote", produces = { MediaType.APPLICATION_JSON_VALUE,
+				MediaType.TEXT_EVENT_STREAM_VALUE })
+		Object handle(@RequestBody Map<String, Object> request, HttpServletRequest http) {
+			Object params = request.get("params");
+			String contextId = "none";
+			if (params instanceof Map<?, ?> p && p.get("message") instanceof Map<?, ?> m) {
+				contextId = String.valueOf(m.get("contextId"));
+			}
+			else if (request.get("hello") != null) {
+				contextId = String.valueOf(request.get("hello"));
+			}
+			Map<String, String> headers = new java.util.HashMap<>();
+			for (String name : java.util.Collections.list(http.getHeaderNames())) {
+				headers.put(name.toLowerCase(java.util.Locale.ROOT), http.getHeader(name));
+			}
+			receivedHeaders.put(contextId, headers);
+			if (request.get("hello") != null) {
+				return Map.of("ok", "yes");
+			}
+			Object id = request.get("id");
+			if ("tasks/get".equals(request.get("method"))) {
+				return Map.of("jsonrpc", "2.0", "id", id, "error", Map.of("code", -32001, "message", "Task not found"));
+			}
+			if ("message/stream".equals(request.get("method"))) {
+				org.springframework.web.servlet.mvc.method.annotation.SseEmitter emitter = new org.springframework.web.servlet.mvc.method.annotation.SseEmitter();
+				String ctx = contextId;
+				new Thread(() -> {
+					try {
+						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
+								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "working"), "final", false)),
+								MediaType.APPLICATION_JSON);
+						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
+								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "completed"), "final", true)),
+								MediaType.APPLICATION_JSON);
+						emitter.complete();
+					}
+					catch (Exception ex) {
+						emitter.completeWithError(ex);
+					}
+				}).start();
+				return emitter;
+			}
+			return Map.of("jsonrpc", "2.0", "id", id, "result",
+					Map.of("kind", "task", "id", "task-1", "contextId", contextId, "status", Map.of("state", "completed"),
+							"artifacts", List.of(Map.of("artifactId", "a", "parts",
+									List.of(Map.of("kind", "text", "text", "It is sunny in Rome."))))));
+		}
+
+	}
+
+}
