@@ -149,6 +149,35 @@ class GenAiTracingEndpointIntegrationTests {
 	}
 
 	@Test
+	void staysBoundedUnderConcurrentLoad() throws Exception {
+		try (ConfigurableApplicationContext context = run("genai.tracing.recent-traces.size=5",
+				"genai.tracing.recent-traces.max-spans-per-trace=2")) {
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+			List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				String conversation = "load-" + i;
+				calls.add(pool.submit(() -> {
+					ask(context, conversation, "Weather in Rome?");
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> call : calls) {
+				call.get();
+			}
+			pool.shutdown();
+			JsonNode overview = awaitOverview(context,
+					(json) -> json.path("counters").path("agents").path("weather-agent").path("spans").asLong() == 200);
+			assertThat(overview.path("traces").size()).isEqualTo(5);
+			overview.path("traces").forEach((trace) -> {
+				assertThat(trace.path("spans").asInt()).isEqualTo(2);
+				assertThat(trace.path("droppedSpans").asInt()).isEqualTo(1);
+			});
+			assertThat(overview.path("counters").path("models").path("gpt-4o-mini").path("spans").asLong())
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void reportsAFailingExporter() throws Exception {
 		int closedPort;
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
