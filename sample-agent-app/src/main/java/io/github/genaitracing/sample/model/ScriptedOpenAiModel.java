@@ -55,6 +55,9 @@ public final class ScriptedOpenAiModel implements AutoCloseable {
 	 * @throws IOException if the port cannot be bound
 	 */
 	public static ScriptedOpenAiModel start(int port) throws IOException {
+		// the JDK server writes headers and body apart: without TCP_NODELAY, Nagle's algorithm
+		// and the client's delayed ACK hold every answer for ~40 ms
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		ScriptedOpenAiModel model = new ScriptedOpenAiModel(server);
 		server.createContext("/", model::chat);

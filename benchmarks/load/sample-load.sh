@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The sample application under load: wrk on the front agent's A2A message/send (each request:
+# two chat calls to the scripted model over HTTP, two tools, an A2A call to the weather agent
+# and its own chat call — all in the sample's one JVM) and the first-event latency of
+# message/stream, with genai-tracing off, on with content off, and on with content on. Spans go
+# over OTLP to a discarding receiver in every mode. Results: benchmarks/results/sample-load.txt.
+#
+#   ./benchmarks/load/sample-load.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-20}"
+CONNECTIONS="${2:-8}"
+FRONT_PORT=18090
+WEATHER_PORT=18091
+SINK_PORT=14318
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+. benchmarks/load/common.sh
+(cd sample-agent-app && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+SAMPLE_CP="$(cat sample-agent-app/target/classpath.txt):sample-agent-app/target/classes"
+OUT=benchmarks/results/sample-load.txt
+: > "$OUT"
+$PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
+
+run_mode() {
+  local name="$1"; shift
+  $PIN_APP java -Xmx768m -XX:ActiveProcessorCount=1 -cp "$SAMPLE_CP" io.github.genaitracing.sample.SampleAgentApplication \
+    --sample.front.port=$FRONT_PORT --sample.weather.port=$WEATHER_PORT --spring.main.banner-mode=off \
+    --logging.level.root=WARN \
+    --management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces \
+    "$@" > "benchmarks/results/sample-load-$name.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d "$WARMUP_BODY" \
+      http://127.0.0.1:$FRONT_PORT/a2a && break
+    sleep 0.5
+  done
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a > /dev/null
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$FRONT_PORT/a2a 200 0 > /dev/null 2>&1 || true
+  local wrk_out sse_out
+  wrk_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a)"
+  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$FRONT_PORT/a2a 100 500)"
+  if echo "$wrk_out" | grep -q "Non-2xx"; then
+    echo "$name: wrk saw error responses:"; echo "$wrk_out"; exit 1
+  fi
+  echo "$name $(echo "$wrk_out" | wrk_summary) $sse_out" | tee -a "$OUT"
+  stop_target
+}
+
+run_mode off --genai.tracing.enabled=false
+run_mode on-content-off --genai.tracing.capture-content=none
+run_mode on-content-on --genai.tracing.capture-content=span
+
+awk '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } modes[++n] = $1 }
+  END {
+    for (i = 2; i <= n; i++) {
+      printf "%s / off: throughput %.3f, first SSE event median %.3f\n", modes[i],
+        v[modes[i], "rps"] / v["off", "rps"], v[modes[i], "median"] / v["off", "median"]
+    }
+  }' "$OUT" | tee -a "$OUT"
