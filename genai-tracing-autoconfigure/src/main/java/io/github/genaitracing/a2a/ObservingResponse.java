@@ -78,6 +78,12 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 		@Override
 		public void flush() throws IOException {
 			this.delegate.flush();
+			try {
+				ObservingResponse.this.observer.drain();
+			}
+			catch (RuntimeException ex) {
+				// observing must never break the response
+			}
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package io.github.genaitracing.a2a;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * and reads a server-sent event stream event by event with bounded memory.
  */
 final class ResponseObserver {
+
+	private static final int MAX_PENDING_EVENTS = 16;
 
 	private final int maxBytes;
 
@@ -32,6 +35,12 @@ final class ResponseObserver {
 	private @Nullable A2aResult last;
 
 	private final StringBuilder streamedText = new StringBuilder();
+
+	/**
+	 * Events seen but not read yet: they are read after the bytes are flushed to the
+	 * client, so that reading them never delays an event.
+	 */
+	private final ArrayDeque<String> pending = new java.util.ArrayDeque<>();
 
 	ResponseObserver(int maxBytes, int maxTextLength, long startNanos) {
 		this.maxBytes = maxBytes;
@@ -95,16 +104,29 @@ final class ResponseObserver {
 				if (this.firstEventNanos < 0) {
 					this.firstEventNanos = System.nanoTime();
 				}
-				byte[] json = data.toString().getBytes(StandardCharsets.UTF_8);
-				A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
-				if (result != null) {
-					merge(result);
+				this.pending.add(data.toString());
+				if (this.pending.size() > MAX_PENDING_EVENTS) {
+					drain();
 				}
 			}
 		}
 		this.buffer.reset();
 		this.overflow = false;
 		this.previousNewline = false;
+	}
+
+	/**
+	 * Reads the events seen since the last call; called after each flush to the client.
+	 */
+	synchronized void drain() {
+		String data;
+		while ((data = this.pending.poll()) != null) {
+			byte[] json = data.getBytes(StandardCharsets.UTF_8);
+			A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
+			if (result != null) {
+				merge(result);
+			}
+		}
 	}
 
 	private void merge(A2aResult result) {
@@ -142,6 +164,7 @@ final class ResponseObserver {
 	 */
 	synchronized @Nullable A2aResult result() {
 		if (isStreaming()) {
+			drain();
 			A2aResult last = this.last;
 			if (last == null) {
 				return null;
