@@ -2,28 +2,14 @@ package io.github.genaitracing.a2a;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.Map;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.propagation.TextMapSetter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-
-import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.semconv.A2aAttributes;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
 
 /**
  * Traces calls to remote A2A agents made with Spring's {@code RestClient}: an A2A
@@ -38,44 +24,24 @@ import io.github.genaitracing.span.GenAiSpans;
  */
 public final class A2aClientTracingInterceptor implements ClientHttpRequestInterceptor {
 
-	private static final Log logger = LogFactory.getLog(A2aClientTracingInterceptor.class);
-
 	private static final String VERSION_HEADER = "A2A-Version";
 
-	private static final TextMapSetter<HttpHeaders> HEADERS = (carrier, key, value) -> {
-		if (carrier != null) {
-			carrier.set(key, value);
-		}
-	};
-
-	private final GenAiSpans spans;
-
-	private final ContentPolicy contentPolicy;
-
-	private final OpenTelemetry openTelemetry;
-
-	private final Settings settings;
+	private final A2aClientCallTracer tracer;
 
 	/**
 	 * Creates the interceptor.
-	 * @param spans the span writer
-	 * @param contentPolicy the content policy
-	 * @param openTelemetry the OpenTelemetry instance, for propagation
-	 * @param settings the settings
+	 * @param tracer the A2A call tracer
 	 */
-	public A2aClientTracingInterceptor(GenAiSpans spans, ContentPolicy contentPolicy, OpenTelemetry openTelemetry,
-			Settings settings) {
-		this.spans = spans;
-		this.contentPolicy = contentPolicy;
-		this.openTelemetry = openTelemetry;
-		this.settings = settings;
+	public A2aClientTracingInterceptor(A2aClientCallTracer tracer) {
+		this.tracer = tracer;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		GenAiSpan span = start(request, body);
-		if (span == null) {
+		A2aClientCallTracer.Call call = this.tracer.start(request.getMethod().name(), request.getURI(), body,
+				body.length, request.getHeaders().getFirst(VERSION_HEADER), request.getHeaders()::set);
+		if (call == null) {
 			return execution.execute(request, body);
 		}
 		ClientHttpResponse response;
@@ -83,112 +49,27 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 			response = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException | Error ex) {
-			safely(() -> span.recordError(ex));
-			safely(span::end);
+			call.end(0, ex);
 			throw ex;
 		}
-		try {
-			return new TracedResponse(response, span, new ResponseObserver(this.settings.maxResponseSize(),
-					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, System.nanoTime()));
-		}
-		catch (RuntimeException ex) {
-			safely(span::end);
-			return response;
-		}
-	}
-
-	private @Nullable GenAiSpan start(HttpRequest request, byte[] body) {
-		try {
-			if (!HttpMethod.POST.equals(request.getMethod()) || body.length == 0
-					|| body.length > this.settings.maxBodySize()) {
-				return null;
-			}
-			A2aRequest a2a = A2aRequest.parse(body, body.length, request.getHeaders().getFirst(VERSION_HEADER),
-					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
-			if (a2a.notParsed() != null || a2a.method() == null) {
-				return null;
-			}
-			URI uri = request.getURI();
-			GenAiOperation operation = GenAiOperation.agent(agentName(uri))
-				.spanKind(SpanKind.CLIENT)
-				.conversationId(a2a.contextId())
-				.server(uri.getHost(), (long) port(uri))
-				.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.method().logicalName())
-				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
-				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
-				.build();
-			GenAiSpan span = this.spans.start(operation);
-			span.recordInput(this.contentPolicy.capture(a2a.userText()));
-			this.openTelemetry.getPropagators().getTextMapPropagator().inject(span.context(), request.getHeaders(),
-					HEADERS);
-			return span;
-		}
-		catch (RuntimeException ex) {
-			logger.debug("A2A call not traced", ex);
-			return null;
-		}
-	}
-
-	private String agentName(URI uri) {
-		String url = uri.toString();
-		String best = null;
-		String name = null;
-		for (Map.Entry<String, String> entry : this.settings.agentNames().entrySet()) {
-			if (url.startsWith(entry.getKey()) && (best == null || entry.getKey().length() > best.length())) {
-				best = entry.getKey();
-				name = entry.getValue();
-			}
-		}
-		return (name != null) ? name : uri.getHost() + ":" + port(uri);
-	}
-
-	private static int port(URI uri) {
-		if (uri.getPort() >= 0) {
-			return uri.getPort();
-		}
-		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-	}
-
-	private static void safely(Runnable action) {
-		try {
-			action.run();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("A2A client tracing step failed", ex);
-		}
-	}
-
-	/**
-	 * Settings of the interceptor.
-	 *
-	 * @param agentNames remote agent names by URL prefix
-	 * @param maxBodySize largest request body parsed, in bytes
-	 * @param maxResponseSize largest plain response copy, and largest streamed event, in
-	 * bytes
-	 */
-	public record Settings(Map<String, String> agentNames, long maxBodySize, int maxResponseSize) {
+		return new TracedResponse(response, call);
 	}
 
 	/**
 	 * The response as the caller sees it: the same status, headers and bytes; the span
 	 * ends at the end of the body or when the response is closed.
 	 */
-	private final class TracedResponse implements ClientHttpResponse {
+	private static final class TracedResponse implements ClientHttpResponse {
 
 		private final ClientHttpResponse delegate;
 
-		private final GenAiSpan span;
-
-		private final ResponseObserver observer;
+		private final A2aClientCallTracer.Call call;
 
 		private @Nullable InputStream body;
 
-		TracedResponse(ClientHttpResponse delegate, GenAiSpan span, ResponseObserver observer) {
+		TracedResponse(ClientHttpResponse delegate, A2aClientCallTracer.Call call) {
 			this.delegate = delegate;
-			this.span = span;
-			this.observer = observer;
+			this.call = call;
 		}
 
 		@Override
@@ -225,33 +106,25 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 		}
 
 		void end(@Nullable Throwable error) {
-			if (this.span.isEnded()) {
-				return;
+			int status;
+			try {
+				status = this.delegate.getStatusCode().value();
 			}
-			safely(() -> {
-				if (error != null) {
-					this.span.recordError(error);
-				}
-				int status;
-				try {
-					status = this.delegate.getStatusCode().value();
-				}
-				catch (IOException | RuntimeException ex) {
-					status = 0;
-				}
-				A2aSpanOutcome.record(this.span, this.observer, status, A2aClientTracingInterceptor.this.contentPolicy);
-			});
-			safely(this.span::end);
+			catch (IOException | RuntimeException ex) {
+				status = 0;
+			}
+			this.call.end(status, error);
 		}
 
 		private void observe(byte[] bytes, int offset, int length) {
+			String contentType;
 			try {
-				this.observer.onBytes(this.delegate.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes, offset,
-						length);
+				contentType = this.delegate.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 			}
 			catch (RuntimeException ex) {
-				// observing must never break the response
+				contentType = null;
 			}
+			this.call.onBytes(contentType, bytes, offset, length);
 		}
 
 		private final class ObservedBody extends InputStream {

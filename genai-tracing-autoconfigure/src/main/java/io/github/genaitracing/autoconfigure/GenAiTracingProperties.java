@@ -274,9 +274,10 @@ public class GenAiTracingProperties {
 	public static class Client {
 
 		/**
-		 * Whether to trace A2A JSON-RPC calls made with RestClient builders from the
-		 * application context: an invoke_agent CLIENT span per call, with traceparent and
-		 * baggage sent to the remote agent.
+		 * Whether to trace A2A JSON-RPC calls made with RestClient and WebClient builders
+		 * from the application context and with the A2A Java SDK through A2AHttpClient
+		 * beans: an invoke_agent CLIENT span per call, with traceparent and baggage sent
+		 * to the remote agent.
 		 */
 		private boolean enabled = true;
 

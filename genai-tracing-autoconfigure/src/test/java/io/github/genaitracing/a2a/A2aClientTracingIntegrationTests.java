@@ -76,8 +76,8 @@ class A2aClientTracingIntegrationTests {
 		Caller caller = run();
 		String answer = caller.ask("conv-out", send("conv-out", "message/send", "Weather in Rome?"));
 		assertThat(answer).contains("sunny");
-		List<Span> spans = await((all) -> clientSpan(all, "conv-out") != null
-				&& remoteSpan(all, "conv-out") != null);
+		List<Span> spans = await((all) -> clientSpan(all, "conv-out") != null && remoteSpan(all, "conv-out") != null
+				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent caller")));
 		Span client = clientSpan(spans, "conv-out");
 		GenAiSpanAssert.assertThat(client)
 			.hasKind(SpanKind.CLIENT)
@@ -163,6 +163,86 @@ class A2aClientTracingIntegrationTests {
 		assertThat(spans).noneMatch((span) -> span.getName().equals("invoke_agent weather-agent"));
 	}
 
+	@Test
+	void wrapsAWebClientCallInAClientSpanThatParentsTheRemoteAgent() {
+		run();
+		WebCaller caller = this.context.getBean(WebCaller.class);
+		String answer = caller.ask("conv-web", send("conv-web", "message/send", "Weather in Rome?"));
+		assertThat(answer).contains("sunny");
+		List<Span> spans = await((all) -> clientSpan(all, "conv-web") != null && remoteSpan(all, "conv-web") != null
+				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent web-caller")));
+		Span client = clientSpan(spans, "conv-web");
+		GenAiSpanAssert.assertThat(client)
+			.hasKind(SpanKind.CLIENT)
+			.hasAttribute(GenAiAttributes.AGENT_NAME, "weather-agent")
+			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) port())
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.doesNotHaveAttributes("gen_ai.input.messages", "gen_ai.output.messages");
+		assertThat(ancestors(spans, client)).extracting(Span::getName).contains("invoke_agent web-caller");
+		assertThat(ancestors(spans, remoteSpan(spans, "conv-web"))).contains(client);
+		assertThat(receivedHeaders.get("conv-web").get("traceparent")).contains(OtlpTestReceiver.hex(client.getSpanId()));
+		assertThat(receivedHeaders.get("conv-web").get("baggage")).contains("gen_ai.conversation.id=conv-web");
+	}
+
+	@Test
+	void endsAWebClientStreamAfterItsLastEventWithTheFinalState() {
+		run();
+		WebCaller caller = this.context.getBean(WebCaller.class);
+		String stream = caller.ask("conv-web-stream", send("conv-web-stream", "message/stream", "Weather in Oslo?"));
+		assertThat(stream).contains("working").contains("completed");
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-web-stream") != null), "conv-web-stream");
+		GenAiSpanAssert.assertThat(client)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);
+	}
+
+	@Test
+	void endsTheWebClientSpanWhenTheCallerCancelsTheStream() {
+		run();
+		WebCaller caller = this.context.getBean(WebCaller.class);
+		String first = caller.firstEvent("conv-web-cancel", send("conv-web-cancel", "message/stream", "Weather?"));
+		assertThat(first).contains("working");
+		Span client = clientSpan(await((all) -> clientSpan(all, "conv-web-cancel") != null), "conv-web-cancel");
+		assertThat(client.getEndTimeUnixNano()).isGreaterThan(client.getStartTimeUnixNano());
+		GenAiSpanAssert.assertThat(client).hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 1L);
+	}
+
+	@Test
+	void tracesACallOfTheA2aJavaSdkClientThroughTheHttpClientBean() throws Exception {
+		run("genai.tracing.capture-content=span");
+		SdkCaller caller = this.context.getBean(SdkCaller.class);
+		io.a2a.spec.EventKind result = caller.send("conv-sdk", "Weather in Rome?");
+		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
+		List<Span> spans = await((all) -> clientSpan(all, "conv-sdk") != null && remoteSpan(all, "conv-sdk") != null
+				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent sdk-caller")));
+		Span client = clientSpan(spans, "conv-sdk");
+		GenAiSpanAssert.assertThat(client)
+			.hasKind(SpanKind.CLIENT)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
+			.hasAttribute(A2aAttributes.TASK_ID, "task-1")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES, (json) -> assertThat(json).contains("Weather in Rome?"))
+			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json).contains("sunny in Rome"));
+		assertThat(ancestors(spans, client)).extracting(Span::getName).contains("invoke_agent sdk-caller");
+		assertThat(ancestors(spans, remoteSpan(spans, "conv-sdk"))).contains(client);
+		assertThat(receivedHeaders.get("conv-sdk").get("baggage")).contains("gen_ai.conversation.id=conv-sdk");
+	}
+
+	@Test
+	void endsAnA2aJavaSdkStreamWhenItCompletes() throws Exception {
+		run();
+		SdkCaller caller = this.context.getBean(SdkCaller.class);
+		List<io.a2a.spec.StreamingEventKind> events = caller.stream("conv-sdk-stream", "Weather in Oslo?");
+		assertThat(events).hasSize(2);
+		List<Span> spans = await((all) -> clientSpan(all, "conv-sdk-stream") != null);
+		GenAiSpanAssert.assertThat(clientSpan(spans, "conv-sdk-stream"))
+			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
+			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);
+	}
+
 	private static String send(String contextId, String method, String text) {
 		return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{\"message\":{\"kind\":\"message\","
 				+ "\"messageId\":\"m-" + contextId + "\",\"role\":\"user\",\"contextId\":\"" + contextId
@@ -224,6 +304,23 @@ class A2aClientTracingIntegrationTests {
 			return new RemoteAgent();
 		}
 
+		@Bean
+		WebCaller webCaller(org.springframework.web.reactive.function.client.WebClient.Builder builder,
+				org.springframework.core.env.Environment environment) {
+			return new WebCaller(builder, environment);
+		}
+
+		@Bean
+		io.a2a.client.http.A2AHttpClient a2aHttpClient() {
+			return new io.a2a.client.http.JdkA2AHttpClient();
+		}
+
+		@Bean
+		SdkCaller sdkCaller(io.a2a.client.http.A2AHttpClient httpClient,
+				org.springframework.core.env.Environment environment) {
+			return new SdkCaller(httpClient, environment);
+		}
+
 	}
 
 	@AgentInvoke(name = "caller")
@@ -254,6 +351,87 @@ class A2aClientTracingIntegrationTests {
 		private RestClient client() {
 			return this.builder.baseUrl("http://127.0.0.1:" + this.environment.getProperty("local.server.port")
 					+ "/agents/remote").build();
+		}
+
+	}
+
+	@AgentInvoke(name = "web-caller")
+	public static class WebCaller {
+
+		private final org.springframework.web.reactive.function.client.WebClient.Builder builder;
+
+		private final org.springframework.core.env.Environment environment;
+
+		WebCaller(org.springframework.web.reactive.function.client.WebClient.Builder builder,
+				org.springframework.core.env.Environment environment) {
+			this.builder = builder;
+			this.environment = environment;
+		}
+
+		public String ask(@ConversationId String conversationId, String body) {
+			return this.builder.build()
+				.post()
+				.uri("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.retrieve()
+				.bodyToFlux(String.class)
+				.collectList()
+				.map(String::valueOf)
+				.block(Duration.ofSeconds(10));
+		}
+
+		public String firstEvent(@ConversationId String conversationId, String body) {
+			return this.builder.build()
+				.post()
+				.uri("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.retrieve()
+				.bodyToFlux(String.class)
+				.blockFirst(Duration.ofSeconds(10));
+		}
+
+	}
+
+	@AgentInvoke(name = "sdk-caller")
+	public static class SdkCaller {
+
+		private final io.a2a.client.http.A2AHttpClient httpClient;
+
+		private final org.springframework.core.env.Environment environment;
+
+		SdkCaller(io.a2a.client.http.A2AHttpClient httpClient, org.springframework.core.env.Environment environment) {
+			this.httpClient = httpClient;
+			this.environment = environment;
+		}
+
+		public io.a2a.spec.EventKind send(@ConversationId String conversationId, String text) throws Exception {
+			return transport().sendMessage(params(conversationId, text), null);
+		}
+
+		public List<io.a2a.spec.StreamingEventKind> stream(@ConversationId String conversationId, String text)
+				throws Exception {
+			List<io.a2a.spec.StreamingEventKind> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+			java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+			transport().sendMessageStreaming(params(conversationId, text), (event) -> {
+				events.add(event);
+				if (event instanceof io.a2a.spec.TaskStatusUpdateEvent update && update.isFinal()) {
+					done.complete(null);
+				}
+			}, done::completeExceptionally, null);
+			done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			return events;
+		}
+
+		private io.a2a.client.transport.jsonrpc.JSONRPCTransport transport() {
+			return new io.a2a.client.transport.jsonrpc.JSONRPCTransport(this.httpClient, null,
+					"http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote", List.of());
+		}
+
+		private static io.a2a.spec.MessageSendParams params(String conversationId, String text) {
+			return new io.a2a.spec.MessageSendParams(io.a2a.A2A.createUserTextMessage(text, conversationId, null), null,
+					null);
 		}
 
 	}
@@ -292,6 +470,9 @@ class A2aClientTracingIntegrationTests {
 						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "working"), "final", false)),
 								MediaType.APPLICATION_JSON);
+						if (ctx.contains("cancel")) {
+							Thread.sleep(500);
+						}
 						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "completed"), "final", true)),
 								MediaType.APPLICATION_JSON);

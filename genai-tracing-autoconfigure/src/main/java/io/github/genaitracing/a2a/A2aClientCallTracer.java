@@ -1,0 +1,250 @@
+package io.github.genaitracing.a2a;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * The client side of an A2A call, whatever HTTP client makes it ({@code RestClient},
+ * {@code WebClient}, the A2A Java SDK): decides from the request body whether a request is
+ * an A2A JSON-RPC call, starts its {@code invoke_agent {remote agent}} CLIENT span, hands
+ * the headers to propagate ({@code traceparent}, baggage), reads the response as it passes
+ * and ends the span once. Nothing of its own is ever thrown to the caller.
+ *
+ * @since 0.1.0
+ */
+public final class A2aClientCallTracer {
+
+	private static final Log logger = LogFactory.getLog(A2aClientCallTracer.class);
+
+	private static final byte[] EVENT_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EVENT_SUFFIX = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+	private static final String EVENT_STREAM = "text/event-stream";
+
+	private static final TextMapSetter<BiConsumer<String, String>> HEADERS = (carrier, key, value) -> {
+		if (carrier != null) {
+			carrier.accept(key, value);
+		}
+	};
+
+	private final GenAiSpans spans;
+
+	private final ContentPolicy contentPolicy;
+
+	private final OpenTelemetry openTelemetry;
+
+	private final Settings settings;
+
+	/**
+	 * Creates the tracer.
+	 * @param spans the span writer
+	 * @param contentPolicy the content policy
+	 * @param openTelemetry the OpenTelemetry instance, for propagation
+	 * @param settings the settings
+	 */
+	public A2aClientCallTracer(GenAiSpans spans, ContentPolicy contentPolicy, OpenTelemetry openTelemetry,
+			Settings settings) {
+		this.spans = spans;
+		this.contentPolicy = contentPolicy;
+		this.openTelemetry = openTelemetry;
+		this.settings = settings;
+	}
+
+	/**
+	 * The largest request body read to decide whether a request is an A2A call.
+	 * @return the size in bytes
+	 */
+	long maxBodySize() {
+		return this.settings.maxBodySize();
+	}
+
+	/**
+	 * Starts the span of a call when the request is an A2A JSON-RPC call, as a child of
+	 * the current context.
+	 * @param httpMethod the HTTP method
+	 * @param uri the URL called
+	 * @param body the request body
+	 * @param length how many bytes of {@code body} are the body
+	 * @param versionHeader the {@code A2A-Version} header, if any
+	 * @param headers receives the headers to add to the request
+	 * @return the call, or {@code null} when the request is not traced
+	 */
+	@Nullable Call start(String httpMethod, URI uri, byte[] body, int length, @Nullable String versionHeader,
+			BiConsumer<String, String> headers) {
+		return start(Context.current(), httpMethod, uri, body, length, versionHeader, headers);
+	}
+
+	/**
+	 * Starts the span of a call when the request is an A2A JSON-RPC call.
+	 * @param parent the parent context
+	 * @param httpMethod the HTTP method
+	 * @param uri the URL called
+	 * @param body the request body
+	 * @param length how many bytes of {@code body} are the body
+	 * @param versionHeader the {@code A2A-Version} header, if any
+	 * @param headers receives the headers to add to the request
+	 * @return the call, or {@code null} when the request is not traced
+	 */
+	@Nullable Call start(Context parent, String httpMethod, URI uri, byte[] body, int length,
+			@Nullable String versionHeader, BiConsumer<String, String> headers) {
+		try {
+			if (!"POST".equalsIgnoreCase(httpMethod) || length == 0 || length > this.settings.maxBodySize()) {
+				return null;
+			}
+			A2aRequest a2a = A2aRequest.parse(body, length, versionHeader,
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
+			if (a2a.notParsed() != null || a2a.method() == null) {
+				return null;
+			}
+			GenAiOperation operation = GenAiOperation.agent(agentName(uri))
+				.spanKind(SpanKind.CLIENT)
+				.conversationId(a2a.contextId())
+				.server(uri.getHost(), (long) port(uri))
+				.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.method().logicalName())
+				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
+				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
+				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
+				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+				.build();
+			GenAiSpan span = this.spans.start(operation, parent);
+			span.recordInput(this.contentPolicy.capture(a2a.userText()));
+			this.openTelemetry.getPropagators().getTextMapPropagator().inject(span.context(), headers, HEADERS);
+			return new Call(span, new ResponseObserver(this.settings.maxResponseSize(),
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, System.nanoTime()));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A2A call not traced", ex);
+			return null;
+		}
+	}
+
+	private String agentName(URI uri) {
+		String url = uri.toString();
+		String best = null;
+		String name = null;
+		for (Map.Entry<String, String> entry : this.settings.agentNames().entrySet()) {
+			if (url.startsWith(entry.getKey()) && (best == null || entry.getKey().length() > best.length())) {
+				best = entry.getKey();
+				name = entry.getValue();
+			}
+		}
+		return (name != null) ? name : uri.getHost() + ":" + port(uri);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() >= 0) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
+	static void safely(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A2A client tracing step failed", ex);
+		}
+	}
+
+	/**
+	 * Settings shared by every client integration.
+	 *
+	 * @param agentNames remote agent names by URL prefix
+	 * @param maxBodySize largest request body parsed, in bytes
+	 * @param maxResponseSize largest plain response copy, and largest streamed event, in
+	 * bytes
+	 */
+	public record Settings(Map<String, String> agentNames, long maxBodySize, int maxResponseSize) {
+	}
+
+	/**
+	 * One traced call: reads the response as it passes and ends the span once.
+	 */
+	final class Call {
+
+		private final GenAiSpan span;
+
+		private final ResponseObserver observer;
+
+		Call(GenAiSpan span, ResponseObserver observer) {
+			this.span = span;
+			this.observer = observer;
+		}
+
+		/**
+		 * The context of the call's span.
+		 * @return the context
+		 */
+		Context context() {
+			return this.span.context();
+		}
+
+		/**
+		 * Sees response bytes as they pass.
+		 * @param contentType the response's content type
+		 * @param bytes the bytes
+		 * @param offset where they start
+		 * @param length how many
+		 */
+		void onBytes(@Nullable String contentType, byte[] bytes, int offset, int length) {
+			try {
+				this.observer.onBytes(contentType, bytes, offset, length);
+				this.observer.drain();
+			}
+			catch (RuntimeException ex) {
+				// observing must never break the response
+			}
+		}
+
+		/**
+		 * Sees one server-sent event's data, for clients that hand over events rather
+		 * than bytes.
+		 * @param data the event's data
+		 */
+		void onEvent(String data) {
+			byte[] json = data.getBytes(StandardCharsets.UTF_8);
+			onBytes(EVENT_STREAM, EVENT_PREFIX, 0, EVENT_PREFIX.length);
+			onBytes(EVENT_STREAM, json, 0, json.length);
+			onBytes(EVENT_STREAM, EVENT_SUFFIX, 0, EVENT_SUFFIX.length);
+		}
+
+		/**
+		 * Records what the response said and ends the span; only the first call counts.
+		 * @param httpStatus the HTTP status, 0 when unknown
+		 * @param error what went wrong, if anything
+		 */
+		synchronized void end(int httpStatus, @Nullable Throwable error) {
+			if (this.span.isEnded()) {
+				return;
+			}
+			safely(() -> {
+				if (error != null) {
+					this.span.recordError(error);
+				}
+				A2aSpanOutcome.record(this.span, this.observer, httpStatus,
+						A2aClientCallTracer.this.contentPolicy);
+			});
+			safely(this.span::end);
+		}
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.github.genaitracing.a2a;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import io.a2a.client.http.A2AHttpClient;
+import io.a2a.client.http.A2AHttpResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link A2AHttpClient} of the A2A Java SDK that traces the JSON-RPC calls made through
+ * it: each A2A POST gets an {@code invoke_agent {remote agent}} CLIENT span and carries
+ * its {@code traceparent} and baggage; the span ends with the response, or when a
+ * {@code message/stream} event stream completes, fails or is cancelled. GET and DELETE
+ * requests (agent cards, REST transport) pass through untouched. Pass it to the SDK's
+ * transport, for example {@code new JSONRPCTransportConfig(tracedHttpClient)}.
+ *
+ * @since 0.1.0
+ */
+public final class TracingA2aHttpClient implements A2AHttpClient {
+
+	private static final String VERSION_HEADER = "A2A-Version";
+
+	private static final String JSON = "application/json";
+
+	private final A2AHttpClient delegate;
+
+	private final A2aClientCallTracer tracer;
+
+	/**
+	 * Wraps an HTTP client of the A2A SDK.
+	 * @param delegate the client that makes the calls
+	 * @param tracer the A2A call tracer
+	 */
+	public TracingA2aHttpClient(A2AHttpClient delegate, A2aClientCallTracer tracer) {
+		this.delegate = delegate;
+		this.tracer = tracer;
+	}
+
+	/**
+	 * The client that makes the calls.
+	 * @return the wrapped client
+	 */
+	public A2AHttpClient getDelegate() {
+		return this.delegate;
+	}
+
+	@Override
+	public GetBuilder createGet() {
+		return this.delegate.createGet();
+	}
+
+	@Override
+	public PostBuilder createPost() {
+		return new TracedPost(this.delegate.createPost());
+	}
+
+	@Override
+	public DeleteBuilder createDelete() {
+		return this.delegate.createDelete();
+	}
+
+	private final class TracedPost implements PostBuilder {
+
+		private final PostBuilder delegate;
+
+		private @Nullable String url;
+
+		private @Nullable String body;
+
+		private @Nullable String version;
+
+		TracedPost(PostBuilder delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public PostBuilder url(String url) {
+			this.delegate.url(url);
+			this.url = url;
+			return this;
+		}
+
+		@Override
+		public PostBuilder addHeaders(Map<String, String> headers) {
+			this.delegate.addHeaders(headers);
+			if (headers != null) {
+				headers.forEach(this::noteHeader);
+			}
+			return this;
+		}
+
+		@Override
+		public PostBuilder addHeader(String name, String value) {
+			this.delegate.addHeader(name, value);
+			noteHeader(name, value);
+			return this;
+		}
+
+		private void noteHeader(String name, String value) {
+			if (VERSION_HEADER.equalsIgnoreCase(name)) {
+				this.version = value;
+			}
+		}
+
+		@Override
+		public PostBuilder body(String body) {
+			this.delegate.body(body);
+			this.body = body;
+			return this;
+		}
+
+		@Override
+		public A2AHttpResponse post() throws IOException, InterruptedException {
+			A2aClientCallTracer.Call call = start();
+			if (call == null) {
+				return this.delegate.post();
+			}
+			A2AHttpResponse response;
+			try {
+				response = this.delegate.post();
+			}
+			catch (IOException | InterruptedException | RuntimeException | Error ex) {
+				call.end(0, ex);
+				throw ex;
+			}
+			try {
+				String responseBody = response.body();
+				if (responseBody != null) {
+					byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
+					call.onBytes(JSON, bytes, 0, bytes.length);
+				}
+				call.end(response.status(), null);
+			}
+			catch (RuntimeException ex) {
+				call.end(0, null);
+			}
+			return response;
+		}
+
+		@Override
+		public CompletableFuture<Void> postAsyncSSE(Consumer<String> messageConsumer,
+				Consumer<Throwable> errorConsumer, Runnable completeRunnable)
+				throws IOException, InterruptedException {
+			A2aClientCallTracer.Call call = start();
+			if (call == null) {
+				return this.delegate.postAsyncSSE(messageConsumer, errorConsumer, completeRunnable);
+			}
+			CompletableFuture<Void> future;
+			try {
+				future = this.delegate.postAsyncSSE((data) -> {
+					call.onEvent(data);
+					messageConsumer.accept(data);
+				}, (error) -> {
+					call.end(0, error);
+					errorConsumer.accept(error);
+				}, () -> {
+					call.end(0, null);
+					completeRunnable.run();
+				});
+			}
+			catch (IOException | InterruptedException | RuntimeException | Error ex) {
+				call.end(0, ex);
+				throw ex;
+			}
+			future.whenComplete((ignored, error) -> {
+				if (error != null) {
+					call.end(0, error);
+				}
+			});
+			return future;
+		}
+
+		private A2aClientCallTracer.@Nullable Call start() {
+			if (this.url == null || this.body == null) {
+				return null;
+			}
+			URI uri;
+			try {
+				uri = URI.create(this.url);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+			byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
+			return TracingA2aHttpClient.this.tracer.start("POST", uri, bytes, bytes.length, this.version,
+					this.delegate::addHeader);
+		}
+
+	}
+
+}
