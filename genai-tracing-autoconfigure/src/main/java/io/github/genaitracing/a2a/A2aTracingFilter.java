@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -74,6 +75,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private final Tracer tracer;
 
+	private final A2aBufferedBytes bufferedBytes;
+
 	/**
 	 * Creates the filter.
 	 * @param spans the span writer
@@ -84,6 +87,21 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 */
 	public A2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults agent,
 			OpenTelemetry openTelemetry, Settings settings) {
+		this(spans, contentPolicy, agent, openTelemetry, settings, new A2aBufferedBytes());
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param spans the span writer
+	 * @param contentPolicy the content policy
+	 * @param agent the agent attributes of the spans
+	 * @param openTelemetry the OpenTelemetry instance, for inbound trace context
+	 * @param settings the filter settings
+	 * @param bufferedBytes counts the bytes the filter holds
+	 */
+	public A2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults agent,
+			OpenTelemetry openTelemetry, Settings settings, A2aBufferedBytes bufferedBytes) {
+		this.bufferedBytes = bufferedBytes;
 		this.spans = spans;
 		this.contentPolicy = contentPolicy;
 		this.agent = agent;
@@ -152,6 +170,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		try {
 			A2aRequest a2a;
 			HttpServletRequest replaying;
+			long held = 0;
 			if (request.getHeader("Content-Encoding") != null) {
 				a2a = A2aRequest.notParsed("encoded");
 				replaying = request;
@@ -162,6 +181,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 						request.getContentLengthLong());
 				byte[] buffer = prefix.bytes();
 				int read = prefix.length();
+				held = buffer.length;
 				if (read > this.settings.maxBodySize()) {
 					a2a = A2aRequest.notParsed("too_large");
 					replaying = new ReplayingRequest(request, buffer, read, in);
@@ -195,10 +215,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			GenAiSpan span = this.spans.start(agentOperation, parent);
 			span.recordInput(this.contentPolicy.capture(a2a.userText()));
 			ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
-					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start);
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
 			Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
+			this.bufferedBytes.add(held);
 			return new Traced(span, server, context, replaying, new ObservingResponse(response, observer), observer,
-					response);
+					response, held);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("A2A request not traced", ex);
@@ -247,6 +268,15 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			if (server != null) {
 				server.end();
 			}
+			release(traced);
+		}
+	}
+
+	private void release(Traced traced) {
+		long observerPeak = traced.observer().release();
+		if (traced.released().compareAndSet(false, true)) {
+			this.bufferedBytes.add(-traced.requestBytes());
+			this.bufferedBytes.requestEnded(traced.requestBytes() + observerPeak);
 		}
 	}
 
@@ -360,7 +390,15 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private record Traced(GenAiSpan span, @Nullable A2aServerSpan server, Context context,
 			HttpServletRequest request, ObservingResponse response, ResponseObserver observer,
-			HttpServletResponse originalResponse) {
+			HttpServletResponse originalResponse, long requestBytes, AtomicBoolean released) {
+
+		Traced(GenAiSpan span, @Nullable A2aServerSpan server, Context context, HttpServletRequest request,
+				ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
+				long requestBytes) {
+			this(span, server, context, request, response, observer, originalResponse, requestBytes,
+					new AtomicBoolean());
+		}
+
 	}
 
 	private final class EndOnAsyncEnd implements AsyncListener {

@@ -40,12 +40,53 @@ final class ResponseObserver {
 	 * Events seen but not read yet: they are read after the bytes are flushed to the
 	 * client, so that reading them never delays an event.
 	 */
-	private final ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+	private final ArrayDeque<String> pending = new ArrayDeque<>();
+
+	private int pendingChars;
+
+	private @Nullable A2aBufferedBytes accounting;
+
+	private long accounted;
+
+	private long peak;
 
 	ResponseObserver(int maxBytes, int maxTextLength, long startNanos) {
+		this(maxBytes, maxTextLength, startNanos, null);
+	}
+
+	ResponseObserver(int maxBytes, int maxTextLength, long startNanos, @Nullable A2aBufferedBytes accounting) {
 		this.maxBytes = maxBytes;
 		this.maxTextLength = maxTextLength;
 		this.startNanos = startNanos;
+		this.accounting = accounting;
+	}
+
+	/**
+	 * Tells the accounting what is held now: the response copy or the event being read,
+	 * and the events waiting to be read.
+	 */
+	private void account() {
+		long held = (long) this.buffer.size() + this.pendingChars;
+		if (held > this.peak) {
+			this.peak = held;
+		}
+		if (this.accounting != null && held != this.accounted) {
+			this.accounting.add(held - this.accounted);
+			this.accounted = held;
+		}
+	}
+
+	/**
+	 * Stops accounting: what is held is no longer counted in flight.
+	 * @return the most this observer held
+	 */
+	synchronized long release() {
+		if (this.accounting != null) {
+			this.accounting.add(-this.accounted);
+			this.accounted = 0;
+			this.accounting = null;
+		}
+		return this.peak;
 	}
 
 	synchronized void onBytes(@Nullable String contentType, byte[] bytes, int offset, int length) {
@@ -54,6 +95,7 @@ final class ResponseObserver {
 		}
 		if (!this.streaming) {
 			append(bytes, offset, length);
+			account();
 			return;
 		}
 		for (int i = offset; i < offset + length; i++) {
@@ -67,6 +109,7 @@ final class ResponseObserver {
 			}
 			this.previousNewline = (b == '\n');
 		}
+		account();
 	}
 
 	private void append(byte[] bytes, int offset, int length) {
@@ -104,10 +147,12 @@ final class ResponseObserver {
 				if (this.firstEventNanos < 0) {
 					this.firstEventNanos = System.nanoTime();
 				}
-				this.pending.add(data.toString());
-				if (this.pending.size() > MAX_PENDING_EVENTS) {
+				if (this.pending.size() >= MAX_PENDING_EVENTS || this.pendingChars + data.length() > this.maxBytes) {
 					drain();
 				}
+				this.pending.add(data.toString());
+				this.pendingChars += data.length();
+				account();
 			}
 		}
 		this.buffer.reset();
@@ -121,12 +166,14 @@ final class ResponseObserver {
 	synchronized void drain() {
 		String data;
 		while ((data = this.pending.poll()) != null) {
+			this.pendingChars -= data.length();
 			byte[] json = data.getBytes(StandardCharsets.UTF_8);
 			A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
 			if (result != null) {
 				merge(result);
 			}
 		}
+		account();
 	}
 
 	private void merge(A2aResult result) {

@@ -8,6 +8,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
+import io.github.genaitracing.a2a.A2aBufferedBytes;
+
 /**
  * The {@code genaitracing} actuator endpoint: the effective settings (never secrets), the
  * traced methods, counters per agent and model, the exporters' health and the recent
@@ -33,6 +35,10 @@ public class GenAiTracingEndpoint {
 
 	private final RecentGenAiTraces traces;
 
+	private final @Nullable A2aBufferedBytes a2aBufferedBytes;
+
+	private final long a2aRequestCap;
+
 	/**
 	 * Creates the endpoint.
 	 * @param settings the effective settings to show
@@ -43,6 +49,24 @@ public class GenAiTracingEndpoint {
 	 */
 	public GenAiTracingEndpoint(Map<String, Object> settings, TracedMethods methods, GenAiUsageCounters counters,
 			ExporterHealth exporter, RecentGenAiTraces traces) {
+		this(settings, methods, counters, exporter, traces, null, 0);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param settings the effective settings to show
+	 * @param methods the traced methods
+	 * @param counters the counters
+	 * @param exporter the exporters' health
+	 * @param traces the recent traces
+	 * @param a2aBufferedBytes what the A2A filter holds, or {@code null} when it is off
+	 * @param a2aRequestCap the most the A2A filter may hold for one request, in bytes
+	 */
+	public GenAiTracingEndpoint(Map<String, Object> settings, TracedMethods methods, GenAiUsageCounters counters,
+			ExporterHealth exporter, RecentGenAiTraces traces, @Nullable A2aBufferedBytes a2aBufferedBytes,
+			long a2aRequestCap) {
+		this.a2aBufferedBytes = a2aBufferedBytes;
+		this.a2aRequestCap = a2aRequestCap;
 		this.settings = settings;
 		this.methods = methods;
 		this.counters = counters;
@@ -58,7 +82,13 @@ public class GenAiTracingEndpoint {
 	public Overview overview() {
 		return new Overview(this.settings, this.methods.find(),
 				new Counters(this.counters.agents(), this.counters.models()), this.exporter.state(),
-				this.traces.capacity(), this.traces.summaries());
+				a2aBuffers(), this.traces.capacity(), this.traces.summaries());
+	}
+
+	private @Nullable A2aBuffers a2aBuffers() {
+		A2aBufferedBytes bytes = this.a2aBufferedBytes;
+		return (bytes != null) ? new A2aBuffers(bytes.inFlight(), bytes.peakInFlight(), bytes.largestRequest(),
+				this.a2aRequestCap) : null;
 	}
 
 	/**
@@ -78,11 +108,26 @@ public class GenAiTracingEndpoint {
 	 * @param methods the traced methods
 	 * @param counters the counters per agent and model
 	 * @param exporter the exporters' health
+	 * @param a2aBuffers what the A2A filter holds, or {@code null} when it is off
 	 * @param recentTracesCapacity the most traces kept
 	 * @param traces the kept traces, newest first
 	 */
 	public record Overview(Map<String, Object> settings, TracedMethods.Found methods, Counters counters,
-			ExporterHealth.State exporter, int recentTracesCapacity, List<RecentGenAiTraces.TraceSummary> traces) {
+			ExporterHealth.State exporter, @Nullable A2aBuffers a2aBuffers, int recentTracesCapacity,
+			List<RecentGenAiTraces.TraceSummary> traces) {
+	}
+
+	/**
+	 * The bytes the A2A filter holds: request bodies kept for replay, response copies and
+	 * streamed events.
+	 *
+	 * @param inFlightBytes held now
+	 * @param peakInFlightBytes the most held at once
+	 * @param largestRequestBytes the most held for one request
+	 * @param requestCapBytes the most one request may make it hold
+	 */
+	public record A2aBuffers(long inFlightBytes, long peakInFlightBytes, long largestRequestBytes,
+			long requestCapBytes) {
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.genaitracing.a2a.A2aBufferedBytes;
 import io.github.genaitracing.a2a.A2aTracingFilter;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.span.AgentDefaults;
@@ -41,14 +42,22 @@ public final class A2aTracingAutoConfiguration {
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	@Bean
+	@ConditionalOnMissingBean
+	A2aBufferedBytes genAiA2aBufferedBytes() {
+		return new A2aBufferedBytes();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "a2aTracingFilter")
 	FilterRegistrationBean<A2aTracingFilter> a2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy,
-			AgentDefaults agent, OpenTelemetry openTelemetry, GenAiTracingProperties properties) {
+			AgentDefaults agent, OpenTelemetry openTelemetry, GenAiTracingProperties properties,
+			A2aBufferedBytes bufferedBytes) {
 		GenAiTracingProperties.A2a a2a = properties.getA2a();
 		A2aTracingFilter filter = new A2aTracingFilter(spans, contentPolicy, agent, openTelemetry,
 				new A2aTracingFilter.Settings(a2a.getPaths(), a2a.getExcludes(), a2a.getMaxBodySize().toBytes(),
 						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes()), a2a.getParent(),
-						a2a.getLayout(), a2a.getUserId()));
+						a2a.getLayout(), a2a.getUserId()),
+				bufferedBytes);
 		FilterRegistrationBean<A2aTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(a2a.getFilterOrder());
 		registration.setDispatcherTypes(DispatcherType.REQUEST);

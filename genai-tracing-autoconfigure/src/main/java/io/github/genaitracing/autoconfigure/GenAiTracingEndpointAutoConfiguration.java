@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import io.github.genaitracing.a2a.A2aBufferedBytes;
 import io.github.genaitracing.actuate.ExporterHealth;
 import io.github.genaitracing.actuate.GenAiSpanRecorder;
 import io.github.genaitracing.actuate.GenAiTraceView;
@@ -86,9 +87,12 @@ public final class GenAiTracingEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	GenAiTracingEndpoint genAiTracingEndpoint(GenAiTracingProperties properties, ContentPolicy contentPolicy,
 			AgentDefaults agent, ConfigurableListableBeanFactory beanFactory, GenAiUsageCounters counters,
-			ExporterHealth exporter, RecentGenAiTraces traces) {
+			ExporterHealth exporter, RecentGenAiTraces traces, ObjectProvider<A2aBufferedBytes> a2aBufferedBytes) {
+		GenAiTracingProperties.A2a a2a = properties.getA2a();
 		return new GenAiTracingEndpoint(settings(properties, contentPolicy, agent), new TracedMethods(beanFactory),
-				counters, exporter, traces);
+				counters, exporter, traces, a2aBufferedBytes.getIfAvailable(),
+				A2aBufferedBytes.requestCap(a2a.getMaxBodySize().toBytes(),
+						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes())));
 	}
 
 	/**

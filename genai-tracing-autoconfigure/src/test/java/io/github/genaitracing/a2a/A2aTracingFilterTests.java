@@ -205,6 +205,44 @@ class A2aTracingFilterTests {
 			.hasAttribute(OpenInferenceAttributes.OUTPUT_VALUE, "Sun");
 	}
 
+	@Test
+	void holdsNoMoreThanItsCapsForARequestAndReleasesAllOfItAtTheEnd() throws Exception {
+		A2aBufferedBytes held = new A2aBufferedBytes();
+		int maxResponse = 512;
+		long maxBody = 256;
+		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), null);
+		A2aTracingFilter filter = new A2aTracingFilter(spans, ContentPolicy.disabled(),
+				new AgentDefaults("weather-agent", null, null, "openai"), otel.getOpenTelemetry(),
+				new A2aTracingFilter.Settings(List.of("/"), List.of(), maxBody, maxResponse,
+						A2aTracingFilter.ParentPolicy.CONTINUE),
+				held);
+		String event = "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t\","
+				+ "\"status\":{\"state\":\"working\"},\"final\":false}}\n\n";
+		byte[] stream = event.repeat(200).getBytes(StandardCharsets.UTF_8);
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setContentType("application/json");
+		byte[] body = SEND_03.replace("message/send", "message/stream").repeat(3).getBytes(StandardCharsets.UTF_8);
+		request.setContent(body);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		long[] heldDuringTheRequest = new long[1];
+		filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+				assertThat(req.getInputStream().readAllBytes()).isEqualTo(body);
+				res.setContentType("text/event-stream");
+				res.getOutputStream().write(stream);
+				heldDuringTheRequest[0] = held.inFlight();
+			}
+		}));
+		assertThat(response.getContentAsByteArray()).isEqualTo(stream);
+		assertThat(heldDuringTheRequest[0]).as("the body prefix and the unread events are held").isPositive();
+		assertThat(held.largestRequest()).isPositive()
+			.isLessThanOrEqualTo(A2aBufferedBytes.requestCap(maxBody, maxResponse));
+		assertThat(held.peakInFlight()).isLessThanOrEqualTo(A2aBufferedBytes.requestCap(maxBody, maxResponse));
+		assertThat(held.inFlight()).as("released at the end").isZero();
+		assertThat(otel.getSpans().get(0)).hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 200L);
+	}
+
 	private record Exchange(byte[] received, byte[] response) {
 	}
 

@@ -95,6 +95,9 @@ class GenAiTracingEndpointIntegrationTests {
 			assertThat(overview.path("methods").path("tools").toString()).contains("get_weather");
 			assertThat(overview.path("settings").path("captureContent").asString()).isEqualTo("none");
 			assertThat(overview.toString()).doesNotContain("sk-test-secret-key-12345");
+			JsonNode buffers = overview.path("a2aBuffers");
+			assertThat(buffers.path("requestCapBytes").asLong()).isEqualTo(1024 * 1024 + 1 + 2 * 1024 * 1024L);
+			assertThat(buffers.path("inFlightBytes").asLong()).isZero();
 
 			JsonNode trace = get(context, "/actuator/genaitracing/" + summary.path("traceId").asString());
 			Map<String, JsonNode> spans = byName(trace.path("spans"));

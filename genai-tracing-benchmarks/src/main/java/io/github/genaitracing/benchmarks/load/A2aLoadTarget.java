@@ -11,6 +11,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.github.genaitracing.a2a.A2aBufferedBytes;
 
 /**
  * A minimal A2A JSON-RPC agent for load tests: {@code message/send} answers a completed
@@ -82,13 +85,19 @@ public class A2aLoadTarget {
 
 		private final SpanCounter counter;
 
-		Counts(SpanCounter counter) {
+		private final ObjectProvider<A2aBufferedBytes> buffered;
+
+		Counts(SpanCounter counter, ObjectProvider<A2aBufferedBytes> buffered) {
 			this.counter = counter;
+			this.buffered = buffered;
 		}
 
 		@GetMapping("/counts")
 		Map<String, Long> counts() {
-			return Map.of("started", this.counter.started.get(), "ended", this.counter.ended.get());
+			A2aBufferedBytes bytes = this.buffered.getIfAvailable(A2aBufferedBytes::new);
+			return Map.of("started", this.counter.started.get(), "ended", this.counter.ended.get(), "bufferedInFlight",
+					bytes.inFlight(), "bufferedPeak", bytes.peakInFlight(), "bufferedLargestRequest",
+					bytes.largestRequest());
 		}
 
 	}

@@ -69,7 +69,15 @@ public final class MixedLoadDriver {
 		return "{\"jsonrpc\":\"2.0\",\"id\":" + n + ",\"method\":\"" + method + "\",\"params\":{\"id\":\"t-" + n
 				+ "\",\"message\":{\"kind\":\"message\",\"messageId\":\"m-" + n + "\",\"role\":\"user\",\"contextId\":\"c-"
 				+ n + "\",\"parts\":[{\"kind\":\"text\",\"text\":\"What is the weather in Paris? api_key=sk-"
-				+ "abcdefghijklmnopqrstuvwxyz\"}]}}}";
+				+ "abcdefghijklmnopqrstuvwxyz" + padding(n) + "\"}]}}}";
+	}
+
+	/**
+	 * Every fourth request carries 2 to 8 KiB more text, so that bodies cross a small
+	 * {@code max-body-size}.
+	 */
+	private static String padding(int n) {
+		return (n % 4 == 0) ? " ".repeat(2048 * (1 + (n / 4) % 4)) : "";
 	}
 
 	private static void abortAfterFirstEvent(URI url, String body) throws IOException {
