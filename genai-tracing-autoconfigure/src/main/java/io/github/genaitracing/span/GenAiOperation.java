@@ -59,6 +59,8 @@ public final class GenAiOperation {
 
 	private final List<SpanContext> links;
 
+	private final String spanName;
+
 	private GenAiOperation(Builder builder) {
 		this.type = builder.type;
 		this.spanKind = (builder.spanKind != null) ? builder.spanKind : builder.type.defaultSpanKind;
@@ -79,6 +81,7 @@ public final class GenAiOperation {
 		this.requestOptions = builder.requestOptions;
 		this.protocolAttributes = builder.protocolAttributes.build();
 		this.links = List.copyOf(builder.links);
+		this.spanName = spanName(this.type, this.agentName, this.toolName, this.requestModel);
 	}
 
 	/**
@@ -165,6 +168,7 @@ public final class GenAiOperation {
 		this.requestOptions = source.requestOptions;
 		this.protocolAttributes = source.protocolAttributes;
 		this.links = source.links;
+		this.spanName = source.spanName;
 	}
 
 	/**
@@ -200,13 +204,17 @@ public final class GenAiOperation {
 	 * @return the span name
 	 */
 	public String spanName() {
-		String target = switch (this.type) {
-			case INVOKE_AGENT -> this.agentName;
-			case EXECUTE_TOOL -> this.toolName;
-			case CHAT, EMBEDDINGS -> this.requestModel;
+		return this.spanName;
+	}
+
+	private static String spanName(Type type, @Nullable String agentName, @Nullable String toolName,
+			@Nullable String requestModel) {
+		String target = switch (type) {
+			case INVOKE_AGENT -> agentName;
+			case EXECUTE_TOOL -> toolName;
+			case CHAT, EMBEDDINGS -> requestModel;
 		};
-		return (target == null || target.isEmpty()) ? this.type.operationName
-				: this.type.operationName + " " + target;
+		return (target == null || target.isEmpty()) ? type.operationName : type.operationName + " " + target;
 	}
 
 	/**

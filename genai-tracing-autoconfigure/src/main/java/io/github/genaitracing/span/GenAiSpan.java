@@ -1,7 +1,7 @@
 package io.github.genaitracing.span;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -33,9 +33,12 @@ public final class GenAiSpan {
 
 	private final Runnable onEnd;
 
-	private final AttributeSink sink;
+	private static final AtomicIntegerFieldUpdater<GenAiSpan> ENDED = AtomicIntegerFieldUpdater
+		.newUpdater(GenAiSpan.class, "ended");
 
-	private final AtomicBoolean ended = new AtomicBoolean();
+	private @Nullable AttributeSink sink;
+
+	private volatile int ended;
 
 	private final ScopeListener scopeListener;
 
@@ -48,7 +51,15 @@ public final class GenAiSpan {
 		this.vocabularies = vocabularies;
 		this.owned = owned;
 		this.onEnd = onEnd;
-		this.sink = AttributeSink.of(span);
+	}
+
+	private AttributeSink sink() {
+		AttributeSink sink = this.sink;
+		if (sink == null) {
+			sink = AttributeSink.of(this.span);
+			this.sink = sink;
+		}
+		return sink;
 	}
 
 	/**
@@ -99,6 +110,9 @@ public final class GenAiSpan {
 		catch (RuntimeException ex) {
 			return scope;
 		}
+		if (listener == Scope.noop()) {
+			return scope;
+		}
 		return () -> {
 			try {
 				listener.close();
@@ -116,7 +130,7 @@ public final class GenAiSpan {
 	public void recordInput(@Nullable CapturedContent input) {
 		if (input != null) {
 			for (SpanVocabulary vocabulary : this.vocabularies) {
-				vocabulary.onInput(this.operation, input, this.sink);
+				vocabulary.onInput(this.operation, input, sink());
 			}
 		}
 	}
@@ -138,7 +152,7 @@ public final class GenAiSpan {
 	public void recordOutput(@Nullable CapturedContent output, @Nullable String finishReason) {
 		if (output != null) {
 			for (SpanVocabulary vocabulary : this.vocabularies) {
-				vocabulary.onOutput(this.operation, output, finishReason, this.sink);
+				vocabulary.onOutput(this.operation, output, finishReason, sink());
 			}
 		}
 	}
@@ -150,7 +164,7 @@ public final class GenAiSpan {
 	public void recordSystemInstructions(@Nullable String instructionsJson) {
 		if (instructionsJson != null) {
 			for (SpanVocabulary vocabulary : this.vocabularies) {
-				vocabulary.onSystemInstructions(this.operation, instructionsJson, this.sink);
+				vocabulary.onSystemInstructions(this.operation, instructionsJson, sink());
 			}
 		}
 	}
@@ -162,7 +176,7 @@ public final class GenAiSpan {
 	public void recordToolDefinitions(@Nullable String definitionsJson) {
 		if (definitionsJson != null) {
 			for (SpanVocabulary vocabulary : this.vocabularies) {
-				vocabulary.onToolDefinitions(this.operation, definitionsJson, this.sink);
+				vocabulary.onToolDefinitions(this.operation, definitionsJson, sink());
 			}
 		}
 	}
@@ -173,7 +187,7 @@ public final class GenAiSpan {
 	 */
 	public void recordResponse(GenAiResponse response) {
 		for (SpanVocabulary vocabulary : this.vocabularies) {
-			vocabulary.onResponse(this.operation, response, this.sink);
+			vocabulary.onResponse(this.operation, response, sink());
 		}
 	}
 
@@ -183,7 +197,7 @@ public final class GenAiSpan {
 	 */
 	public void recordUsage(TokenUsage usage) {
 		for (SpanVocabulary vocabulary : this.vocabularies) {
-			vocabulary.onUsage(this.operation, usage, this.sink);
+			vocabulary.onUsage(this.operation, usage, sink());
 		}
 	}
 
@@ -203,7 +217,7 @@ public final class GenAiSpan {
 	 * @param value the value; {@code null} records nothing
 	 */
 	public <T> void setProtocolAttribute(AttributeKey<T> key, @Nullable T value) {
-		this.sink.put(key, value);
+		sink().put(key, value);
 	}
 
 	/**
@@ -237,7 +251,7 @@ public final class GenAiSpan {
 	 * is left for its owner to end.
 	 */
 	public void end() {
-		if (this.ended.compareAndSet(false, true)) {
+		if (ENDED.compareAndSet(this, 0, 1)) {
 			this.onEnd.run();
 			if (this.owned) {
 				this.span.end();
@@ -250,7 +264,7 @@ public final class GenAiSpan {
 	 * @return whether the span ended
 	 */
 	public boolean isEnded() {
-		return this.ended.get();
+		return this.ended != 0;
 	}
 
 }

@@ -95,9 +95,12 @@ public final class GenAiSpans {
 		for (SpanVocabulary vocabulary : this.vocabularies) {
 			vocabulary.onStart(effective, sink);
 		}
-		builder.setAllAttributes(effective.protocolAttributes());
-		for (SpanContext link : effective.links()) {
-			builder.addLink(link);
+		if (!effective.protocolAttributes().isEmpty()) {
+			builder.setAllAttributes(effective.protocolAttributes());
+		}
+		List<SpanContext> links = effective.links();
+		for (int i = 0; i < links.size(); i++) {
+			builder.addLink(links.get(i));
 		}
 		Span span = builder.startSpan();
 		return register(new GenAiSpan(span, childContext(parent.with(span), effective), effective,
@@ -194,7 +197,8 @@ public final class GenAiSpans {
 		if (conversationId == null) {
 			return context;
 		}
-		Context result = GenAiContext.withConversationId(context, conversationId);
+		Context result = conversationId.equals(GenAiContext.conversationId(context)) ? context
+				: GenAiContext.withConversationId(context, conversationId);
 		if (this.conversationIdBaggageKey != null) {
 			Baggage baggage = Baggage.fromContext(result);
 			if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {

@@ -53,6 +53,8 @@ public class AnnotatedCallBenchmark {
 
 	private Agent proxiedNoOp;
 
+	private Agent annotatedWithoutBaggage;
+
 	@Setup
 	public void setUp() {
 		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
@@ -66,6 +68,12 @@ public class AnnotatedCallBenchmark {
 		factory.addAspect(new AgentInvokeAspect(spans, ContentPolicy.disabled(),
 				new AgentDefaults(null, null, null, "openai")));
 		this.annotated = factory.getProxy();
+		GenAiSpans spansWithoutBaggage = new GenAiSpans(sdk,
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
+		AspectJProxyFactory withoutBaggage = new AspectJProxyFactory(new Agent());
+		withoutBaggage.addAspect(new AgentInvokeAspect(spansWithoutBaggage, ContentPolicy.disabled(),
+				new AgentDefaults(null, null, null, "openai")));
+		this.annotatedWithoutBaggage = withoutBaggage.getProxy();
 		this.plain = new Agent();
 		AspectJProxyFactory noOpFactory = new AspectJProxyFactory(new Agent());
 		noOpFactory.addAspect(new NoOpAspect());
@@ -84,6 +92,16 @@ public class AnnotatedCallBenchmark {
 	@Benchmark
 	public String annotated() {
 		return this.annotated.answer("conv-1", "hello");
+	}
+
+	/**
+	 * The same, with the conversation id kept out of W3C baggage
+	 * ({@code genai.tracing.baggage.conversation-id-key} empty).
+	 * @return the result
+	 */
+	@Benchmark
+	public String annotatedWithoutBaggage() {
+		return this.annotatedWithoutBaggage.answer("conv-1", "hello");
 	}
 
 	@Benchmark
@@ -113,7 +131,8 @@ public class AnnotatedCallBenchmark {
 	@org.aspectj.lang.annotation.Aspect
 	public static class NoOpAspect {
 
-		@org.aspectj.lang.annotation.Around("execution(public * *(..)) && @within(io.github.genaitracing.annotation.AgentInvoke)")
+		@org.aspectj.lang.annotation.Around("execution(* *(..)) && @annotation(io.github.genaitracing.annotation.AgentInvoke)"
+				+ " || execution(public * *(..)) && @within(io.github.genaitracing.annotation.AgentInvoke)")
 		public Object around(org.aspectj.lang.ProceedingJoinPoint joinPoint) throws Throwable {
 			return joinPoint.proceed();
 		}
