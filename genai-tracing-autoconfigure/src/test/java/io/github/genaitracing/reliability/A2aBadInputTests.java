@@ -1,0 +1,250 @@
+package io.github.genaitracing.reliability;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each bad input the A2A filter must survive, one named case each, over real HTTP: the
+ * same request goes to a traced path and to a path the filter excludes. In every case the
+ * application receives the body byte for byte (it answers with the SHA-256 of what it
+ * read), the traced response equals the untraced one, and every span genai-tracing
+ * started has ended — with the attribute that says how the filter read the body.
+ * (A client that disconnects in the middle of a stream is in
+ * {@code A2aServerIntegrationTests}.)
+ */
+class A2aBadInputTests {
+
+	private static final int MAX_BODY = 4096;
+
+	private static OtlpTestReceiver receiver;
+
+	private static ConfigurableApplicationContext context;
+
+	private static String base;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void start() {
+		receiver = OtlpTestReceiver.start();
+		context = new SpringApplicationBuilder(ReliabilityApp.class).properties(ReliabilityApp.PROPERTIES)
+			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"genai.tracing.a2a.max-body-size=" + MAX_BODY + "B")
+			.run();
+		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+		receiver.close();
+	}
+
+	static Stream<BadInput> badInputs() {
+		String send = send("conv-bad", "message/send", "Weather in Rome?");
+		byte[] deep = ("{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":" + "[".repeat(1900)
+				+ "]".repeat(1900) + "}").getBytes(StandardCharsets.UTF_8);
+		byte[] invalidUtf8 = send("conv-utf8", "message/send", "caf@").getBytes(StandardCharsets.UTF_8);
+		int at = new String(invalidUtf8, StandardCharsets.UTF_8).indexOf("caf@") + 3;
+		invalidUtf8[at] = (byte) 0xC3;
+		invalidUtf8 = concat(invalidUtf8, at + 1, new byte[] { (byte) 0x28 });
+		return Stream.of(
+				new BadInput("invalid JSON", utf8(send.substring(0, send.length() / 2)), "application/json", Map.of(),
+						Transfer.FIXED, Expect.notParsed("not_json")),
+				new BadInput("JSON that is not JSON-RPC", utf8("{\"hello\":\"world\",\"n\":[1,2,3]}"),
+						"application/json", Map.of(), Transfer.FIXED, Expect.notParsed("not_json_rpc")),
+				new BadInput("a JSON-RPC batch (array)", utf8("[" + send + "," + send + "]"), "application/json",
+						Map.of(), Transfer.FIXED, Expect.notParsed("batch")),
+				new BadInput("missing params", utf8("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\"}"),
+						"application/json", Map.of(), Transfer.FIXED, Expect.method("SendMessage", null)),
+				new BadInput("missing message",
+						utf8("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{}}"),
+						"application/json", Map.of(), Transfer.FIXED, Expect.method("SendMessage", null)),
+				new BadInput("parts of unknown kinds",
+						utf8(send.replace("[{\"kind\":\"text\"",
+								"[{\"kind\":\"hologram\",\"frames\":[1,2]},{\"kind\":\"data\",\"data\":{\"x\":1}},{\"kind\":\"text\"")),
+						"application/json", Map.of(), Transfer.FIXED, Expect.method("SendMessage", "conv-bad")),
+				new BadInput("a body over the cap", utf8(send("conv-big", "message/send", "x".repeat(3 * MAX_BODY))),
+						"application/json", Map.of(), Transfer.FIXED, Expect.notParsed("too_large")),
+				new BadInput("deeply nested JSON", deep, "application/json", Map.of(), Transfer.FIXED,
+						Expect.notParsed("not_json")),
+				new BadInput("invalid UTF-8", invalidUtf8, "application/json", Map.of(), Transfer.FIXED,
+						Expect.aSpan()),
+				new BadInput("no content type", utf8(send), "", Map.of(), Transfer.FIXED,
+						Expect.method("SendMessage", "conv-bad")),
+				new BadInput("a content type that is not JSON", utf8(send), "text/plain", Map.of(), Transfer.FIXED,
+						Expect.notTraced()),
+				new BadInput("a gzip-encoded body", gzip(utf8(send)), "application/json",
+						Map.of("Content-Encoding", "gzip"), Transfer.FIXED, Expect.notParsed("encoded")),
+				new BadInput("a chunked upload", utf8(send("conv-chunked", "message/send", "y".repeat(2000))),
+						"application/json", Map.of(), Transfer.CHUNKED, Expect.method("SendMessage", "conv-chunked")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badInputs")
+	void reachesTheApplicationByteForByteWithTheUntracedResponseAndEndsItsSpan(BadInput input) throws Exception {
+		ReliabilityApp.SpanCounter counter = context.getBean(ReliabilityApp.SpanCounter.class);
+		awaitAllEnded(counter);
+		long startedBefore = counter.started.get();
+		receiver.clear();
+
+		HttpResponse<byte[]> traced = send("/a2a", input);
+		HttpResponse<byte[]> untraced = send("/untraced/a2a", input);
+
+		assertThat(traced.statusCode()).isEqualTo(untraced.statusCode());
+		assertThat(traced.headers().firstValue("Content-Type")).isEqualTo(untraced.headers().firstValue("Content-Type"));
+		assertThat(new String(traced.body(), StandardCharsets.UTF_8))
+			.isEqualTo(new String(untraced.body(), StandardCharsets.UTF_8));
+		if (traced.statusCode() == 200) {
+			assertThat(new String(traced.body(), StandardCharsets.UTF_8)).as("the application read the exact bytes")
+				.contains(ReliabilityApp.Endpoint.sha256(input.body()));
+		}
+		awaitAllEnded(counter);
+		assertThat(counter.ended.get()).as("every span ended").isEqualTo(counter.started.get());
+		if (input.expect().traced()) {
+			assertThat(counter.started.get()).as("the request was traced").isGreaterThan(startedBefore);
+			Span root = receiver
+				.awaitSpans((spans) -> root(spans) != null, Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().equals("invoke_agent reliability-agent"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(root.getEndTimeUnixNano()).isGreaterThanOrEqualTo(root.getStartTimeUnixNano());
+			if (input.expect().notParsed() != null || input.expect().method() != null) {
+				assertThat(OtlpTestReceiver.attribute(root, "genai_tracing.a2a.body_not_parsed"))
+					.isEqualTo(input.expect().notParsed());
+			}
+			if (input.expect().method() != null) {
+				assertThat(OtlpTestReceiver.attribute(root, "a2a.method.name")).isEqualTo(input.expect().method());
+				assertThat(OtlpTestReceiver.attribute(root, "gen_ai.conversation.id"))
+					.isEqualTo(input.expect().conversationId());
+			}
+		}
+		else {
+			List<Span> spans = receiver.awaitSpans((all) -> all.stream()
+				.filter((span) -> span.getName().equals("invoke_agent planner"))
+				.count() == 2, Duration.ofSeconds(10));
+			assertThat(root(spans)).as("no span for the request, only the application's own").isNull();
+		}
+	}
+
+	private static @Nullable Span root(List<Span> spans) {
+		return spans.stream().filter((span) -> span.getName().equals("invoke_agent reliability-agent")).findFirst()
+			.orElse(null);
+	}
+
+	private static void awaitAllEnded(ReliabilityApp.SpanCounter counter) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (counter.started.get() != counter.ended.get() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+	}
+
+	private HttpResponse<byte[]> send(String path, BadInput input) throws IOException, InterruptedException {
+		HttpRequest.BodyPublisher body = (input.transfer() == Transfer.CHUNKED)
+				? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(input.body()))
+				: HttpRequest.BodyPublishers.ofByteArray(input.body());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(20))
+			.POST(body);
+		if (!input.contentType().isEmpty()) {
+			request.header("Content-Type", input.contentType());
+		}
+		input.headers().forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String send(String contextId, String method, String text) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{\"message\":{\"kind\":\"message\","
+				+ "\"messageId\":\"m-" + contextId + "\",\"role\":\"user\",\"contextId\":\"" + contextId
+				+ "\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text + "\"}]}}}";
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] concat(byte[] bytes, int at, byte[] inserted) {
+		byte[] result = new byte[bytes.length + inserted.length];
+		System.arraycopy(bytes, 0, result, 0, at);
+		System.arraycopy(inserted, 0, result, at, inserted.length);
+		System.arraycopy(bytes, at, result, at + inserted.length, bytes.length - at);
+		return result;
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	enum Transfer {
+
+		FIXED, CHUNKED
+
+	}
+
+	/**
+	 * What the filter should make of a request.
+	 */
+	record Expect(boolean traced, @Nullable String notParsed, @Nullable String method,
+			@Nullable String conversationId) {
+
+		static Expect notParsed(String reason) {
+			return new Expect(true, reason, null, null);
+		}
+
+		static Expect method(String method, @Nullable String conversationId) {
+			return new Expect(true, null, method, conversationId);
+		}
+
+		static Expect aSpan() {
+			return new Expect(true, null, null, null);
+		}
+
+		static Expect notTraced() {
+			return new Expect(false, null, null, null);
+		}
+
+	}
+
+	record BadInput(String name, byte[] body, String contentType, Map<String, String> headers, Transfer transfer,
+			Expect expect) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+}
