@@ -76,8 +76,7 @@ class A2aClientTracingIntegrationTests {
 		Caller caller = run();
 		String answer = caller.ask("conv-out", send("conv-out", "message/send", "Weather in Rome?"));
 		assertThat(answer).contains("sunny");
-		List<Span> spans = await((all) -> clientSpan(all, "conv-out") != null && remoteSpan(all, "conv-out") != null
-				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent caller")));
+		List<Span> spans = awaitCall("conv-out", "caller");
 		Span client = clientSpan(spans, "conv-out");
 		GenAiSpanAssert.assertThat(client)
 			.hasKind(SpanKind.CLIENT)
@@ -91,15 +90,8 @@ class A2aClientTracingIntegrationTests {
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.hasAttribute(A2aAttributes.TASK_ID, "task-1")
 			.doesNotHaveAttributes("gen_ai.input.messages", "gen_ai.output.messages", "input.value", "output.value");
-		Span callerAgent = spans.stream().filter((span) -> span.getName().equals("invoke_agent caller")).findFirst()
-			.orElseThrow();
-		assertThat(ancestors(spans, client)).contains(callerAgent);
-		Span remote = remoteSpan(spans, "conv-out");
-		assertThat(remote.getTraceId()).isEqualTo(client.getTraceId());
-		assertThat(ancestors(spans, remote)).as("the remote agent's span descends from the CLIENT span").contains(client);
-		Map<String, String> headers = receivedHeaders.get("conv-out");
-		assertThat(headers.get("traceparent")).contains(OtlpTestReceiver.hex(client.getSpanId()));
-		assertThat(headers.get("baggage")).contains("gen_ai.conversation.id=conv-out");
+		assertThat(remoteSpan(spans, "conv-out").getTraceId()).isEqualTo(client.getTraceId());
+		assertCallChain(spans, client, "conv-out", "caller");
 	}
 
 	@Test
@@ -131,11 +123,7 @@ class A2aClientTracingIntegrationTests {
 		Caller caller = run();
 		String stream = caller.ask("conv-stream", send("conv-stream", "message/stream", "Weather in Oslo?"));
 		assertThat(stream).contains("working").contains("completed");
-		Span client = clientSpan(await((all) -> clientSpan(all, "conv-stream") != null), "conv-stream");
-		GenAiSpanAssert.assertThat(client)
-			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
-			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
-			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);
+		assertCompletedStream("conv-stream");
 	}
 
 	@Test
@@ -169,8 +157,7 @@ class A2aClientTracingIntegrationTests {
 		WebCaller caller = this.context.getBean(WebCaller.class);
 		String answer = caller.ask("conv-web", send("conv-web", "message/send", "Weather in Rome?"));
 		assertThat(answer).contains("sunny");
-		List<Span> spans = await((all) -> clientSpan(all, "conv-web") != null && remoteSpan(all, "conv-web") != null
-				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent web-caller")));
+		List<Span> spans = awaitCall("conv-web", "web-caller");
 		Span client = clientSpan(spans, "conv-web");
 		GenAiSpanAssert.assertThat(client)
 			.hasKind(SpanKind.CLIENT)
@@ -179,10 +166,7 @@ class A2aClientTracingIntegrationTests {
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.doesNotHaveAttributes("gen_ai.input.messages", "gen_ai.output.messages");
-		assertThat(ancestors(spans, client)).extracting(Span::getName).contains("invoke_agent web-caller");
-		assertThat(ancestors(spans, remoteSpan(spans, "conv-web"))).contains(client);
-		assertThat(receivedHeaders.get("conv-web").get("traceparent")).contains(OtlpTestReceiver.hex(client.getSpanId()));
-		assertThat(receivedHeaders.get("conv-web").get("baggage")).contains("gen_ai.conversation.id=conv-web");
+		assertCallChain(spans, client, "conv-web", "web-caller");
 	}
 
 	@Test
@@ -191,11 +175,7 @@ class A2aClientTracingIntegrationTests {
 		WebCaller caller = this.context.getBean(WebCaller.class);
 		String stream = caller.ask("conv-web-stream", send("conv-web-stream", "message/stream", "Weather in Oslo?"));
 		assertThat(stream).contains("working").contains("completed");
-		Span client = clientSpan(await((all) -> clientSpan(all, "conv-web-stream") != null), "conv-web-stream");
-		GenAiSpanAssert.assertThat(client)
-			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
-			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
-			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);
+		assertCompletedStream("conv-web-stream");
 	}
 
 	@Test
@@ -215,8 +195,7 @@ class A2aClientTracingIntegrationTests {
 		SdkCaller caller = this.context.getBean(SdkCaller.class);
 		io.a2a.spec.EventKind result = caller.send("conv-sdk", "Weather in Rome?");
 		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
-		List<Span> spans = await((all) -> clientSpan(all, "conv-sdk") != null && remoteSpan(all, "conv-sdk") != null
-				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent sdk-caller")));
+		List<Span> spans = awaitCall("conv-sdk", "sdk-caller");
 		Span client = clientSpan(spans, "conv-sdk");
 		GenAiSpanAssert.assertThat(client)
 			.hasKind(SpanKind.CLIENT)
@@ -225,9 +204,7 @@ class A2aClientTracingIntegrationTests {
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES, (json) -> assertThat(json).contains("Weather in Rome?"))
 			.hasAttributeSatisfying(GenAiAttributes.OUTPUT_MESSAGES, (json) -> assertThat(json).contains("sunny in Rome"));
-		assertThat(ancestors(spans, client)).extracting(Span::getName).contains("invoke_agent sdk-caller");
-		assertThat(ancestors(spans, remoteSpan(spans, "conv-sdk"))).contains(client);
-		assertThat(receivedHeaders.get("conv-sdk").get("baggage")).contains("gen_ai.conversation.id=conv-sdk");
+		assertCallChain(spans, client, "conv-sdk", "sdk-caller");
 	}
 
 	@Test
@@ -236,8 +213,29 @@ class A2aClientTracingIntegrationTests {
 		SdkCaller caller = this.context.getBean(SdkCaller.class);
 		List<io.a2a.spec.StreamingEventKind> events = caller.stream("conv-sdk-stream", "Weather in Oslo?");
 		assertThat(events).hasSize(2);
-		List<Span> spans = await((all) -> clientSpan(all, "conv-sdk-stream") != null);
-		GenAiSpanAssert.assertThat(clientSpan(spans, "conv-sdk-stream"))
+		assertCompletedStream("conv-sdk-stream");
+	}
+
+	private static List<Span> awaitCall(String conversationId, String callerAgent) {
+		return await((all) -> clientSpan(all, conversationId) != null && remoteSpan(all, conversationId) != null
+				&& all.stream().anyMatch((span) -> span.getName().equals("invoke_agent " + callerAgent)));
+	}
+
+	/**
+	 * The caller's agent span above the CLIENT span, the remote agent's span below it, and
+	 * the span's trace context and the conversation id as the remote agent received them.
+	 */
+	private static void assertCallChain(List<Span> spans, Span client, String conversationId, String callerAgent) {
+		assertThat(ancestors(spans, client)).extracting(Span::getName).contains("invoke_agent " + callerAgent);
+		assertThat(ancestors(spans, remoteSpan(spans, conversationId))).contains(client);
+		Map<String, String> headers = receivedHeaders.get(conversationId);
+		assertThat(headers.get("traceparent")).contains(OtlpTestReceiver.hex(client.getSpanId()));
+		assertThat(headers.get("baggage")).contains("gen_ai.conversation.id=" + conversationId);
+	}
+
+	private static void assertCompletedStream(String conversationId) {
+		Span client = clientSpan(await((all) -> clientSpan(all, conversationId) != null), conversationId);
+		GenAiSpanAssert.assertThat(client)
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 2L);

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -51,11 +50,8 @@ class A2aBadInputTests {
 	@BeforeAll
 	static void start() {
 		receiver = OtlpTestReceiver.start();
-		context = new SpringApplicationBuilder(ReliabilityApp.class).properties(ReliabilityApp.PROPERTIES)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"genai.tracing.a2a.max-body-size=" + MAX_BODY + "B")
-			.run();
-		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		context = ReliabilityApp.run(receiver.tracesEndpoint(), "genai.tracing.a2a.max-body-size=" + MAX_BODY + "B");
+		base = ReliabilityApp.baseUrl(context);
 	}
 
 	@AfterAll

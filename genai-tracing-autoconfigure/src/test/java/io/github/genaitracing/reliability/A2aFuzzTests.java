@@ -18,7 +18,6 @@ import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -51,12 +50,9 @@ class A2aFuzzTests {
 	@BeforeAll
 	static void start() {
 		receiver = OtlpTestReceiver.start();
-		context = new SpringApplicationBuilder(ReliabilityApp.class).properties(ReliabilityApp.PROPERTIES)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"genai.tracing.capture-content=span", "genai.tracing.a2a.max-body-size=4KB",
-					"genai.tracing.a2a.max-response-size=2KB")
-			.run();
-		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		context = ReliabilityApp.run(receiver.tracesEndpoint(), "genai.tracing.capture-content=span",
+				"genai.tracing.a2a.max-body-size=4KB", "genai.tracing.a2a.max-response-size=2KB");
+		base = ReliabilityApp.baseUrl(context);
 	}
 
 	@AfterAll

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -35,12 +34,9 @@ class ConversationIsolationTests {
 	@Test
 	void everySpanCarriesItsOwnConversationIdUnderConcurrency() throws Exception {
 		try (OtlpTestReceiver receiver = OtlpTestReceiver.start();
-				ConfigurableApplicationContext context = new SpringApplicationBuilder(ReliabilityApp.class)
-					.properties(ReliabilityApp.PROPERTIES)
-					.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-							"management.opentelemetry.tracing.export.max-queue-size=20000")
-					.run()) {
-			String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/a2a";
+				ConfigurableApplicationContext context = ReliabilityApp.run(receiver.tracesEndpoint(),
+						"management.opentelemetry.tracing.export.max-queue-size=20000")) {
+			String url = ReliabilityApp.baseUrl(context) + "/a2a";
 			HttpClient http = HttpClient.newHttpClient();
 			ExecutorService pool = Executors.newFixedThreadPool(32);
 			List<Future<HttpResponse<String>>> calls = new ArrayList<>();

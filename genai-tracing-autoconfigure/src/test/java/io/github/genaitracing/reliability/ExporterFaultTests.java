@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,13 +59,10 @@ class ExporterFaultTests {
 	}
 
 	private static void exercise(String endpoint) throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReliabilityApp.class)
-			.properties(ReliabilityApp.PROPERTIES)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint,
-					"management.opentelemetry.tracing.export.otlp.timeout=1s",
-					"management.opentelemetry.tracing.export.max-queue-size=64")
-			.run()) {
-			String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/a2a";
+		try (ConfigurableApplicationContext context = ReliabilityApp.run(endpoint,
+				"management.opentelemetry.tracing.export.otlp.timeout=1s",
+				"management.opentelemetry.tracing.export.max-queue-size=64")) {
+			String url = ReliabilityApp.baseUrl(context) + "/a2a";
 			HttpClient http = HttpClient.newHttpClient();
 			for (int i = 0; i < 60; i++) {
 				String method = (i % 2 == 0) ? "message/send" : "message/stream";

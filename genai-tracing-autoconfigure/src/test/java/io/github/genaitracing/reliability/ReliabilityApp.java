@@ -15,6 +15,8 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,28 @@ class ReliabilityApp {
 			"management.tracing.sampling.probability=1.0", "management.opentelemetry.tracing.export.schedule-delay=50ms",
 			"management.otlp.metrics.export.enabled=false", "spring.ai.openai.api-key=unused",
 			"genai.tracing.a2a.excludes=/untraced/**", "logging.level.io.opentelemetry.exporter=OFF" };
+
+	/**
+	 * Starts the application on a free port, exporting spans to the given OTLP endpoint.
+	 * @param tracesEndpoint the OTLP/HTTP traces endpoint
+	 * @param properties more properties
+	 * @return the running application
+	 */
+	static ConfigurableApplicationContext run(String tracesEndpoint, String... properties) {
+		return new SpringApplicationBuilder(ReliabilityApp.class).properties(PROPERTIES)
+			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + tracesEndpoint)
+			.properties(properties)
+			.run();
+	}
+
+	/**
+	 * The application's base URL.
+	 * @param context the running application
+	 * @return {@code http://127.0.0.1:port}
+	 */
+	static String baseUrl(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
 
 	@Bean
 	SpanCounter spanCounter() {
