@@ -367,27 +367,21 @@ class A2aClientTracingIntegrationTests {
 		}
 
 		public String ask(@ConversationId String conversationId, String body) {
-			return this.builder.build()
-				.post()
-				.uri("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(body)
-				.retrieve()
-				.bodyToFlux(String.class)
-				.collectList()
-				.map(String::valueOf)
-				.block(Duration.ofSeconds(10));
+			return events(body).collectList().map(String::valueOf).block(Duration.ofSeconds(10));
 		}
 
 		public String firstEvent(@ConversationId String conversationId, String body) {
+			return events(body).blockFirst(Duration.ofSeconds(10));
+		}
+
+		private reactor.core.publisher.Flux<String> events(String body) {
 			return this.builder.build()
 				.post()
 				.uri("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote")
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(body)
 				.retrieve()
-				.bodyToFlux(String.class)
-				.blockFirst(Duration.ofSeconds(10));
+				.bodyToFlux(String.class);
 		}
 
 	}
