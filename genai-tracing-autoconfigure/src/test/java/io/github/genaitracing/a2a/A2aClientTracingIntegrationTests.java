@@ -31,6 +31,7 @@ import io.github.genaitracing.test.GenAiSpanAssert;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Calls to a remote A2A agent through a {@link RestClient} from Boot's builder, over real
@@ -190,6 +191,31 @@ class A2aClientTracingIntegrationTests {
 	}
 
 	@Test
+	void endsTheClientSpanWithTheErrorWhenTheRemoteAgentCannotBeReached() throws Exception {
+		run();
+		String closed = "http://127.0.0.1:" + closedPort() + "/agents/remote";
+		Caller rest = this.context.getBean(Caller.class);
+		SdkCaller sdk = this.context.getBean(SdkCaller.class);
+		assertThatThrownBy(() -> rest.askAt(closed, "conv-down-rest", send("conv-down-rest", "message/send", "Hi")))
+			.isNotNull();
+		assertThatThrownBy(() -> sdk.sendTo(closed, "conv-down-sdk", "Hi")).isNotNull();
+		List<Span> spans = await((all) -> clientSpan(all, "conv-down-rest") != null
+				&& clientSpan(all, "conv-down-sdk") != null);
+		for (String conversationId : List.of("conv-down-rest", "conv-down-sdk")) {
+			Span client = clientSpan(spans, conversationId);
+			assertThat(client.getStatus().getCode().name()).as(conversationId).isEqualTo("STATUS_CODE_ERROR");
+			assertThat(String.valueOf(OtlpTestReceiver.attribute(client, "error.type"))).as(conversationId)
+				.contains("Connect");
+		}
+	}
+
+	private static int closedPort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Test
 	void tracesACallOfTheA2aJavaSdkClientThroughTheHttpClientBean() throws Exception {
 		run("genai.tracing.capture-content=span");
 		SdkCaller caller = this.context.getBean(SdkCaller.class);
@@ -341,6 +367,11 @@ class A2aClientTracingIntegrationTests {
 				.body(String.class);
 		}
 
+		public String askAt(String url, @ConversationId String conversationId, String body) {
+			return this.builder.build().post().uri(url).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+				.body(String.class);
+		}
+
 		public void closeUnread(String body) {
 			client().post().contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> null,
 					true);
@@ -400,6 +431,12 @@ class A2aClientTracingIntegrationTests {
 
 		public io.a2a.spec.EventKind send(@ConversationId String conversationId, String text) throws Exception {
 			return transport().sendMessage(params(conversationId, text), null);
+		}
+
+		public io.a2a.spec.EventKind sendTo(String url, @ConversationId String conversationId, String text)
+				throws Exception {
+			return new io.a2a.client.transport.jsonrpc.JSONRPCTransport(this.httpClient, null, url, List.of())
+				.sendMessage(params(conversationId, text), null);
 		}
 
 		public List<io.a2a.spec.StreamingEventKind> stream(@ConversationId String conversationId, String text)
