@@ -47,6 +47,10 @@ record A2aRequest(@Nullable String notParsed, @Nullable String wireMethod, @Null
 		String taskId = message.isObject() ? A2aJson.text(message, "taskId") : null;
 		if (taskId == null && params.isObject() && method != null && !method.sendsMessage()) {
 			taskId = A2aJson.text(params, "id");
+			if (taskId == null) {
+				// push notification config set/create: {"taskId": …, "pushNotificationConfig": …}
+				taskId = A2aJson.text(params, "taskId");
+			}
 		}
 		String userText = null;
 		if (message.isObject()) {

@@ -206,6 +206,33 @@ class A2aTracingFilterTests {
 	}
 
 	@Test
+	void readsTheTaskIdOfTaskAndPushNotificationMethodsFromTheirParams() throws Exception {
+		A2aTracingFilter filter = filter(ContentPolicy.disabled(), 4096);
+		exchange(filter, """
+				{"jsonrpc":"2.0","id":1,"method":"tasks/get","params":{"id":"t-get","historyLength":2}}""".getBytes(),
+				"application/json", TASK_03);
+		exchange(filter, """
+				{"jsonrpc":"2.0","id":2,"method":"tasks/pushNotificationConfig/set","params":{"taskId":"t-push",
+				"pushNotificationConfig":{"url":"https://example.org/hook"}}}""".getBytes(), "application/json",
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}");
+		exchange(filter, """
+				{"jsonrpc":"2.0","id":"3","method":"CancelTask","params":{"id":"t-cancel"}}""".getBytes(),
+				"application/json", "{\"jsonrpc\":\"2.0\",\"id\":\"3\",\"result\":{\"id\":\"t-cancel\","
+						+ "\"status\":{\"state\":\"TASK_STATE_CANCELED\"}}}");
+		assertThat(otel.getSpans()).hasSize(3);
+		assertThat(otel.getSpans().get(0)).hasAttribute(A2aAttributes.METHOD_NAME, "GetTask")
+			.hasAttribute(A2aAttributes.TASK_ID, "t-get")
+			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "0.3");
+		assertThat(otel.getSpans().get(1))
+			.hasAttribute(A2aAttributes.METHOD_NAME, "CreateTaskPushNotificationConfig")
+			.hasAttribute(A2aAttributes.TASK_ID, "t-push");
+		assertThat(otel.getSpans().get(2)).hasAttribute(A2aAttributes.METHOD_NAME, "CancelTask")
+			.hasAttribute(A2aAttributes.TASK_ID, "t-cancel")
+			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "1.0")
+			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_CANCELED");
+	}
+
+	@Test
 	void holdsNoMoreThanItsCapsForARequestAndReleasesAllOfItAtTheEnd() throws Exception {
 		A2aBufferedBytes held = new A2aBufferedBytes();
 		int maxResponse = 512;
