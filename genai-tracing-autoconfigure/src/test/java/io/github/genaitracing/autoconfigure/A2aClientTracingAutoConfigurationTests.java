@@ -1,5 +1,8 @@
 package io.github.genaitracing.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import io.a2a.client.http.A2AHttpClient;
 import io.a2a.client.http.JdkA2AHttpClient;
 import io.opentelemetry.api.OpenTelemetry;
@@ -13,6 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.genaitracing.a2a.A2aClientCallTracer;
 import io.github.genaitracing.a2a.TracingA2aHttpClient;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.span.GenAiSpans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,19 @@ class A2aClientTracingAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(RestClientCustomizer.class)
 				.doesNotHaveBean(WebClientCustomizer.class));
+	}
+
+	@Test
+	void userCallTracerWins() {
+		this.contextRunner.withBean(A2AHttpClient.class, JdkA2AHttpClient::new)
+			.withBean("customA2aClientCallTracer", A2aClientCallTracer.class,
+					() -> new A2aClientCallTracer(new GenAiSpans(OpenTelemetry.noop(), List.of(), null),
+							ContentPolicy.disabled(), OpenTelemetry.noop(),
+							new A2aClientCallTracer.Settings(Map.of(), 1024, 1024)))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(A2aClientCallTracer.class).hasBean("customA2aClientCallTracer");
+				assertThat(context.getBean(A2AHttpClient.class)).isInstanceOf(TracingA2aHttpClient.class);
+			});
 	}
 
 	@Test
