@@ -1,8 +1,8 @@
 package io.github.genaitracing.a2a;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -37,12 +37,15 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 		return this.stream;
 	}
 
+	/**
+	 * The container's own writer, seen on the way: nothing is buffered here, so what the
+	 * application writes and never flushes is still sent by the container at the end of
+	 * the request.
+	 */
 	@Override
 	public PrintWriter getWriter() throws IOException {
 		if (this.writer == null) {
-			String encoding = getCharacterEncoding();
-			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			this.writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset), false);
+			this.writer = new PrintWriter(new ObservingWriter(super.getWriter()), false);
 		}
 		return this.writer;
 	}
@@ -78,12 +81,7 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 		@Override
 		public void flush() throws IOException {
 			this.delegate.flush();
-			try {
-				ObservingResponse.this.observer.drain();
-			}
-			catch (RuntimeException ex) {
-				// observing must never break the response
-			}
+			drain();
 		}
 
 		@Override
@@ -102,12 +100,81 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 		}
 
 		private void observe(byte[] bytes, int offset, int length) {
+			ObservingResponse.this.observe(bytes, offset, length);
+		}
+
+	}
+
+	private void observe(byte[] bytes, int offset, int length) {
+		try {
+			this.observer.onBytes(getContentType(), bytes, offset, length);
+		}
+		catch (RuntimeException ex) {
+			// observing must never break the response
+		}
+	}
+
+	private void drain() {
+		try {
+			this.observer.drain();
+		}
+		catch (RuntimeException ex) {
+			// observing must never break the response
+		}
+	}
+
+	/**
+	 * Writes through to the container's writer and shows the observer the same characters
+	 * as bytes of the response's charset.
+	 */
+	private final class ObservingWriter extends Writer {
+
+		private final Writer delegate;
+
+		ObservingWriter(Writer delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) throws IOException {
+			this.delegate.write(chars, offset, length);
+			observeChars(new String(chars, offset, length));
+		}
+
+		@Override
+		public void write(String text, int offset, int length) throws IOException {
+			this.delegate.write(text, offset, length);
+			observeChars(text.substring(offset, offset + length));
+		}
+
+		@Override
+		public void write(int c) throws IOException {
+			this.delegate.write(c);
+			observeChars(String.valueOf((char) c));
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.delegate.flush();
+			drain();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.delegate.close();
+		}
+
+		private void observeChars(String text) {
+			String encoding = getCharacterEncoding();
+			Charset charset;
 			try {
-				ObservingResponse.this.observer.onBytes(getContentType(), bytes, offset, length);
+				charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
 			}
 			catch (RuntimeException ex) {
-				// observing must never break the response
+				charset = StandardCharsets.UTF_8;
 			}
+			byte[] bytes = text.getBytes(charset);
+			observe(bytes, 0, bytes.length);
 		}
 
 	}

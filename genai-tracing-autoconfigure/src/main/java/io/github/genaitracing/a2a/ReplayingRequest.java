@@ -115,17 +115,58 @@ final class ReplayingRequest extends HttpServletRequestWrapper {
 
 		@Override
 		public boolean isFinished() {
-			return this.finished;
+			if (this.position < ReplayingRequest.this.prefixLength) {
+				return false;
+			}
+			return this.finished || ReplayingRequest.this.rest == null;
 		}
 
 		@Override
 		public boolean isReady() {
-			return true;
+			if (this.position < ReplayingRequest.this.prefixLength || ReplayingRequest.this.rest == null) {
+				return true;
+			}
+			return !(ReplayingRequest.this.rest instanceof ServletInputStream original) || original.isReady();
 		}
 
+		/**
+		 * Non-blocking reads: the container's own stream tells when to read (for a body
+		 * larger than what the filter read) or that the body has all been read (for the
+		 * rest), and the listener reads the bytes the filter kept first.
+		 */
 		@Override
 		public void setReadListener(ReadListener listener) {
-			throw new UnsupportedOperationException("Non-blocking reads are not supported on a traced A2A request");
+			ServletInputStream original;
+			try {
+				original = getRequest().getInputStream();
+			}
+			catch (IOException ex) {
+				listener.onError(ex);
+				return;
+			}
+			original.setReadListener(new ReadListener() {
+
+				@Override
+				public void onDataAvailable() throws IOException {
+					listener.onDataAvailable();
+				}
+
+				@Override
+				public void onAllDataRead() throws IOException {
+					if (Replay.this.position < ReplayingRequest.this.prefixLength) {
+						// the filter read the whole body: hand the kept bytes over first
+						listener.onDataAvailable();
+					}
+					Replay.this.finished = true;
+					listener.onAllDataRead();
+				}
+
+				@Override
+				public void onError(Throwable error) {
+					listener.onError(error);
+				}
+
+			});
 		}
 
 	}

@@ -233,6 +233,24 @@ class A2aTracingFilterTests {
 	}
 
 	@Test
+	void passesWhatTheApplicationWritesToItsWriterWithoutFlushingAndReadsTheResult() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setContentType("application/json");
+		request.setContent(SEND_03.getBytes(StandardCharsets.UTF_8));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter(ContentPolicy.disabled(), 4096).doFilter(request, response, new MockFilterChain(new HttpServlet() {
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+				res.setContentType("application/json");
+				res.setCharacterEncoding("UTF-8");
+				res.getWriter().write(TASK_03.replace("Sunny.", "Sunny, 21 °C."));
+			}
+		}));
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(TASK_03.replace("Sunny.", "Sunny, 21 °C."));
+		assertThat(otel.getSpans().get(0)).hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED");
+	}
+
+	@Test
 	void holdsNoMoreThanItsCapsForARequestAndReleasesAllOfItAtTheEnd() throws Exception {
 		A2aBufferedBytes held = new A2aBufferedBytes();
 		int maxResponse = 512;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -146,6 +147,30 @@ class A2aBadInputTests {
 				.count() == 2, Duration.ofSeconds(10));
 			assertThat(root(spans)).as("no span for the request, only the application's own").isNull();
 		}
+	}
+
+	@ParameterizedTest(name = "{0} bytes")
+	@ValueSource(ints = { 300, 20_000 })
+	void servesAnApplicationThatReadsWithoutBlockingTheSameBytes(int size) throws Exception {
+		receiver.clear();
+		byte[] body = utf8(send("conv-non-blocking-" + size, "message/send", "z".repeat(size)));
+		BadInput input = new BadInput("non-blocking", body, "application/json", Map.of(), Transfer.FIXED,
+				Expect.aSpan());
+		HttpResponse<byte[]> traced = send("/a2a/non-blocking", input);
+		HttpResponse<byte[]> untraced = send("/untraced/a2a/non-blocking", input);
+		assertThat(traced.statusCode()).isEqualTo(200);
+		assertThat(new String(traced.body(), StandardCharsets.UTF_8))
+			.isEqualTo(new String(untraced.body(), StandardCharsets.UTF_8))
+			.contains(ReliabilityApp.Endpoint.sha256(body))
+			.contains("\"length\":" + body.length);
+		Span root = root(receiver.awaitSpans((spans) -> root(spans) != null, Duration.ofSeconds(10)));
+		if (size > MAX_BODY) {
+			assertThat(OtlpTestReceiver.attribute(root, "genai_tracing.a2a.body_not_parsed")).isEqualTo("too_large");
+		}
+		else {
+			assertThat(OtlpTestReceiver.attribute(root, "gen_ai.conversation.id")).isEqualTo("conv-non-blocking-" + size);
+		}
+		assertThat(root.getEndTimeUnixNano()).isGreaterThanOrEqualTo(root.getStartTimeUnixNano());
 	}
 
 	private static @Nullable Span root(List<Span> spans) {

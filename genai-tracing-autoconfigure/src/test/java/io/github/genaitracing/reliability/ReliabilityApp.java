@@ -1,5 +1,14 @@
 package io.github.genaitracing.reliability;
 
+import java.io.IOException;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +25,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
@@ -66,6 +76,14 @@ class ReliabilityApp {
 	 */
 	static String baseUrl(ConfigurableApplicationContext context) {
 		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	@Bean
+	ServletRegistrationBean<NonBlockingReader> nonBlockingReader() {
+		ServletRegistrationBean<NonBlockingReader> registration = new ServletRegistrationBean<>(new NonBlockingReader(),
+				"/a2a/non-blocking", "/untraced/a2a/non-blocking");
+		registration.setAsyncSupported(true);
+		return registration;
 	}
 
 	@Bean
@@ -222,6 +240,48 @@ class ReliabilityApp {
 			catch (NoSuchAlgorithmException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+	}
+
+	/**
+	 * Reads the body with a servlet {@code ReadListener} (non-blocking reads) and answers
+	 * with the SHA-256 and length of what it read.
+	 */
+	static final class NonBlockingReader extends HttpServlet {
+
+		@Override
+		protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			AsyncContext async = request.startAsync();
+			ServletInputStream in = request.getInputStream();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			in.setReadListener(new ReadListener() {
+
+				@Override
+				public void onDataAvailable() throws IOException {
+					byte[] buffer = new byte[1024];
+					int read;
+					while (in.isReady() && (read = in.read(buffer)) != -1) {
+						body.write(buffer, 0, read);
+					}
+				}
+
+				@Override
+				public void onAllDataRead() throws IOException {
+					response.setContentType("application/json");
+					response.getWriter()
+						.write("{\"sha256\":\"" + Endpoint.sha256(body.toByteArray()) + "\",\"length\":" + body.size()
+								+ "}");
+					async.complete();
+				}
+
+				@Override
+				public void onError(Throwable error) {
+					response.setStatus(500);
+					async.complete();
+				}
+
+			});
 		}
 
 	}
