@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -70,10 +71,18 @@ final class ReplayingRequest extends HttpServletRequestWrapper {
 	}
 
 	@Override
-	public BufferedReader getReader() {
+	public BufferedReader getReader() throws UnsupportedEncodingException {
 		if (this.reader == null) {
+			// as the container decodes: the request's (or the context's) encoding, else the
+			// servlet default, ISO-8859-1
 			String encoding = getCharacterEncoding();
-			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			Charset charset;
+			try {
+				charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UnsupportedEncodingException(encoding);
+			}
 			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 		return this.reader;

@@ -251,6 +251,35 @@ class A2aTracingFilterTests {
 	}
 
 	@Test
+	void decodesTheBodyForGetReaderAsTheContainerWould() throws Exception {
+		byte[] body = SEND_03.replace("What is the weather?", "Wetter in Köln?").getBytes(StandardCharsets.UTF_8);
+		for (String encoding : new String[] { null, "UTF-8" }) {
+			MockHttpServletRequest untraced = new MockHttpServletRequest("POST", "/");
+			untraced.setContentType("application/json");
+			untraced.setContent(body);
+			if (encoding != null) {
+				untraced.setCharacterEncoding(encoding);
+			}
+			String expected = untraced.getReader().readLine();
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+			request.setContentType("application/json");
+			request.setContent(body);
+			if (encoding != null) {
+				request.setCharacterEncoding(encoding);
+			}
+			String[] read = new String[1];
+			filter(ContentPolicy.disabled(), 4096).doFilter(request, new MockHttpServletResponse(),
+					new MockFilterChain(new HttpServlet() {
+						@Override
+						protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+							read[0] = req.getReader().readLine();
+						}
+					}));
+			org.assertj.core.api.Assertions.assertThat(read[0]).as("encoding " + encoding).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void holdsNoMoreThanItsCapsForARequestAndReleasesAllOfItAtTheEnd() throws Exception {
 		A2aBufferedBytes held = new A2aBufferedBytes();
 		int maxResponse = 512;
