@@ -123,6 +123,15 @@ final class ReplayingRequest extends HttpServletRequestWrapper {
 		}
 
 		@Override
+		public int available() throws IOException {
+			int kept = ReplayingRequest.this.prefixLength - this.position;
+			if (kept > 0) {
+				return kept;
+			}
+			return (ReplayingRequest.this.rest != null) ? ReplayingRequest.this.rest.available() : 0;
+		}
+
+		@Override
 		public boolean isFinished() {
 			if (this.position < ReplayingRequest.this.prefixLength) {
 				return false;
