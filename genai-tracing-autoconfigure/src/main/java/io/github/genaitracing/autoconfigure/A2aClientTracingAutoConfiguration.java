@@ -5,7 +5,6 @@ import java.util.Map;
 import io.a2a.client.http.A2AHttpClient;
 import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,7 +21,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.genaitracing.a2a.A2aClientCallTracer;
 import io.github.genaitracing.a2a.A2aClientTracingInterceptor;
 import io.github.genaitracing.a2a.A2aWebClientTracingFilter;
-import io.github.genaitracing.a2a.TracingA2aHttpClient;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.span.GenAiSpans;
 
@@ -79,18 +77,9 @@ public final class A2aClientTracingAutoConfiguration {
 	static final class A2aSdkTracingConfiguration {
 
 		@Bean
-		static BeanPostProcessor genAiA2aHttpClientTracingPostProcessor(ObjectProvider<A2aClientCallTracer> tracer) {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof A2AHttpClient client && !(bean instanceof TracingA2aHttpClient)) {
-						return new TracingA2aHttpClient(client, tracer.getObject());
-					}
-					return bean;
-				}
-
-			};
+		static A2aHttpClientTracingPostProcessor genAiA2aHttpClientTracingPostProcessor(
+				ObjectProvider<A2aClientCallTracer> tracer) {
+			return new A2aHttpClientTracingPostProcessor(tracer);
 		}
 
 	}

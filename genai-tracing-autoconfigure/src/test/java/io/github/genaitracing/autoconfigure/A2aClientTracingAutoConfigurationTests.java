@@ -45,6 +45,12 @@ class A2aClientTracingAutoConfigurationTests {
 	}
 
 	@Test
+	void leavesAnA2aHttpClientDeclaredWithAConcreteTypeAsItIs() {
+		this.contextRunner.withBean(JdkA2AHttpClient.class, JdkA2AHttpClient::new)
+			.run((context) -> assertThat(context).hasSingleBean(JdkA2AHttpClient.class));
+	}
+
+	@Test
 	void startsWithoutWebClientOrTheA2aSdk() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class, A2AHttpClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
