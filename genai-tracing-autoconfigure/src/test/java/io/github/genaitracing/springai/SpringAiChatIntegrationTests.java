@@ -145,6 +145,23 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void endsTheStreamSpanWhenTheCallerCancelsAfterTheFirstChunk() {
+		try (ConfigurableApplicationContext context = run()) {
+			model.enqueue(OpenAiStubServer.Reply.text("a long streamed answer in many chunks"));
+			context.getBean(ChatModel.class).stream(new Prompt("Tell me")).take(1).blockLast(Duration.ofSeconds(10));
+			List<Span> chatSpans = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.toList();
+			assertThat(chatSpans).hasSize(1);
+			assertThat(chatSpans.get(0).getEndTimeUnixNano()).isGreaterThan(chatSpans.get(0).getStartTimeUnixNano());
+			GenAiSpanAssert.assertThat(chatSpans.get(0)).hasKind(SpanKind.CLIENT)
+				.hasAttribute(GenAiAttributes.REQUEST_STREAM, true);
+		}
+	}
+
+	@Test
 	void recordsSystemInstructionsToolDefinitionsAndToolMessagesWhenCaptureIsOn() {
 		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
 			model.enqueue(OpenAiStubServer.Reply.toolCall("call_9", "get_weather", "{\"city\":\"Oslo\"}"),
