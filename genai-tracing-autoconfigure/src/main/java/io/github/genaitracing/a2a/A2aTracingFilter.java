@@ -140,9 +140,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long start = System.nanoTime();
-		Traced traced = start(request, response, start);
+		// once the filter has read part of the body, only a replaying request can pass it on
+		HttpServletRequest[] passOn = { request };
+		Traced traced = start(request, response, start, passOn);
 		if (traced == null) {
-			chain.doFilter(request, response);
+			chain.doFilter(passOn[0], response);
 			return;
 		}
 		try (Scope scope = traced.span().makeCurrent(traced.context())) {
@@ -166,7 +168,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private @Nullable Traced start(HttpServletRequest request, HttpServletResponse response, long start) {
+	private @Nullable Traced start(HttpServletRequest request, HttpServletResponse response, long start,
+			HttpServletRequest[] passOn) {
 		try {
 			A2aRequest a2a;
 			HttpServletRequest replaying;
@@ -182,6 +185,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				byte[] buffer = prefix.bytes();
 				int read = prefix.length();
 				held = buffer.length;
+				if (prefix.failed()) {
+					// the client stopped sending: the application reads what came, then the failure
+					passOn[0] = new ReplayingRequest(request, buffer, read, in);
+					return null;
+				}
 				if (read > this.settings.maxBodySize()) {
 					a2a = A2aRequest.notParsed("too_large");
 					replaying = new ReplayingRequest(request, buffer, read, in);
@@ -191,6 +199,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 							this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
 					replaying = new ReplayingRequest(request, buffer, read, null);
 				}
+				passOn[0] = replaying;
 			}
 			GenAiOperation.Builder operation = GenAiOperation.agent(this.agent.name())
 				.providerName(this.agent.providerName())
@@ -213,13 +222,24 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				parent = server.context(parent);
 			}
 			GenAiSpan span = this.spans.start(agentOperation, parent);
-			span.recordInput(this.contentPolicy.capture(a2a.userText()));
-			ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
-					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
-			Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
-			this.bufferedBytes.add(held);
-			return new Traced(span, server, context, replaying, new ObservingResponse(response, observer), observer,
-					response, held);
+			try {
+				span.recordInput(this.contentPolicy.capture(a2a.userText()));
+				ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
+						this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
+				Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
+				Traced traced = new Traced(span, server, context, replaying, new ObservingResponse(response, observer),
+						observer, response, held);
+				this.bufferedBytes.add(held);
+				return traced;
+			}
+			catch (RuntimeException ex) {
+				// every span that starts ends
+				span.end();
+				if (server != null) {
+					server.end();
+				}
+				throw ex;
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("A2A request not traced", ex);

@@ -41,25 +41,37 @@ final class ReplayingRequest extends HttpServletRequestWrapper {
 	 * Reads at most {@code limit + 1} bytes of a request body, so that the caller can
 	 * tell whether the body is larger than {@code limit}; memory grows with what is read.
 	 */
-	static Prefix readPrefix(InputStream in, long limit, long contentLength) throws IOException {
+	static Prefix readPrefix(InputStream in, long limit, long contentLength) {
 		int cap = (int) Math.min(Integer.MAX_VALUE - 16, limit + 1);
 		int initial = (contentLength >= 0) ? (int) Math.min(cap, contentLength + 1) : Math.min(cap, 8192);
 		byte[] buffer = new byte[Math.max(initial, 1)];
 		int total = 0;
-		while (total < cap) {
-			if (total == buffer.length) {
-				buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(cap, (long) buffer.length * 2));
+		try {
+			while (total < cap) {
+				if (total == buffer.length) {
+					buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(cap, (long) buffer.length * 2));
+				}
+				int read = in.read(buffer, total, buffer.length - total);
+				if (read < 0) {
+					break;
+				}
+				total += read;
 			}
-			int read = in.read(buffer, total, buffer.length - total);
-			if (read < 0) {
-				break;
-			}
-			total += read;
 		}
-		return new Prefix(buffer, total);
+		catch (IOException ex) {
+			return new Prefix(buffer, total, true);
+		}
+		return new Prefix(buffer, total, false);
 	}
 
-	record Prefix(byte[] bytes, int length) {
+	/**
+	 * What the filter read of a body.
+	 *
+	 * @param bytes the buffer
+	 * @param length how many bytes of it were read
+	 * @param failed whether reading failed (the client stopped sending)
+	 */
+	record Prefix(byte[] bytes, int length, boolean failed) {
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -277,6 +279,64 @@ class A2aTracingFilterTests {
 					}));
 			org.assertj.core.api.Assertions.assertThat(read[0]).as("encoding " + encoding).isEqualTo(expected);
 		}
+	}
+
+	@Test
+	void givesTheApplicationWhatArrivedThenTheFailureWhenTheClientStopsSendingMidBody() throws Exception {
+		byte[] arrived = SEND_03.substring(0, 50).getBytes(StandardCharsets.UTF_8);
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
+			private final ServletInputStream failing = new ServletInputStream() {
+				private int position;
+
+				@Override
+				public int read() throws IOException {
+					if (this.position < arrived.length) {
+						return arrived[this.position++];
+					}
+					throw new IOException("client gone");
+				}
+
+				@Override
+				public boolean isFinished() {
+					return false;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+				}
+			};
+
+			@Override
+			public ServletInputStream getInputStream() {
+				return this.failing;
+			}
+		};
+		request.setContentType("application/json");
+		java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+		IOException[] failure = new IOException[1];
+		filter(ContentPolicy.disabled(), 4096).doFilter(request, new MockHttpServletResponse(),
+				new MockFilterChain(new HttpServlet() {
+					@Override
+					protected void service(HttpServletRequest req, HttpServletResponse res) {
+						try {
+							int b;
+							while ((b = req.getInputStream().read()) != -1) {
+								received.write(b);
+							}
+						}
+						catch (IOException ex) {
+							failure[0] = ex;
+						}
+					}
+				}));
+		org.assertj.core.api.Assertions.assertThat(received.toByteArray()).isEqualTo(arrived);
+		org.assertj.core.api.Assertions.assertThat(failure[0]).hasMessage("client gone");
+		org.assertj.core.api.Assertions.assertThat(otel.getSpans()).isEmpty();
 	}
 
 	@Test

@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +108,9 @@ class A2aBadInputTests {
 	void reachesTheApplicationByteForByteWithTheUntracedResponseAndEndsItsSpan(BadInput input) throws Exception {
 		ReliabilityApp.SpanCounter counter = context.getBean(ReliabilityApp.SpanCounter.class);
 		awaitAllEnded(counter);
+		// spans of the previous case may still sit in the batch processor: export them before
+		// clearing, so that this case sees only its own spans
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 		long startedBefore = counter.started.get();
 		receiver.clear();
 
