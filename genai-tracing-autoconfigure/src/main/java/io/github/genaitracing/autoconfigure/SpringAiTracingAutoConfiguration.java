@@ -5,6 +5,7 @@ import java.net.URI;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,7 @@ import io.github.genaitracing.span.GenAiSpans;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
 import io.github.genaitracing.springai.GenAiClientMetrics;
 import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
+import io.github.genaitracing.springai.GenAiPrometheusUnits;
 import io.github.genaitracing.springai.GenAiStreamTimingAdvisor;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
@@ -105,6 +108,22 @@ public final class SpringAiTracingAutoConfiguration {
 		MeterFilter genAiTokenUsageCounterFilter() {
 			return MeterFilter.deny((id) -> GenAiClientMetrics.TOKEN_USAGE.equals(id.getName())
 					&& id.getType() == Meter.Type.COUNTER);
+		}
+
+	}
+
+	/**
+	 * Prometheus names carry the unit: the GenAI meters get Prometheus base units there
+	 * only ({@code _seconds}, no {@code _token_}), OTLP keeps the conventions' units.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ PrometheusMeterRegistry.class, MeterRegistryCustomizer.class })
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
+	static class PrometheusUnitsConfiguration {
+
+		@Bean
+		MeterRegistryCustomizer<PrometheusMeterRegistry> genAiPrometheusUnitsCustomizer() {
+			return (registry) -> registry.config().meterFilter(new GenAiPrometheusUnits());
 		}
 
 	}

@@ -19,7 +19,8 @@ import io.github.genaitracing.span.TokenUsage;
  * streams, {@code gen_ai.client.operation.time_to_first_chunk} (seconds). All three are
  * histograms with the conventions' bucket boundaries and carry only low-cardinality
  * attributes: operation, provider, request and response model, server address and
- * port, and {@code error.type} on the duration of failed operations.
+ * port, and {@code error.type} on the duration. Each meter name always has the same
+ * tag keys; unknown values are {@value #NONE}.
  *
  * @since 0.1.0
  */
@@ -33,6 +34,18 @@ public final class GenAiClientMetrics {
 
 	/** Name of the time-to-first-chunk histogram of streamed operations, in seconds. */
 	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+	/**
+	 * Tag value of an attribute that is not known for an operation (no error, no
+	 * response model, no server).
+	 */
+	public static final String NONE = "none";
+
+	/** Base unit of the duration histograms, UCUM seconds as the conventions say. */
+	public static final String SECONDS = "s";
+
+	/** Base unit of the token usage histogram, as the conventions say. */
+	public static final String TOKENS = "{token}";
 
 	// bucket advice of semantic-conventions v1.41 gen-ai-metrics
 	private static final double[] SECONDS_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
@@ -62,11 +75,8 @@ public final class GenAiClientMetrics {
 	public void recordOperation(GenAiOperation operation, @Nullable String responseModel, long durationNanos,
 			@Nullable String errorType, @Nullable TokenUsage usage) {
 		List<Tag> tags = tags(operation, responseModel);
-		List<Tag> durationTags = tags;
-		if (errorType != null) {
-			durationTags = new ArrayList<>(tags);
-			durationTags.add(Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), errorType));
-		}
+		List<Tag> durationTags = new ArrayList<>(tags);
+		durationTags.add(Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(errorType)));
 		seconds(OPERATION_DURATION, "Duration of GenAI client operations", durationTags).record(durationNanos / 1e9);
 		if (usage != null) {
 			tokens(tags, GenAiAttributes.TokenType.INPUT, usage.inputTokens());
@@ -81,14 +91,14 @@ public final class GenAiClientMetrics {
 	 */
 	public void recordTimeToFirstChunk(GenAiOperation operation, long nanos) {
 		seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
-				tags(operation, null))
+				baseTags(operation))
 			.record(nanos / 1e9);
 	}
 
 	private DistributionSummary seconds(String name, String description, List<Tag> tags) {
 		return DistributionSummary.builder(name)
 			.description(description)
-			.baseUnit("s")
+			.baseUnit(SECONDS)
 			.serviceLevelObjectives(SECONDS_BUCKETS)
 			.tags(tags)
 			.register(this.registry);
@@ -102,31 +112,38 @@ public final class GenAiClientMetrics {
 		all.add(Tag.of(GenAiAttributes.TOKEN_TYPE.getKey(), type));
 		DistributionSummary.builder(TOKEN_USAGE)
 			.description("Number of input and output tokens used by GenAI client operations")
-			.baseUnit("{token}")
+			.baseUnit(TOKENS)
 			.serviceLevelObjectives(TOKEN_BUCKETS)
 			.tags(all)
 			.register(this.registry)
 			.record(count);
 	}
 
-	private static List<Tag> tags(GenAiOperation operation, @Nullable String responseModel) {
-		List<Tag> tags = new ArrayList<>(6);
+	/**
+	 * The tags every meter of an operation carries, always the same keys: a value that is
+	 * not known is {@value #NONE}, because registries such as Prometheus keep one set of
+	 * tag keys per meter name.
+	 */
+	private static List<Tag> baseTags(GenAiOperation operation) {
+		List<Tag> tags = new ArrayList<>(7);
 		tags.add(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), operation.operationName()));
-		tags.add(Tag.of(GenAiAttributes.PROVIDER_NAME.getKey(),
-				(operation.providerName() != null) ? operation.providerName() : "unknown"));
-		if (operation.requestModel() != null) {
-			tags.add(Tag.of(GenAiAttributes.REQUEST_MODEL.getKey(), operation.requestModel()));
-		}
-		if (responseModel != null) {
-			tags.add(Tag.of(GenAiAttributes.RESPONSE_MODEL.getKey(), responseModel));
-		}
-		if (operation.serverAddress() != null) {
-			tags.add(Tag.of(GenAiAttributes.SERVER_ADDRESS.getKey(), operation.serverAddress()));
-			if (operation.serverPort() != null) {
-				tags.add(Tag.of(GenAiAttributes.SERVER_PORT.getKey(), String.valueOf(operation.serverPort())));
-			}
-		}
+		tags.add(Tag.of(GenAiAttributes.PROVIDER_NAME.getKey(), valueOrNone(operation.providerName())));
+		tags.add(Tag.of(GenAiAttributes.REQUEST_MODEL.getKey(), valueOrNone(operation.requestModel())));
+		boolean server = operation.serverAddress() != null;
+		tags.add(Tag.of(GenAiAttributes.SERVER_ADDRESS.getKey(), valueOrNone(operation.serverAddress())));
+		tags.add(Tag.of(GenAiAttributes.SERVER_PORT.getKey(),
+				(server && operation.serverPort() != null) ? String.valueOf(operation.serverPort()) : NONE));
 		return tags;
+	}
+
+	private static List<Tag> tags(GenAiOperation operation, @Nullable String responseModel) {
+		List<Tag> tags = baseTags(operation);
+		tags.add(Tag.of(GenAiAttributes.RESPONSE_MODEL.getKey(), valueOrNone(responseModel)));
+		return tags;
+	}
+
+	private static String valueOrNone(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? NONE : value;
 	}
 
 }

@@ -15,10 +15,20 @@ import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -26,7 +36,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An OTLP/HTTP protobuf receiver on 127.0.0.1 for tests: decodes what a real OTLP
- * exporter sends to {@code /v1/traces} (gzip or not) with the official protobuf classes.
+ * exporter sends to {@code /v1/traces}, {@code /v1/metrics} and {@code /v1/logs} (gzip
+ * or not) with the official protobuf classes.
  *
  * @since 0.1.0
  */
@@ -35,6 +46,10 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	private final HttpServer server;
 
 	private final List<Span> spans = new CopyOnWriteArrayList<>();
+
+	private final List<Metric> metrics = new CopyOnWriteArrayList<>();
+
+	private final List<LogRecord> logRecords = new CopyOnWriteArrayList<>();
 
 	private OtlpTestReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -61,6 +76,72 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 */
 	public String tracesEndpoint() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/traces";
+	}
+
+	/**
+	 * Returns the metrics endpoint, {@code http://127.0.0.1:PORT/v1/metrics}.
+	 * @return the endpoint
+	 */
+	public String metricsEndpoint() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/metrics";
+	}
+
+	/**
+	 * Returns the logs endpoint, {@code http://127.0.0.1:PORT/v1/logs}.
+	 * @return the endpoint
+	 */
+	public String logsEndpoint() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/logs";
+	}
+
+	/**
+	 * Returns the metrics received so far, one entry per metric of each export.
+	 * @return the metrics
+	 */
+	public List<Metric> metrics() {
+		return List.copyOf(this.metrics);
+	}
+
+	/**
+	 * Returns the metrics with a name received so far, oldest first.
+	 * @param name the metric name
+	 * @return the metrics
+	 */
+	public List<Metric> metrics(String name) {
+		return metrics().stream().filter((metric) -> metric.getName().equals(name)).toList();
+	}
+
+	/**
+	 * Returns the log records received so far.
+	 * @return the log records
+	 */
+	public List<LogRecord> logRecords() {
+		return List.copyOf(this.logRecords);
+	}
+
+	/**
+	 * Waits until the received log records satisfy a condition.
+	 * @param condition the condition
+	 * @param timeout how long to wait
+	 * @return the log records
+	 */
+	public List<LogRecord> awaitLogRecords(Predicate<List<LogRecord>> condition, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			List<LogRecord> current = logRecords();
+			if (condition.test(current)) {
+				return current;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new AssertionError("Log records did not arrive in " + timeout + "; received: "
+				+ logRecords().stream().map(LogRecord::getEventName).toList());
 	}
 
 	/**
@@ -106,10 +187,12 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets the received spans.
+	 * Forgets the received spans, metrics and log records.
 	 */
 	public void clear() {
 		this.spans.clear();
+		this.metrics.clear();
+		this.logRecords.clear();
 	}
 
 	/**
@@ -128,7 +211,29 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 * @return the value, or {@code null}
 	 */
 	public static @Nullable Object attribute(Span span, String key) {
-		for (KeyValue attribute : span.getAttributesList()) {
+		return attribute(span.getAttributesList(), key);
+	}
+
+	/**
+	 * Returns a log record attribute's typed value: String, Long, Double, Boolean or a
+	 * List.
+	 * @param logRecord the log record
+	 * @param key the attribute key
+	 * @return the value, or {@code null}
+	 */
+	public static @Nullable Object attribute(LogRecord logRecord, String key) {
+		return attribute(logRecord.getAttributesList(), key);
+	}
+
+	/**
+	 * Returns the typed value of a key in attributes (of a span, a log record or a metric
+	 * data point): String, Long, Double, Boolean or a List.
+	 * @param attributes the attributes
+	 * @param key the attribute key
+	 * @return the value, or {@code null}
+	 */
+	public static @Nullable Object attribute(List<KeyValue> attributes, String key) {
+		for (KeyValue attribute : attributes) {
 			if (attribute.getKey().equals(key)) {
 				return value(attribute.getValue());
 			}
@@ -136,7 +241,13 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		return null;
 	}
 
-	private static @Nullable Object value(AnyValue value) {
+	/**
+	 * Returns an OTLP value as Java: String, Long, Double, Boolean, a List or a Map (for a
+	 * key-value list), or {@code null}.
+	 * @param value the value
+	 * @return the Java value
+	 */
+	public static @Nullable Object value(AnyValue value) {
 		return switch (value.getValueCase()) {
 			case STRING_VALUE -> value.getStringValue();
 			case INT_VALUE -> value.getIntValue();
@@ -146,6 +257,11 @@ public final class OtlpTestReceiver implements AutoCloseable {
 				List<Object> list = new ArrayList<>();
 				value.getArrayValue().getValuesList().forEach((element) -> list.add(value(element)));
 				yield list;
+			}
+			case KVLIST_VALUE -> {
+				java.util.Map<String, @Nullable Object> map = new java.util.LinkedHashMap<>();
+				value.getKvlistValue().getValuesList().forEach((entry) -> map.put(entry.getKey(), value(entry.getValue())));
+				yield map;
 			}
 			default -> null;
 		};
@@ -169,11 +285,28 @@ public final class OtlpTestReceiver implements AutoCloseable {
 						body = in.readAllBytes();
 					}
 				}
-				if (exchange.getRequestURI().getPath().endsWith("/v1/traces")) {
+				String path = exchange.getRequestURI().getPath();
+				if (path.endsWith("/v1/traces")) {
 					ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
 					for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
 						for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
 							this.spans.addAll(scopeSpans.getSpansList());
+						}
+					}
+				}
+				else if (path.endsWith("/v1/metrics")) {
+					ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
+					for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+						for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+							this.metrics.addAll(scopeMetrics.getMetricsList());
+						}
+					}
+				}
+				else if (path.endsWith("/v1/logs")) {
+					ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(body);
+					for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+						for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+							this.logRecords.addAll(scopeLogs.getLogRecordsList());
 						}
 					}
 				}
@@ -182,7 +315,11 @@ public final class OtlpTestReceiver implements AutoCloseable {
 				exchange.sendResponseHeaders(400, -1);
 				return;
 			}
-			byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+			String path = exchange.getRequestURI().getPath();
+			byte[] response = path.endsWith("/v1/metrics")
+					? ExportMetricsServiceResponse.getDefaultInstance().toByteArray()
+					: path.endsWith("/v1/logs") ? ExportLogsServiceResponse.getDefaultInstance().toByteArray()
+							: ExportTraceServiceResponse.getDefaultInstance().toByteArray();
 			exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
 			exchange.sendResponseHeaders(200, response.length);
 			exchange.getResponseBody().write(response);
