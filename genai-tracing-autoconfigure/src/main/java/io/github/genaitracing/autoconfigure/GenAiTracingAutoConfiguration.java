@@ -24,6 +24,8 @@ import io.github.genaitracing.content.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.ContentRedactor;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.content.SensitiveKeyRule;
+import io.github.genaitracing.content.SensitiveKeys;
 import io.github.genaitracing.observation.ObservationScopeDetacher;
 import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.span.AgentDefaults;
@@ -56,7 +58,7 @@ public final class GenAiTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContentPolicy genAiContentPolicy(GenAiTracingProperties properties, Environment environment,
-			ObjectProvider<ContentRedactor> redactors) {
+			ObjectProvider<ContentRedactor> redactors, ObjectProvider<SensitiveKeyRule> keyRules) {
 		CaptureMode mode = captureMode(properties, environment);
 		if (mode == CaptureMode.NONE) {
 			return ContentPolicy.disabled();
@@ -68,7 +70,8 @@ public final class GenAiTracingAutoConfiguration {
 		GenAiTracingProperties.Redact redact = properties.getContent().getRedact();
 		all.add(RegexContentRedactor.of(redact.isDefaults(), redact.getPatterns(), redact.getReplacement()));
 		redactors.orderedStream().forEach(all::add);
-		return new ContentPolicy(mode, properties.getContent().getMaxLength(), all);
+		SensitiveKeys keys = SensitiveKeys.of(redact.isDefaults(), redact.getKeys(), keyRules.orderedStream().toList());
+		return new ContentPolicy(mode, properties.getContent().getMaxLength(), all, keys, redact.getReplacement());
 	}
 
 	@Bean

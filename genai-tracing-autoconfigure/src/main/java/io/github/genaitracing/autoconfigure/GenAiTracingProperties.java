@@ -311,8 +311,9 @@ public class GenAiTracingProperties {
 	public static class Content {
 
 		/**
-		 * Maximum number of text characters kept in one attribute value; longer text is
-		 * cut inside JSON strings so that JSON stays valid.
+		 * Maximum number of characters of one captured value, JSON keys and structure
+		 * included; serialization stops there and the value stays valid JSON with a
+		 * marker of what was cut.
 		 */
 		private int maxLength = 4096;
 
@@ -339,10 +340,20 @@ public class GenAiTracingProperties {
 
 		/**
 		 * Whether to apply the built-in redaction rules: bearer and basic credentials,
-		 * sk- style API keys, AWS access key ids and password=, secret=, token= style
-		 * pairs.
+		 * sk- style API keys, AWS access key ids, password=, secret=, token= style pairs,
+		 * and the built-in sensitive keys (password, secret, token, api_key,
+		 * authorization, cookie, credential, private_key, access_key, session and their
+		 * variants).
 		 */
 		private boolean defaults = true;
+
+		/**
+		 * Comma-separated list of more keys whose values are replaced at any depth of a
+		 * captured value (map keys, record and bean properties, JSON members); compared
+		 * case-insensitively without '_', '-' and '.', matching a key equal to or ending
+		 * with one of them.
+		 */
+		private List<String> keys = new ArrayList<>();
 
 		/**
 		 * Comma-separated list of regular expressions whose matches are replaced in every
@@ -351,7 +362,7 @@ public class GenAiTracingProperties {
 		private List<String> patterns = new ArrayList<>();
 
 		/**
-		 * Text that replaces a redacted match.
+		 * Text that replaces a redacted match and the value under a sensitive key.
 		 */
 		private String replacement = "[REDACTED]";
 
@@ -365,6 +376,14 @@ public class GenAiTracingProperties {
 
 		public List<String> getPatterns() {
 			return this.patterns;
+		}
+
+		public List<String> getKeys() {
+			return this.keys;
+		}
+
+		public void setKeys(List<String> keys) {
+			this.keys = keys;
 		}
 
 		public void setPatterns(List<String> patterns) {

@@ -5,16 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place that decides what content may be recorded: nothing when capture is off;
- * otherwise every text value is redacted, then truncated inside JSON strings so that JSON
- * stays valid and the text of one attribute value stays within {@code maxLength}
- * characters.
+ * otherwise every text value is redacted, the value under a sensitive key (at any depth,
+ * in maps, records, beans and JSON text) is replaced, and the whole value is serialized
+ * to at most {@code maxLength} characters, JSON structure included, stopping at the
+ * budget, at a depth limit and on cycles, so that JSON stays valid and the object graph
+ * is never walked further than what is kept.
  *
  * @since 0.1.0
  */
@@ -29,7 +27,16 @@ public final class ContentPolicy {
 	 * Characters past the cut that are redacted with the kept text, so that a secret
 	 * crossing the cut is recognised.
 	 */
-	private static final int REDACTION_MARGIN = 1024;
+	static final int REDACTION_MARGIN = 1024;
+
+	/** JSON characters of a message beside its parts ({@code {"role":"…","parts":[]}}). */
+	private static final int MESSAGE_OVERHEAD = 32;
+
+	/** JSON characters of a part beside its content ({@code {"type":"text","content":""}}). */
+	private static final int PART_OVERHEAD = 28;
+
+	/** Room given to a JSON value even when the budget is spent, so that it stays JSON. */
+	private static final int MIN_JSON_LENGTH = 48;
 
 	private static final ContentPolicy DISABLED = new ContentPolicy(CaptureMode.NONE, 0, List.of());
 
@@ -39,18 +46,38 @@ public final class ContentPolicy {
 
 	private final List<ContentRedactor> redactors;
 
+	private final SensitiveKeyRule keys;
+
+	private final String replacement;
+
 	private final ContentJson json = new ContentJson();
+
+	/**
+	 * Creates a policy with the {@link SensitiveKeys#defaults() default sensitive keys}.
+	 * @param mode where content is recorded
+	 * @param maxLength maximum number of characters of one captured value
+	 * @param redactors redactors applied, in order, to every text value
+	 */
+	public ContentPolicy(CaptureMode mode, int maxLength, List<ContentRedactor> redactors) {
+		this(mode, maxLength, redactors, SensitiveKeys.defaults(), RegexContentRedactor.DEFAULT_REPLACEMENT);
+	}
 
 	/**
 	 * Creates a policy.
 	 * @param mode where content is recorded
-	 * @param maxLength maximum number of text characters kept in one attribute value
-	 * @param redactors redactors applied, in order, to every text value
+	 * @param maxLength maximum number of characters of one captured value, JSON structure
+	 * included
+	 * @param redactors redactors applied, in order, to every text value and key
+	 * @param keys the keys whose values are replaced, at any depth
+	 * @param replacement what replaces a value under a sensitive key
 	 */
-	public ContentPolicy(CaptureMode mode, int maxLength, List<ContentRedactor> redactors) {
+	public ContentPolicy(CaptureMode mode, int maxLength, List<ContentRedactor> redactors, SensitiveKeyRule keys,
+			String replacement) {
 		this.mode = mode;
 		this.maxLength = Math.max(0, maxLength);
 		this.redactors = List.copyOf(redactors);
+		this.keys = keys;
+		this.replacement = replacement;
 	}
 
 	/**
@@ -78,7 +105,7 @@ public final class ContentPolicy {
 	}
 
 	/**
-	 * Returns the maximum number of text characters kept in one attribute value.
+	 * Returns the maximum number of characters of one captured value.
 	 * @return the maximum length
 	 */
 	public int maxLength() {
@@ -86,7 +113,9 @@ public final class ContentPolicy {
 	}
 
 	/**
-	 * Captures a value: text stays text; any other object is converted to JSON.
+	 * Captures a value: text stays text (a text holding a JSON object or array is
+	 * redacted by key as well); any other object is serialized to JSON of at most
+	 * {@link #maxLength()} characters, values under sensitive keys replaced.
 	 * @param value the value
 	 * @return the captured content, or {@code null} when capture is off or the value is
 	 * {@code null}
@@ -95,19 +124,19 @@ public final class ContentPolicy {
 		if (!isEnabled() || value == null) {
 			return null;
 		}
-		Budget budget = new Budget();
 		if (value instanceof CharSequence text) {
-			return new CapturedContent(budget.text(text.toString()), false, null, this.json);
+			String string = text.toString();
+			String json = render(string, this.maxLength);
+			return new CapturedContent((json != null) ? json : new Budget().text(string), false, null, this.json);
 		}
-		JsonNode tree = toTree(value);
-		if (tree == null) {
-			return new CapturedContent(budget.text(String.valueOf(value)), false, null, this.json);
-		}
-		return new CapturedContent(this.json.tree(budget.tree(tree, 0)), true, null, this.json);
+		ContentSerializer serializer = serializer(this.maxLength);
+		serializer.value(value);
+		return new CapturedContent(serializer.finish(), true, null, this.json);
 	}
 
 	/**
-	 * Captures named arguments as a JSON object.
+	 * Captures named arguments as a JSON object; the value of an argument whose name is
+	 * sensitive (such as {@code password}) is replaced.
 	 * @param arguments argument names and values, in order
 	 * @return the captured content, or {@code null} when capture is off
 	 */
@@ -115,13 +144,9 @@ public final class ContentPolicy {
 		if (!isEnabled()) {
 			return null;
 		}
-		Budget budget = new Budget();
-		ObjectNode object = JsonNodeFactory.instance.objectNode();
-		arguments.forEach((name, value) -> {
-			JsonNode tree = (value != null) ? toTree(value) : JsonNodeFactory.instance.nullNode();
-			object.set(name, (tree != null) ? tree : JsonNodeFactory.instance.stringNode(String.valueOf(value)));
-		});
-		return new CapturedContent(this.json.tree(budget.tree(object, 0)), true, null, this.json);
+		ContentSerializer serializer = serializer(this.maxLength);
+		serializer.object(arguments);
+		return new CapturedContent(serializer.finish(), true, null, this.json);
 	}
 
 	/**
@@ -135,17 +160,17 @@ public final class ContentPolicy {
 		if (!isEnabled() || value == null) {
 			return null;
 		}
-		Budget budget = new Budget();
-		JsonNode tree = parse(value);
-		if (tree == null) {
-			return new CapturedContent(budget.text(value), false, null, this.json);
+		String json = render(value, this.maxLength);
+		if (json == null) {
+			return new CapturedContent(new Budget().text(value), false, null, this.json);
 		}
-		return new CapturedContent(this.json.tree(budget.tree(tree, 0)), true, null, this.json);
+		return new CapturedContent(json, true, null, this.json);
 	}
 
 	/**
 	 * Captures chat messages: text parts are redacted and truncated, tool call arguments
-	 * and responses become valid JSON.
+	 * and responses become valid JSON; messages past the budget are replaced by one
+	 * marker.
 	 * @param messages the messages
 	 * @return the captured content, or {@code null} when capture is off
 	 */
@@ -154,8 +179,14 @@ public final class ContentPolicy {
 			return null;
 		}
 		Budget budget = new Budget();
-		List<GenAiMessage> sanitized = new ArrayList<>(messages.size());
+		List<GenAiMessage> sanitized = new ArrayList<>(Math.min(messages.size(), 64));
 		for (GenAiMessage message : messages) {
+			if (budget.isExhausted()) {
+				sanitized.add(new GenAiMessage(message.role(), List.of(new GenAiMessage.Text(TRUNCATION_MARKER)),
+						null));
+				break;
+			}
+			budget.spend(MESSAGE_OVERHEAD);
 			sanitized.add(new GenAiMessage(message.role(), budget.parts(message.parts()), message.finishReason()));
 		}
 		String messagesJson = this.json.messages(sanitized);
@@ -175,7 +206,8 @@ public final class ContentPolicy {
 	}
 
 	/**
-	 * Captures tool definitions as a JSON array.
+	 * Captures tool definitions as a JSON array; parameter schemas are kept whole up to
+	 * the budget (their property names are not values, so no key is redacted).
 	 * @param definitions the tool definitions
 	 * @return the JSON, or {@code null} when capture is off
 	 */
@@ -184,12 +216,15 @@ public final class ContentPolicy {
 			return null;
 		}
 		Budget budget = new Budget();
-		List<GenAiToolDefinition> sanitized = new ArrayList<>(definitions.size());
+		List<GenAiToolDefinition> sanitized = new ArrayList<>(Math.min(definitions.size(), 64));
 		for (GenAiToolDefinition definition : definitions) {
+			if (budget.isExhausted()) {
+				break;
+			}
+			budget.spend(MESSAGE_OVERHEAD + definition.name().length());
 			String description = (definition.description() != null) ? budget.text(definition.description()) : null;
-			JsonNode parameters = (definition.parameters() != null) ? parse(definition.parameters()) : null;
-			sanitized.add(new GenAiToolDefinition(definition.name(), description,
-					(parameters != null) ? this.json.tree(budget.tree(parameters, 0)) : null));
+			String parameters = (definition.parameters() != null) ? budget.schema(definition.parameters()) : null;
+			sanitized.add(new GenAiToolDefinition(definition.name(), description, parameters));
 		}
 		return this.json.toolDefinitions(sanitized);
 	}
@@ -207,49 +242,48 @@ public final class ContentPolicy {
 		return result;
 	}
 
-	private @Nullable JsonNode toTree(Object value) {
-		try {
-			return this.json.mapper().valueToTree(value);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+	/**
+	 * Returns the rule deciding which keys' values are replaced.
+	 * @return the sensitive keys
+	 */
+	public SensitiveKeyRule sensitiveKeys() {
+		return this.keys;
 	}
 
-	private @Nullable JsonNode parse(String value) {
-		String trimmed = value.strip();
-		if (trimmed.isEmpty()) {
-			return null;
-		}
-		char first = trimmed.charAt(0);
-		if (first != '{' && first != '[' && first != '"') {
-			return null;
-		}
-		try {
-			return this.json.mapper().readTree(trimmed);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+	private ContentSerializer serializer(int limit) {
+		return new ContentSerializer(this.json.mapper(), this.keys, this::redact, this.replacement, limit);
+	}
+
+	private @Nullable String render(String value, int limit) {
+		return ContentSerializer.render(this.json.mapper(), this.keys, this::redact, this.replacement, value, limit);
 	}
 
 	/**
-	 * The text characters left for one attribute value.
+	 * The characters left for one attribute value.
 	 */
 	private final class Budget {
 
 		private int remaining = ContentPolicy.this.maxLength;
 
+		boolean isExhausted() {
+			return this.remaining <= 0;
+		}
+
+		void spend(int characters) {
+			this.remaining -= characters;
+		}
+
 		String text(String value) {
 			// Only what can be kept is redacted, plus a margin so that a secret crossing
 			// the cut is still seen whole by the rules.
-			boolean cut = value.length() > this.remaining + REDACTION_MARGIN;
-			String redacted = redact(cut ? value.substring(0, this.remaining + REDACTION_MARGIN) : value);
-			if (redacted.length() <= this.remaining && !cut) {
+			int room = Math.max(this.remaining, 0);
+			boolean cut = value.length() > room + REDACTION_MARGIN;
+			String redacted = redact(cut ? value.substring(0, room + REDACTION_MARGIN) : value);
+			if (redacted.length() <= room && !cut) {
 				this.remaining -= redacted.length();
 				return redacted;
 			}
-			int keep = Math.min(this.remaining, redacted.length());
+			int keep = Math.min(room, redacted.length());
 			if (keep > 0 && Character.isHighSurrogate(redacted.charAt(keep - 1))) {
 				keep--;
 			}
@@ -257,40 +291,38 @@ public final class ContentPolicy {
 			return redacted.substring(0, keep) + TRUNCATION_MARKER;
 		}
 
+		/**
+		 * Returns a JSON value: the value redacted and bounded when it is a JSON object or
+		 * array, otherwise the value as a JSON string.
+		 */
 		String json(String value) {
-			JsonNode tree = parse(value);
-			JsonNode sanitized = (tree != null) ? tree(tree, 0)
-					: JsonNodeFactory.instance.stringNode(text(value));
-			return ContentPolicy.this.json.tree(sanitized);
+			String json = render(value, Math.max(this.remaining, MIN_JSON_LENGTH));
+			if (json == null) {
+				return ContentPolicy.this.json.quote(text(value));
+			}
+			this.remaining -= json.length();
+			return json;
 		}
 
-		JsonNode tree(JsonNode node, int depth) {
-			if (node.isString()) {
-				return JsonNodeFactory.instance.stringNode(text(node.stringValue()));
+		String schema(String value) {
+			String json = ContentSerializer.render(ContentPolicy.this.json.mapper(), SensitiveKeys.none(),
+					ContentPolicy.this::redact, ContentPolicy.this.replacement, value,
+					Math.max(this.remaining, MIN_JSON_LENGTH));
+			if (json == null) {
+				return ContentPolicy.this.json.quote(text(value));
 			}
-			if (depth >= ContentJson.MAX_NESTING_DEPTH) {
-				return JsonNodeFactory.instance.stringNode(TRUNCATION_MARKER);
-			}
-			if (node.isObject()) {
-				ObjectNode copy = JsonNodeFactory.instance.objectNode();
-				for (Map.Entry<String, JsonNode> property : node.properties()) {
-					copy.set(property.getKey(), tree(property.getValue(), depth + 1));
-				}
-				return copy;
-			}
-			if (node.isArray()) {
-				ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-				for (JsonNode element : node.values()) {
-					copy.add(tree(element, depth + 1));
-				}
-				return copy;
-			}
-			return node;
+			this.remaining -= json.length();
+			return json;
 		}
 
 		List<GenAiMessage.Part> parts(List<GenAiMessage.Part> parts) {
-			List<GenAiMessage.Part> sanitized = new ArrayList<>(parts.size());
+			List<GenAiMessage.Part> sanitized = new ArrayList<>(Math.min(parts.size(), 64));
 			for (GenAiMessage.Part part : parts) {
+				if (isExhausted()) {
+					sanitized.add(new GenAiMessage.Text(TRUNCATION_MARKER));
+					break;
+				}
+				spend(PART_OVERHEAD);
 				sanitized.add(part(part));
 			}
 			return sanitized;

@@ -89,17 +89,20 @@ class ContentPolicyTests {
 	}
 
 	@Test
-	void keepsNestedJsonValidAndSharesTheBudget() throws Exception {
+	void keepsNestedJsonValidAndSharesTheBudgetWithItsStructure() throws Exception {
+		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 120,
+				List.of(RegexContentRedactor.of(true, List.of(), "[REDACTED]")));
 		Map<String, Object> value = new LinkedHashMap<>();
 		value.put("first", "x".repeat(15));
-		value.put("nested", Map.of("list", List.of("y".repeat(15), 42)));
-		CapturedContent content = this.policy.capture(value);
+		value.put("nested", Map.of("list", List.of("y".repeat(100), 42)));
+		CapturedContent content = policy.capture(value);
 		assertThat(content.isJson()).isTrue();
+		assertThat(content.value().length()).isLessThanOrEqualTo(120);
 		JsonNode tree = JSON.readTree(content.value());
 		assertThat(tree.path("first").asString()).hasSize(15);
-		assertThat(tree.path("nested").path("list").get(0).asString())
-			.isEqualTo("yyyyy" + ContentPolicy.TRUNCATION_MARKER);
-		assertThat(tree.path("nested").path("list").get(1).asInt()).isEqualTo(42);
+		assertThat(tree.path("nested").path("list").get(0).asString()).startsWith("yyy")
+			.endsWith(ContentPolicy.TRUNCATION_MARKER);
+		assertThat(tree.path("nested").path("list")).hasSize(1);
 	}
 
 	@Test

@@ -1,0 +1,83 @@
+package io.github.genaitracing.aop;
+
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+
+import io.github.genaitracing.annotation.ToolCall;
+import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.span.GenAiVocabulary;
+import io.github.genaitracing.span.MlflowVocabulary;
+import io.github.genaitracing.span.OpenInferenceVocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that {@link ToolCallAspect} records no secret passed to or returned by a tool,
+ * whatever the vocabulary, with content capture on.
+ */
+class ToolArgumentRedactionTests {
+
+	@RegisterExtension
+	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+	private Tools tools() {
+		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(),
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
+		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 4096,
+				List.of(RegexContentRedactor.of(true, List.of(), RegexContentRedactor.DEFAULT_REPLACEMENT)));
+		AspectJProxyFactory factory = new AspectJProxyFactory(new Tools());
+		factory.addAspect(new ToolCallAspect(spans, policy));
+		return factory.getProxy();
+	}
+
+	@Test
+	void recordsNoPasswordArgumentOfALoginTool() {
+		assertThat(tools().login("bob", "hunter2")).isEqualTo("welcome bob");
+		SpanData span = otel.getSpans().get(0);
+		assertThat(span.getAttributes().get(GenAiAttributes.TOOL_CALL_ARGUMENTS))
+			.isEqualTo("{\"user\":\"bob\",\"password\":\"[REDACTED]\"}");
+		assertThat(span.getAttributes().asMap().values()).noneMatch((value) -> value.toString().contains("hunter2"));
+	}
+
+	@Test
+	void recordsNoSecretInsideARecordArgumentOrAMapResult() {
+		Map<String, Object> result = tools().connect(new Connection("db.local", "sk-live-123", Map.of("cookie", "c=1")));
+		assertThat(result).containsEntry("session", "sess-42");
+		SpanData span = otel.getSpans().get(0);
+		assertThat(span.getAttributes().get(GenAiAttributes.TOOL_CALL_ARGUMENTS)).contains("db.local");
+		assertThat(span.getAttributes().get(GenAiAttributes.TOOL_CALL_RESULT)).contains("\"rows\":3");
+		assertThat(span.getAttributes().asMap().values()).noneMatch((value) -> value.toString().contains("sk-live-123")
+				|| value.toString().contains("c=1") || value.toString().contains("sess-42"));
+	}
+
+	/**
+	 * Connection settings passed to a tool.
+	 */
+	record Connection(String host, String apiKey, Map<String, String> headers) {
+	}
+
+	static class Tools {
+
+		@ToolCall(name = "login")
+		public String login(String user, String password) {
+			return "welcome " + user;
+		}
+
+		@ToolCall(name = "connect")
+		public Map<String, Object> connect(Connection connection) {
+			return Map.of("session", "sess-42", "rows", 3);
+		}
+
+	}
+
+}
