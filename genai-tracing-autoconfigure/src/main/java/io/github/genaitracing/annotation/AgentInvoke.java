@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a method (or, on a type, each of its public methods) as an agent invocation,
  * traced as an {@code invoke_agent {name}} span.
@@ -15,6 +17,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(TracedMethodReflectiveProcessor.class)
 public @interface AgentInvoke {
 
 	/**

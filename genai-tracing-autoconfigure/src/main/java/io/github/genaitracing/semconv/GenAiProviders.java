@@ -1,10 +1,12 @@
 package io.github.genaitracing.semconv;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +81,15 @@ public final class GenAiProviders {
 			}
 		});
 		return (found.size() == 1) ? found.get(0) : null;
+	}
+
+	/**
+	 * Returns the names of the Spring AI chat model classes that
+	 * {@link #detectSingleChatModel(ClassLoader)} looks for.
+	 * @return the class names
+	 */
+	public static Set<String> chatModelClassNames() {
+		return Collections.unmodifiableSet(CHAT_MODEL_CLASSES.keySet());
 	}
 
 	private static boolean isPresent(String className, @Nullable ClassLoader classLoader) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -56,18 +55,12 @@ public final class SampleAgents implements AutoCloseable {
 			defaults.put(BASE_URL, model.baseUrl());
 			defaults.put("spring.ai.openai.api-key", "offline-sample-key");
 		}
-		Map<String, Object> weatherDefaults = new HashMap<>(defaults);
-		weatherDefaults.put("spring.config.name", "weather-agent");
-		ConfigurableApplicationContext weather = new SpringApplicationBuilder(WeatherAgentApplication.class)
-			.properties(weatherDefaults)
-			.run(args);
+		ConfigurableApplicationContext weather = WeatherAgentApplication.application(defaults).run(args);
 		Map<String, Object> frontDefaults = new HashMap<>(defaults);
 		String weatherUrl = "http://127.0.0.1:" + port(weather);
 		frontDefaults.put("sample.weather-agent.url", weatherUrl + "/a2a");
 		frontDefaults.put("genai.tracing.a2a.client.agent-names[" + weatherUrl + "]", "weather-agent");
-		ConfigurableApplicationContext front = new SpringApplicationBuilder(FrontAgentApplication.class)
-			.properties(frontDefaults)
-			.run(args);
+		ConfigurableApplicationContext front = FrontAgentApplication.application(frontDefaults).run(args);
 		SampleAgents agents = new SampleAgents(model, weather, front);
 		logger.info("Front agent (A2A JSON-RPC): http://localhost:" + agents.frontPort() + "/a2a, weather agent: "
 				+ "http://localhost:" + agents.weatherPort() + "/a2a, model: "

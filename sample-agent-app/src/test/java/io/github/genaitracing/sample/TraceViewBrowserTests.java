@@ -28,11 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The local trace view in a real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, installed with apt when missing and possible; otherwise the
- * test is skipped with the reason): the page lists the sample's trace, opens it as a
+ * test is skipped with the reason, or fails when {@value #REQUIRE_BROWSER} is {@code true},
+ * as in CI): the page lists the sample's trace, opens it as a
  * tree of agent, chat, tool and remote-agent spans, shows captured content as text, and
  * runs none of it.
  */
 class TraceViewBrowserTests {
+
+	/**
+	 * Environment variable that, when {@code true}, makes a missing browser a failure
+	 * rather than a skip; {@code .ci/run} sets it.
+	 */
+	static final String REQUIRE_BROWSER = "GENAI_TRACING_REQUIRE_BROWSER";
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -48,7 +55,12 @@ class TraceViewBrowserTests {
 	@BeforeAll
 	static void start() throws Exception {
 		String missing = ensureChromium();
-		Assumptions.assumeTrue(missing == null, () -> "Trace view browser test skipped: " + missing);
+		if (missing != null && Boolean.parseBoolean(System.getenv(REQUIRE_BROWSER))) {
+			throw new IllegalStateException("Trace view browser test cannot run: " + missing + ". " + REQUIRE_BROWSER
+					+ "=true (CI sets it) makes this a failure: install chromium and chromium-driver");
+		}
+		Assumptions.assumeTrue(missing == null, () -> "Trace view browser test skipped: " + missing + " (with "
+				+ REQUIRE_BROWSER + "=true, as in CI, this fails)");
 		agents = SampleAgents.start("--sample.front.port=0", "--sample.weather.port=0",
 				"--genai.tracing.capture-content=span");
 		ChromeOptions options = new ChromeOptions();

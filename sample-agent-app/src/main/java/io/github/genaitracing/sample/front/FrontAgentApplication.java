@@ -1,6 +1,9 @@
 package io.github.genaitracing.sample.front;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The front agent: a travel assistant served over A2A JSON-RPC, using Spring AI with
@@ -8,5 +11,27 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class FrontAgentApplication {
+
+	/**
+	 * Starts the front agent alone (it calls the weather agent at
+	 * {@code sample.weather-agent.url}). {@code spring-boot:process-aot} runs it to
+	 * generate the front agent's AOT code; the sample is started by
+	 * {@code SampleAgentApplication}.
+	 * @param args command-line arguments
+	 */
+	public static void main(String[] args) {
+		application(Map.of()).run(args);
+	}
+
+	/**
+	 * Returns the front agent's application. Its main class is set so that, in AOT mode,
+	 * it finds its own generated initializer (both agents run in one JVM).
+	 * @param defaults default properties
+	 * @return the application builder
+	 */
+	public static SpringApplicationBuilder application(Map<String, Object> defaults) {
+		return new SpringApplicationBuilder(FrontAgentApplication.class).main(FrontAgentApplication.class)
+			.properties(defaults);
+	}
 
 }

@@ -1,10 +1,12 @@
 package io.github.genaitracing.sample.weather;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +20,30 @@ import io.github.genaitracing.sample.a2a.A2aJsonRpcHandler;
  */
 @SpringBootApplication
 public class WeatherAgentApplication {
+
+	/**
+	 * Starts the weather agent alone. {@code spring-boot:process-aot} runs it to generate
+	 * the weather agent's AOT code; the sample is started by
+	 * {@code SampleAgentApplication}.
+	 * @param args command-line arguments
+	 */
+	public static void main(String[] args) {
+		application(Map.of()).run(args);
+	}
+
+	/**
+	 * Returns the weather agent's application, configured by {@code weather-agent.yml}.
+	 * Its main class is set so that, in AOT mode, it finds its own generated initializer
+	 * (both agents run in one JVM).
+	 * @param defaults default properties
+	 * @return the application builder
+	 */
+	public static SpringApplicationBuilder application(Map<String, Object> defaults) {
+		Map<String, Object> properties = new HashMap<>(defaults);
+		properties.put("spring.config.name", "weather-agent");
+		return new SpringApplicationBuilder(WeatherAgentApplication.class).main(WeatherAgentApplication.class)
+			.properties(properties);
+	}
 
 	/**
 	 * The weather agent's A2A endpoint and agent card.

@@ -1,0 +1,53 @@
+package io.github.genaitracing.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
+import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
+
+import io.github.genaitracing.actuate.GenAiTracingEndpoint;
+import io.github.genaitracing.actuate.RecentGenAiTraces;
+import io.github.genaitracing.aop.AgentInvokeAspect;
+import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.semconv.GenAiProviders;
+
+/**
+ * {@link RuntimeHintsRegistrar} for what genai-tracing reads by reflection or from the
+ * class path, so that AOT-processed applications (and native images built from them)
+ * trace as on the JVM. Registered in {@code META-INF/spring/aot.factories}. Methods of
+ * the application's own beans annotated with {@code @AgentInvoke} or {@code @ToolCall}
+ * are registered by Spring's {@code @Reflective} support, through the annotations.
+ */
+class GenAiTracingRuntimeHints implements RuntimeHintsRegistrar {
+
+	/**
+	 * Class path resources read at run time: the trace view's files and any table shipped
+	 * beside them.
+	 */
+	static final String RESOURCES = "META-INF/genai-tracing/**";
+
+	private final BindingReflectionHintsRegistrar bindingHints = new BindingReflectionHintsRegistrar();
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.resources().registerPattern(RESOURCES);
+		// advice methods, invoked reflectively by Spring AOP
+		hints.reflection()
+			.registerType(AgentInvokeAspect.class, MemberCategory.INVOKE_PUBLIC_METHODS)
+			.registerType(ToolCallAspect.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		// genai.tracing.* binding
+		BindableRuntimeHintsRegistrar.forTypes(GenAiTracingProperties.class).registerHints(hints, classLoader);
+		// the endpoint's operations and the records Jackson writes as its responses
+		hints.reflection().registerType(GenAiTracingEndpoint.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		this.bindingHints.registerReflectionHints(hints.reflection(), GenAiTracingEndpoint.Overview.class,
+				RecentGenAiTraces.Trace.class);
+		// chat model classes looked up by name to detect the provider
+		for (String className : GenAiProviders.chatModelClassNames()) {
+			hints.reflection().registerType(TypeReference.of(className));
+		}
+	}
+
+}
