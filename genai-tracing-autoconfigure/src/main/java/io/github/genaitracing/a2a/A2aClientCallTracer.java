@@ -9,15 +9,15 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
  * The client side of an A2A call, whatever HTTP client makes it ({@code RestClient},
@@ -29,8 +29,6 @@ import io.github.genaitracing.span.GenAiSpans;
  * @since 0.1.0
  */
 public final class A2aClientCallTracer {
-
-	private static final Log logger = LogFactory.getLog(A2aClientCallTracer.class);
 
 	private static final byte[] EVENT_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,7 +42,7 @@ public final class A2aClientCallTracer {
 		}
 	};
 
-	private final GenAiSpans spans;
+	private final SpanLifecycle spans;
 
 	private final ContentPolicy contentPolicy;
 
@@ -59,7 +57,7 @@ public final class A2aClientCallTracer {
 	 * @param openTelemetry the OpenTelemetry instance, for propagation
 	 * @param settings the settings
 	 */
-	public A2aClientCallTracer(GenAiSpans spans, ContentPolicy contentPolicy, OpenTelemetry openTelemetry,
+	public A2aClientCallTracer(SpanLifecycle spans, ContentPolicy contentPolicy, OpenTelemetry openTelemetry,
 			Settings settings) {
 		this.spans = spans;
 		this.contentPolicy = contentPolicy;
@@ -113,9 +111,8 @@ public final class A2aClientCallTracer {
 			if (a2a.notParsed() != null || a2a.method() == null) {
 				return null;
 			}
-			GenAiOperation operation = GenAiOperation.agent(agentName(uri))
+			AgentInvocation operation = GenAiOperation.agent(agentName(uri))
 				.spanKind(SpanKind.CLIENT)
-				.conversationId(a2a.contextId())
 				.server(uri.getHost(), (long) port(uri))
 				.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.method().logicalName())
 				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
@@ -123,14 +120,16 @@ public final class A2aClientCallTracer {
 				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
 				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
 				.build();
-			GenAiSpan span = this.spans.start(operation, parent);
-			span.recordInput(this.contentPolicy.capture(a2a.userText()));
+			SpanHandle span = this.spans.start(operation, a2a.contextId(), parent);
+			if (this.contentPolicy.isEnabled()) {
+				span.captureInput(() -> this.contentPolicy.capture(a2a.userText()));
+			}
 			this.openTelemetry.getPropagators().getTextMapPropagator().inject(span.context(), headers, HEADERS);
 			return new Call(span, new ResponseObserver(this.settings.maxResponseSize(),
 					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, System.nanoTime()));
 		}
-		catch (RuntimeException ex) {
-			logger.debug("A2A call not traced", ex);
+		catch (RuntimeException | Error ex) {
+			FailSafe.failed(A2aClientCallTracer.class, ex);
 			return null;
 		}
 	}
@@ -159,8 +158,8 @@ public final class A2aClientCallTracer {
 		try {
 			action.run();
 		}
-		catch (RuntimeException ex) {
-			logger.debug("A2A client tracing step failed", ex);
+		catch (Throwable ex) {
+			FailSafe.failed(A2aClientCallTracer.class, ex);
 		}
 	}
 
@@ -180,11 +179,11 @@ public final class A2aClientCallTracer {
 	 */
 	final class Call {
 
-		private final GenAiSpan span;
+		private final SpanHandle span;
 
 		private final ResponseObserver observer;
 
-		Call(GenAiSpan span, ResponseObserver observer) {
+		Call(SpanHandle span, ResponseObserver observer) {
 			this.span = span;
 			this.observer = observer;
 		}
@@ -209,8 +208,9 @@ public final class A2aClientCallTracer {
 				this.observer.onBytes(contentType, bytes, offset, length);
 				this.observer.drain();
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
 				// observing must never break the response
+				FailSafe.failed(ResponseObserver.class, ex);
 			}
 		}
 
@@ -235,14 +235,12 @@ public final class A2aClientCallTracer {
 			if (this.span.isEnded()) {
 				return;
 			}
-			safely(() -> {
-				if (error != null) {
-					this.span.recordError(error);
-				}
-				A2aSpanOutcome.record(this.span, this.observer, httpStatus,
-						A2aClientCallTracer.this.contentPolicy);
-			});
-			safely(this.span::end);
+			if (error != null) {
+				this.span.fail(error);
+			}
+			safely(() -> A2aSpanOutcome.record(this.span, this.observer, httpStatus,
+					A2aClientCallTracer.this.contentPolicy));
+			this.span.end();
 		}
 
 	}

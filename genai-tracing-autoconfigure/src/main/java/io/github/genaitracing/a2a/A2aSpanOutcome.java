@@ -3,8 +3,8 @@ package io.github.genaitracing.a2a;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.semconv.A2aAttributes;
-import io.github.genaitracing.span.GenAiSpan;
 
 /**
  * What an A2A response tells an {@code invoke_agent} span, on the server (the inbound
@@ -28,7 +28,7 @@ record A2aSpanOutcome(@Nullable A2aResult result, @Nullable String newTaskId, @N
 	 * @param contentPolicy the content policy
 	 * @return what was recorded
 	 */
-	static A2aSpanOutcome record(GenAiSpan span, ResponseObserver observer, int httpStatus,
+	static A2aSpanOutcome record(SpanHandle span, ResponseObserver observer, int httpStatus,
 			ContentPolicy contentPolicy) {
 		A2aResult result = observer.result();
 		if (observer.isStreaming()) {
@@ -43,7 +43,9 @@ record A2aSpanOutcome(@Nullable A2aResult result, @Nullable String newTaskId, @N
 			newTaskId = (span.operation().protocolAttributes().get(A2aAttributes.TASK_ID) == null) ? result.taskId()
 					: null;
 			span.setProtocolAttribute(A2aAttributes.TASK_ID, newTaskId);
-			span.recordOutput(contentPolicy.capture(result.outputText()));
+			if (contentPolicy.isEnabled()) {
+				span.captureOutput(() -> contentPolicy.capture(result.outputText()));
+			}
 			if (result.errorCode() != null) {
 				errorType = result.errorCode();
 				errorMessage = result.errorMessage();
@@ -53,7 +55,7 @@ record A2aSpanOutcome(@Nullable A2aResult result, @Nullable String newTaskId, @N
 			errorType = String.valueOf(httpStatus);
 		}
 		if (errorType != null) {
-			span.recordError(errorType, errorMessage);
+			span.fail(errorType, errorMessage);
 		}
 		return new A2aSpanOutcome(result, newTaskId, errorType, errorMessage);
 	}

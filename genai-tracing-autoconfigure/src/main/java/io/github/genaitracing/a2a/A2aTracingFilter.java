@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -24,13 +23,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.genaitracing.autoconfigure.A2aLayout;
+import io.github.genaitracing.autoconfigure.A2aParentPolicy;
+import io.github.genaitracing.autoconfigure.A2aUserIdSource;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
  * Turns an inbound A2A JSON-RPC request into a root {@code invoke_agent {agent}} span:
@@ -61,7 +65,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	};
 
-	private final GenAiSpans spans;
+	private final SpanLifecycle spans;
 
 	private final ContentPolicy contentPolicy;
 
@@ -73,8 +77,6 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
-	private final Tracer tracer;
-
 	private final A2aBufferedBytes bufferedBytes;
 
 	/**
@@ -85,7 +87,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * @param openTelemetry the OpenTelemetry instance, for inbound trace context
 	 * @param settings the filter settings
 	 */
-	public A2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults agent,
+	public A2aTracingFilter(SpanLifecycle spans, ContentPolicy contentPolicy, AgentDefaults agent,
 			OpenTelemetry openTelemetry, Settings settings) {
 		this(spans, contentPolicy, agent, openTelemetry, settings, new A2aBufferedBytes());
 	}
@@ -99,7 +101,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * @param settings the filter settings
 	 * @param bufferedBytes counts the bytes the filter holds
 	 */
-	public A2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults agent,
+	public A2aTracingFilter(SpanLifecycle spans, ContentPolicy contentPolicy, AgentDefaults agent,
 			OpenTelemetry openTelemetry, Settings settings, A2aBufferedBytes bufferedBytes) {
 		this.bufferedBytes = bufferedBytes;
 		this.spans = spans;
@@ -107,7 +109,6 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.agent = agent;
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
-		this.tracer = openTelemetry.getTracer(GenAiSpans.INSTRUMENTATION_NAME);
 	}
 
 	@Override
@@ -151,12 +152,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			chain.doFilter(traced.request(), traced.response());
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
-			safely(() -> traced.span().recordError(ex));
-			safely(() -> {
-				if (traced.server() != null) {
-					traced.server().recordError(ex.getClass().getName(), ex.getMessage());
-				}
-			});
+			traced.span().fail(ex);
+			if (traced.server() != null) {
+				traced.server().fail(ex.getClass().getName(), ex.getMessage());
+			}
 			safely(() -> end(traced));
 			throw ex;
 		}
@@ -201,11 +200,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				}
 				passOn[0] = replaying;
 			}
-			GenAiOperation.Builder operation = GenAiOperation.agent(this.agent.name())
+			AgentInvocation.Builder operation = GenAiOperation.agent(this.agent.name())
 				.providerName(this.agent.providerName())
 				.agentDescription(this.agent.description())
 				.agentVersion(this.agent.version())
-				.conversationId(a2a.contextId())
 				.protocolAttribute(A2aAttributes.METHOD_NAME,
 						(a2a.method() != null) ? a2a.method().logicalName() : a2a.wireMethod())
 				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
@@ -215,15 +213,18 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed())
 				.userId(userId(request));
 			Context parent = parent(request, operation);
-			GenAiOperation agentOperation = operation.build();
-			A2aServerSpan server = null;
-			if (this.settings.layout() == Layout.SERVER_SPAN) {
-				server = A2aServerSpan.start(this.tracer, parent, agentOperation, a2a, request);
-				parent = server.context(parent);
+			AgentInvocation agentOperation = operation.build();
+			SpanHandle server = null;
+			if (this.settings.layout() == A2aLayout.SERVER_SPAN) {
+				server = this.spans.start(A2aServerSpan.operation(agentOperation, a2a, request), a2a.contextId(),
+						parent);
+				parent = server.context();
 			}
-			GenAiSpan span = this.spans.start(agentOperation, parent);
+			SpanHandle span = this.spans.start(agentOperation, a2a.contextId(), parent);
 			try {
-				span.recordInput(this.contentPolicy.capture(a2a.userText()));
+				if (this.contentPolicy.isEnabled()) {
+					span.captureInput(() -> this.contentPolicy.capture(a2a.userText()));
+				}
 				ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
 						this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
 				Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
@@ -232,7 +233,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				this.bufferedBytes.add(held);
 				return traced;
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
 				// every span that starts ends
 				span.end();
 				if (server != null) {
@@ -241,14 +242,18 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			logger.debug("A2A request not traced", ex);
+			return null;
+		}
+		catch (RuntimeException | Error ex) {
+			FailSafe.failed(A2aTracingFilter.class, ex);
 			return null;
 		}
 	}
 
 	private @Nullable String userId(HttpServletRequest request) {
-		if (this.settings.userId() != UserIdSource.PRINCIPAL) {
+		if (this.settings.userId() != A2aUserIdSource.PRINCIPAL) {
 			return null;
 		}
 		java.security.Principal principal = request.getUserPrincipal();
@@ -256,9 +261,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				? principal.getName() : null;
 	}
 
-	private Context parent(HttpServletRequest request, GenAiOperation.Builder operation) {
+	private Context parent(HttpServletRequest request, AgentInvocation.Builder operation) {
 		Context current = Context.current();
 		switch (this.settings.parent()) {
+			case NEW_TRACE:
 			case IGNORE:
 				return Context.root();
 			case NEW_TRACE_WITH_LINK: {
@@ -276,7 +282,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	private void end(Traced traced) {
-		GenAiSpan span = traced.span();
+		SpanHandle span = traced.span();
 		if (span.isEnded()) {
 			return;
 		}
@@ -284,7 +290,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			endAgentSpan(traced);
 		}
 		finally {
-			A2aServerSpan server = traced.server();
+			SpanHandle server = traced.server();
 			if (server != null) {
 				server.end();
 			}
@@ -301,17 +307,18 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	private void endAgentSpan(Traced traced) {
-		GenAiSpan span = traced.span();
+		SpanHandle span = traced.span();
 		try {
 			A2aSpanOutcome outcome = A2aSpanOutcome.record(span, traced.observer(),
 					traced.originalResponse().getStatus(), this.contentPolicy);
-			A2aServerSpan server = traced.server();
+			SpanHandle server = traced.server();
 			if (server != null) {
 				if (outcome.result() != null) {
-					server.recordResult(outcome.result().taskState(), outcome.newTaskId());
+					server.setProtocolAttribute(A2aAttributes.TASK_STATE, outcome.result().taskState());
+					server.setProtocolAttribute(A2aAttributes.TASK_ID, outcome.newTaskId());
 				}
 				if (outcome.errorType() != null) {
-					server.recordError(outcome.errorType(), outcome.errorMessage());
+					server.fail(outcome.errorType(), outcome.errorMessage());
 				}
 			}
 		}
@@ -324,57 +331,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		try {
 			action.run();
 		}
-		catch (RuntimeException ex) {
-			logger.debug("A2A tracing step failed", ex);
+		catch (Throwable ex) {
+			FailSafe.failed(A2aTracingFilter.class, ex);
 		}
-	}
-
-	/**
-	 * Where the A2A span's parent comes from.
-	 */
-	public enum ParentPolicy {
-
-		/** A child of the current (HTTP server) span, else of the inbound traceparent. */
-		CONTINUE,
-
-		/** A new trace whose root links to the caller's span. */
-		NEW_TRACE_WITH_LINK,
-
-		/** A new trace; the caller's context is ignored. */
-		IGNORE
-
-	}
-
-	/**
-	 * Which spans an A2A request makes.
-	 */
-	public enum Layout {
-
-		/** One {@code invoke_agent} INTERNAL span, the root of the request's GenAI tree. */
-		AGENT,
-
-		/**
-		 * A SERVER span named after the A2A method ({@code SendMessage}…), per the A2A
-		 * server conventions, with the {@code invoke_agent} INTERNAL span as its child.
-		 */
-		SERVER_SPAN
-
-	}
-
-	/**
-	 * Where the span's user id ({@code user.id}) comes from.
-	 */
-	public enum UserIdSource {
-
-		/** No user id. */
-		NONE,
-
-		/**
-		 * The name of the request's authenticated principal
-		 * ({@code HttpServletRequest.getUserPrincipal()}), when there is one.
-		 */
-		PRINCIPAL
-
 	}
 
 	/**
@@ -390,10 +349,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * @param userId where the user id comes from
 	 */
 	public record Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
-			ParentPolicy parent, Layout layout, UserIdSource userId) {
+			A2aParentPolicy parent, A2aLayout layout, A2aUserIdSource userId) {
 
 		/**
-		 * Settings with the {@link Layout#AGENT} layout and no user id.
+		 * Settings with the {@link A2aLayout#AGENT} layout and no user id.
 		 * @param paths path patterns of A2A JSON-RPC endpoints
 		 * @param excludes path patterns never traced
 		 * @param maxBodySize largest request body read, in bytes
@@ -402,17 +361,17 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		 * @param parent where the span's parent comes from
 		 */
 		public Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
-				ParentPolicy parent) {
-			this(paths, excludes, maxBodySize, maxResponseSize, parent, Layout.AGENT, UserIdSource.NONE);
+				A2aParentPolicy parent) {
+			this(paths, excludes, maxBodySize, maxResponseSize, parent, A2aLayout.AGENT, A2aUserIdSource.NONE);
 		}
 
 	}
 
-	private record Traced(GenAiSpan span, @Nullable A2aServerSpan server, Context context,
+	private record Traced(SpanHandle span, @Nullable SpanHandle server, Context context,
 			HttpServletRequest request, ObservingResponse response, ResponseObserver observer,
 			HttpServletResponse originalResponse, long requestBytes, AtomicBoolean released) {
 
-		Traced(GenAiSpan span, @Nullable A2aServerSpan server, Context context, HttpServletRequest request,
+		Traced(SpanHandle span, @Nullable SpanHandle server, Context context, HttpServletRequest request,
 				ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
 				long requestBytes) {
 			this(span, server, context, request, response, observer, originalResponse, requestBytes,
@@ -436,26 +395,22 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			safely(() -> this.traced.span().recordError("timeout", null));
-			safely(() -> {
-				if (this.traced.server() != null) {
-					this.traced.server().recordError("timeout", null);
-				}
-			});
+			this.traced.span().fail("timeout", null);
+			if (this.traced.server() != null) {
+				this.traced.server().fail("timeout", null);
+			}
 			safely(() -> end(this.traced));
 		}
 
 		@Override
 		public void onError(AsyncEvent event) {
 			Throwable error = event.getThrowable();
-			safely(() -> {
-				if (error != null) {
-					this.traced.span().recordError(error);
-					if (this.traced.server() != null) {
-						this.traced.server().recordError(error.getClass().getName(), error.getMessage());
-					}
+			if (error != null) {
+				this.traced.span().fail(error);
+				if (this.traced.server() != null) {
+					this.traced.server().fail(error.getClass().getName(), error.getMessage());
 				}
-			});
+			}
 			safely(() -> end(this.traced));
 		}
 

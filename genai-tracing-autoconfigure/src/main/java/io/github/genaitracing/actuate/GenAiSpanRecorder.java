@@ -1,12 +1,10 @@
 package io.github.genaitracing.actuate;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -15,27 +13,25 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.OperationRun;
+import io.github.genaitracing.spi.TokenUsage;
 
 /**
- * A span processor that feeds the actuator endpoint: every ended GenAI span (one whose
- * {@code gen_ai.operation.name} is an operation of the GenAI conventions) goes to the
- * {@link RecentGenAiTraces recent-trace ring} and the {@link GenAiUsageCounters
- * counters}; other spans of kept traces are remembered as parent links. It only reads ended spans and keeps bounded state.
+ * Feeds the actuator endpoint. As a listener of the span lifecycle, it puts every ended
+ * GenAI span into the {@link RecentGenAiTraces recent-trace ring} and counts it in the
+ * {@link GenAiUsageCounters counters}, whichever vocabularies are enabled; as a span
+ * processor, it remembers the other spans of kept traces (HTTP server spans, the A2A
+ * server span) as parent links. It only reads ended spans and keeps bounded state.
  *
  * @since 0.1.0
  */
-public final class GenAiSpanRecorder implements SpanProcessor {
-
-	/**
-	 * The operations of the GenAI conventions; Spring AI's own framework spans (its
-	 * {@code ChatClient} and advisor observations also carry {@code gen_ai.operation.name})
-	 * are only parent links.
-	 */
-	private static final Set<String> OPERATIONS = Set.of(GenAiAttributes.OperationName.CHAT,
-			GenAiAttributes.OperationName.TEXT_COMPLETION, GenAiAttributes.OperationName.GENERATE_CONTENT,
-			GenAiAttributes.OperationName.EMBEDDINGS, GenAiAttributes.OperationName.INVOKE_AGENT,
-			GenAiAttributes.OperationName.EXECUTE_TOOL, "create_agent", "retrieval");
+public final class GenAiSpanRecorder implements OperationListener, SpanProcessor {
 
 	private final RecentGenAiTraces traces;
 
@@ -52,6 +48,40 @@ public final class GenAiSpanRecorder implements SpanProcessor {
 	}
 
 	@Override
+	public void onEnd(OperationRun run) {
+		GenAiOperation operation = run.operation();
+		if (operation.operationName() == null) {
+			link(run.span().getSpanContext(), (run.span() instanceof ReadableSpan readable)
+					? readable.getParentSpanContext() : null);
+			return;
+		}
+		TokenUsage usage = run.usage();
+		long input = (usage != null) ? orZero(usage.inputTokens()) : 0;
+		long output = (usage != null) ? orZero(usage.outputTokens()) : 0;
+		boolean error = run.outcome().isError();
+		if (operation instanceof AgentInvocation agent) {
+			this.counters.agent((agent.agentName() != null) ? agent.agentName() : "unknown", error, input, output);
+		}
+		else if (operation instanceof ModelCall model) {
+			GenAiResponse response = run.response();
+			String name = (model.requestModel() != null) ? model.requestModel()
+					: (response != null) ? response.model() : null;
+			if (name != null) {
+				this.counters.model(name, error, input, output);
+			}
+		}
+		if (this.traces.isEnabled() && run.span() instanceof ReadableSpan readable) {
+			SpanData data = readable.toSpanData();
+			SpanContext parent = data.getParentSpanContext();
+			this.traces.add(new RecordedSpan(data.getTraceId(), data.getSpanId(),
+					(parent.isValid()) ? parent.getSpanId() : null, data.getName(), data.getKind().name(),
+					data.getStartEpochNanos() / 1000, (data.getEndEpochNanos() - data.getStartEpochNanos()) / 1000,
+					data.getStatus().getStatusCode().name(), emptyToNull(data.getStatus().getDescription()),
+					attributes(data.getAttributes())));
+		}
+	}
+
+	@Override
 	public void onStart(Context parentContext, ReadWriteSpan span) {
 	}
 
@@ -62,43 +92,23 @@ public final class GenAiSpanRecorder implements SpanProcessor {
 
 	@Override
 	public void onEnd(ReadableSpan span) {
+		if (!this.traces.isEnabled()
+				|| SpanLifecycle.INSTRUMENTATION_NAME.equals(span.getInstrumentationScopeInfo().getName())) {
+			// GenAI spans come through the lifecycle
+			return;
+		}
 		try {
-			record(span);
+			link(span.getSpanContext(), span.getParentSpanContext());
 		}
 		catch (RuntimeException ex) {
 			// recording must never disturb the application
 		}
 	}
 
-	private void record(ReadableSpan span) {
-		SpanContext context = span.getSpanContext();
-		SpanContext parent = span.getParentSpanContext();
-		String parentId = (parent != null && parent.isValid()) ? parent.getSpanId() : null;
-		String operation = span.getAttribute(GenAiAttributes.OPERATION_NAME);
-		if (operation == null || !OPERATIONS.contains(operation)) {
-			if (this.traces.isEnabled()) {
-				this.traces.addLink(context.getTraceId(), context.getSpanId(), parentId);
-			}
-			return;
-		}
-		SpanData data = span.toSpanData();
-		boolean error = data.getStatus().getStatusCode() == StatusCode.ERROR;
-		long input = orZero(span.getAttribute(GenAiAttributes.USAGE_INPUT_TOKENS));
-		long output = orZero(span.getAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS));
-		if (GenAiAttributes.OperationName.INVOKE_AGENT.equals(operation)) {
-			String agent = span.getAttribute(GenAiAttributes.AGENT_NAME);
-			this.counters.agent((agent != null) ? agent : "unknown", error, input, output);
-		}
-		else if (span.getAttribute(GenAiAttributes.REQUEST_MODEL) != null || span.getAttribute(GenAiAttributes.RESPONSE_MODEL) != null) {
-			String model = (span.getAttribute(GenAiAttributes.REQUEST_MODEL) != null) ? span.getAttribute(GenAiAttributes.REQUEST_MODEL)
-					: span.getAttribute(GenAiAttributes.RESPONSE_MODEL);
-			this.counters.model(model, error, input, output);
-		}
+	private void link(SpanContext context, @Nullable SpanContext parent) {
 		if (this.traces.isEnabled()) {
-			this.traces.add(new RecordedSpan(context.getTraceId(), context.getSpanId(), parentId, data.getName(),
-					data.getKind().name(), data.getStartEpochNanos() / 1000,
-					(data.getEndEpochNanos() - data.getStartEpochNanos()) / 1000, data.getStatus().getStatusCode().name(),
-					emptyToNull(data.getStatus().getDescription()), attributes(data.getAttributes())));
+			this.traces.addLink(context.getTraceId(), context.getSpanId(),
+					(parent != null && parent.isValid()) ? parent.getSpanId() : null);
 		}
 	}
 

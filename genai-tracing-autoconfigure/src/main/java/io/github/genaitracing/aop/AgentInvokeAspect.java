@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 
 import io.github.genaitracing.annotation.AgentInvoke;
-import io.github.genaitracing.content.CapturedContent;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
  * Traces {@link AgentInvoke @AgentInvoke} methods as {@code invoke_agent {name}} spans.
@@ -41,7 +42,7 @@ public final class AgentInvokeAspect {
 	 * @param contentPolicy the content policy
 	 * @param defaults the agent defaults
 	 */
-	public AgentInvokeAspect(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
+	public AgentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
 		this.completion = new SpanCompletion(spans, contentPolicy);
 		this.contentPolicy = contentPolicy;
 		this.defaults = defaults;
@@ -66,8 +67,8 @@ public final class AgentInvokeAspect {
 			this.methods.put(signature.getMethod(), traced);
 		}
 		Object[] args = joinPoint.getArgs();
-		GenAiOperation operation = traced.operation(args);
-		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, input(traced, args));
+		return this.completion.proceed(joinPoint, signature.getReturnType(), traced.operation(args),
+				traced.conversationId(args), input(traced, args));
 	}
 
 	/**
@@ -82,11 +83,14 @@ public final class AgentInvokeAspect {
 		if (!this.contentPolicy.isEnabled()) {
 			return null;
 		}
-		Map<String, @Nullable Object> arguments = traced.contentArguments(args);
-		if (arguments.size() == 1) {
-			return this.contentPolicy.capture(arguments.values().iterator().next());
-		}
-		return this.contentPolicy.captureArguments(arguments);
+		// capture runs before the method: whatever it throws must not reach the method
+		return FailSafe.get("content capture", () -> {
+			Map<String, @Nullable Object> arguments = traced.contentArguments(args);
+			if (arguments.size() == 1) {
+				return this.contentPolicy.capture(arguments.values().iterator().next());
+			}
+			return this.contentPolicy.captureArguments(arguments);
+		});
 	}
 
 }

@@ -15,7 +15,7 @@ import reactor.core.publisher.MonoOperator;
 import reactor.util.context.Context;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.core.SpanHandle;
 
 /**
  * Traces a {@link Mono} or {@link Flux}: each subscription starts a span, runs the
@@ -34,7 +34,7 @@ final class ReactorSpanCompletion {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static Object trace(Object publisher, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+	static Object trace(Object publisher, Supplier<SpanHandle> starter, ContentPolicy contentPolicy) {
 		if (publisher instanceof Mono mono) {
 			return new TracedMono<>(mono, starter, contentPolicy);
 		}
@@ -46,11 +46,11 @@ final class ReactorSpanCompletion {
 
 	private static final class TracedMono<T> extends MonoOperator<T, T> {
 
-		private final Supplier<GenAiSpan> starter;
+		private final Supplier<SpanHandle> starter;
 
 		private final ContentPolicy contentPolicy;
 
-		TracedMono(Mono<T> source, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+		TracedMono(Mono<T> source, Supplier<SpanHandle> starter, ContentPolicy contentPolicy) {
 			super(source);
 			this.starter = starter;
 			this.contentPolicy = contentPolicy;
@@ -65,11 +65,11 @@ final class ReactorSpanCompletion {
 
 	private static final class TracedFlux<T> extends FluxOperator<T, T> {
 
-		private final Supplier<GenAiSpan> starter;
+		private final Supplier<SpanHandle> starter;
 
 		private final ContentPolicy contentPolicy;
 
-		TracedFlux(Flux<T> source, Supplier<GenAiSpan> starter, ContentPolicy contentPolicy) {
+		TracedFlux(Flux<T> source, Supplier<SpanHandle> starter, ContentPolicy contentPolicy) {
 			super(source);
 			this.starter = starter;
 			this.contentPolicy = contentPolicy;
@@ -83,7 +83,7 @@ final class ReactorSpanCompletion {
 	}
 
 	private static <T> void subscribeTraced(org.reactivestreams.Publisher<T> source, CoreSubscriber<? super T> actual,
-			GenAiSpan span, ContentPolicy contentPolicy, boolean single) {
+			SpanHandle span, ContentPolicy contentPolicy, boolean single) {
 		TracingSubscriber<T> subscriber = new TracingSubscriber<>(actual, span, contentPolicy, single);
 		try (Scope scope = span.makeCurrent()) {
 			source.subscribe(subscriber);
@@ -100,7 +100,7 @@ final class ReactorSpanCompletion {
 
 		private final CoreSubscriber<? super T> actual;
 
-		private final GenAiSpan span;
+		private final SpanHandle span;
 
 		private final ContentPolicy contentPolicy;
 
@@ -110,7 +110,7 @@ final class ReactorSpanCompletion {
 
 		private @Nullable Subscription subscription;
 
-		TracingSubscriber(CoreSubscriber<? super T> actual, GenAiSpan span, ContentPolicy contentPolicy,
+		TracingSubscriber(CoreSubscriber<? super T> actual, SpanHandle span, ContentPolicy contentPolicy,
 				boolean single) {
 			this.actual = actual;
 			this.span = span;
@@ -132,8 +132,9 @@ final class ReactorSpanCompletion {
 
 		@Override
 		public void onNext(T item) {
-			if (this.items != null && this.items.size() < MAX_ITEMS) {
-				this.items.add(item);
+			List<Object> items = this.items;
+			if (items != null && items.size() < MAX_ITEMS) {
+				items.add(item);
 			}
 			try (Scope scope = this.span.makeCurrent()) {
 				this.actual.onNext(item);
@@ -142,23 +143,16 @@ final class ReactorSpanCompletion {
 
 		@Override
 		public void onError(Throwable error) {
-			if (!this.span.isEnded()) {
-				this.span.recordError(error);
-				this.span.end();
-			}
+			this.span.end(error);
 			this.actual.onError(error);
 		}
 
 		@Override
 		public void onComplete() {
-			if (!this.span.isEnded()) {
-				try {
-					this.span.recordOutput(this.contentPolicy.capture(output()));
-				}
-				finally {
-					this.span.end();
-				}
+			if (!this.span.isEnded() && this.contentPolicy.isEnabled()) {
+				this.span.captureOutput(() -> this.contentPolicy.capture(output()));
 			}
+			this.span.end();
 			this.actual.onComplete();
 		}
 

@@ -11,50 +11,57 @@ import org.aspectj.lang.ProceedingJoinPoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
-import io.github.genaitracing.content.CapturedContent;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
  * Runs an annotated method inside its span and ends the span when the method's result
  * completes: on return for plain results, on completion for a {@link CompletionStage},
  * and on the terminal signal or cancellation of a Reactor {@code Mono} or {@code Flux}
- * (whose span starts when it is subscribed).
+ * (whose span starts when it is subscribed). The method's result and exception pass
+ * through unchanged.
  */
 final class SpanCompletion {
 
 	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Flux",
 			SpanCompletion.class.getClassLoader());
 
-	private final GenAiSpans spans;
+	private final SpanLifecycle spans;
 
 	private final ContentPolicy contentPolicy;
 
-	SpanCompletion(GenAiSpans spans, ContentPolicy contentPolicy) {
+	SpanCompletion(SpanLifecycle spans, ContentPolicy contentPolicy) {
 		this.spans = spans;
 		this.contentPolicy = contentPolicy;
 	}
 
 	@Nullable Object proceed(ProceedingJoinPoint joinPoint, Class<?> returnType, GenAiOperation operation,
-			@Nullable CapturedContent input) throws Throwable {
+			@Nullable String conversationId, @Nullable CapturedContent input) throws Throwable {
 		if (REACTOR_PRESENT && ReactorSpanCompletion.isReactive(returnType)) {
-			return proceedReactive(joinPoint, operation, input);
+			return proceedReactive(joinPoint, operation, conversationId, input);
 		}
-		GenAiSpan span = this.spans.start(operation);
+		SpanHandle span = this.spans.start(operation, conversationId, Context.current());
 		span.recordInput(input);
 		Object result;
 		try (Scope scope = span.makeCurrent()) {
 			result = joinPoint.proceed();
 		}
 		catch (Throwable ex) {
-			span.recordError(ex);
-			span.end();
+			span.end(ex);
 			throw ex;
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			stage.whenComplete((value, error) -> complete(span, value, error));
+			try {
+				stage.whenComplete((value, error) -> complete(span, value, error));
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(CompletionStage.class, ex);
+				span.end();
+			}
 			return result;
 		}
 		complete(span, result, null);
@@ -62,10 +69,10 @@ final class SpanCompletion {
 	}
 
 	private @Nullable Object proceedReactive(ProceedingJoinPoint joinPoint, GenAiOperation operation,
-			@Nullable CapturedContent input) throws Throwable {
+			@Nullable String conversationId, @Nullable CapturedContent input) throws Throwable {
 		Context parent = Context.current();
-		Supplier<GenAiSpan> starter = () -> {
-			GenAiSpan span = this.spans.start(operation, parent);
+		Supplier<SpanHandle> starter = () -> {
+			SpanHandle span = this.spans.start(operation, conversationId, parent);
 			span.recordInput(input);
 			return span;
 		};
@@ -74,30 +81,29 @@ final class SpanCompletion {
 			publisher = joinPoint.proceed();
 		}
 		catch (Throwable ex) {
-			GenAiSpan span = starter.get();
-			span.recordError(ex);
-			span.end();
+			starter.get().end(ex);
 			throw ex;
 		}
-		return (publisher != null) ? ReactorSpanCompletion.trace(publisher, starter, this.contentPolicy) : null;
+		if (publisher == null) {
+			return null;
+		}
+		Object traced = FailSafe.get(ReactorSpanCompletion.class,
+				() -> ReactorSpanCompletion.trace(publisher, starter, this.contentPolicy));
+		return (traced != null) ? traced : publisher;
 	}
 
-	void complete(GenAiSpan span, @Nullable Object value, @Nullable Throwable error) {
-		try {
-			if (error != null) {
-				Throwable cause = (error instanceof CompletionException && error.getCause() != null)
-						? error.getCause() : error;
-				if (!(cause instanceof CancellationException)) {
-					span.recordError(cause);
-				}
-			}
-			else {
-				span.recordOutput(this.contentPolicy.capture(value));
+	void complete(SpanHandle span, @Nullable Object value, @Nullable Throwable error) {
+		if (error != null) {
+			Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
+					: error;
+			if (!(cause instanceof CancellationException)) {
+				span.fail(cause);
 			}
 		}
-		finally {
-			span.end();
+		else if (this.contentPolicy.isEnabled()) {
+			span.captureOutput(() -> this.contentPolicy.capture(value));
 		}
+		span.end();
 	}
 
 }

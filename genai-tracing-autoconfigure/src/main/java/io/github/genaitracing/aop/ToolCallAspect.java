@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 
 import io.github.genaitracing.annotation.ToolCall;
-import io.github.genaitracing.content.CapturedContent;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.ToolExecution;
 
 /**
  * Traces {@link ToolCall @ToolCall} methods as {@code execute_tool {name}} spans. When the
@@ -30,7 +32,7 @@ import io.github.genaitracing.span.GenAiSpans;
 @Aspect
 public final class ToolCallAspect {
 
-	private final GenAiSpans spans;
+	private final SpanLifecycle spans;
 
 	private final SpanCompletion completion;
 
@@ -43,7 +45,7 @@ public final class ToolCallAspect {
 	 * @param spans the span writer
 	 * @param contentPolicy the content policy
 	 */
-	public ToolCallAspect(GenAiSpans spans, ContentPolicy contentPolicy) {
+	public ToolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy) {
 		this.spans = spans;
 		this.completion = new SpanCompletion(spans, contentPolicy);
 		this.contentPolicy = contentPolicy;
@@ -60,21 +62,24 @@ public final class ToolCallAspect {
 		MethodSignature signature = (MethodSignature) joinPoint.getSignature();
 		Class<?> targetClass = (joinPoint.getTarget() != null) ? AopUtils.getTargetClass(joinPoint.getTarget())
 				: signature.getDeclaringType();
-		TracedMethod traced = this.methods.get(signature.getMethod());
-		if (traced == null || traced.targetClass() != targetClass) {
+		TracedMethod cached = this.methods.get(signature.getMethod());
+		if (cached == null || cached.targetClass() != targetClass) {
 			Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
-			traced = TracedMethod.tool(method, targetClass);
-			this.methods.put(signature.getMethod(), traced);
+			cached = TracedMethod.tool(method, targetClass);
+			this.methods.put(signature.getMethod(), cached);
 		}
+		TracedMethod traced = cached;
 		Object[] args = joinPoint.getArgs();
-		GenAiOperation operation = traced.operation(args);
-		CapturedContent input = this.contentPolicy.isEnabled()
-				? this.contentPolicy.captureArguments(traced.contentArguments(args)) : null;
-		GenAiSpan existing = this.spans.currentTool(Context.current(), operation.toolName());
+		ToolExecution operation = (ToolExecution) traced.operation(args);
+		// capture runs before the method: whatever it throws must not reach the method
+		CapturedContent input = this.contentPolicy.isEnabled() ? FailSafe.get("content capture",
+				() -> this.contentPolicy.captureArguments(traced.contentArguments(args))) : null;
+		SpanHandle existing = this.spans.currentTool(Context.current(), operation.toolName());
 		if (existing != null) {
 			return recordOnExisting(joinPoint, existing, input);
 		}
-		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, input);
+		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, traced.conversationId(args),
+				input);
 	}
 
 	/**
@@ -85,11 +90,13 @@ public final class ToolCallAspect {
 		return this.methods.values().stream().map(TracedMethod::template).toList();
 	}
 
-	private @Nullable Object recordOnExisting(ProceedingJoinPoint joinPoint, GenAiSpan existing,
+	private @Nullable Object recordOnExisting(ProceedingJoinPoint joinPoint, SpanHandle existing,
 			@Nullable CapturedContent input) throws Throwable {
 		existing.recordInput(input);
 		Object result = joinPoint.proceed();
-		existing.recordOutput(this.contentPolicy.capture(result));
+		if (this.contentPolicy.isEnabled()) {
+			existing.captureOutput(() -> this.contentPolicy.capture(result));
+		}
 		return result;
 	}
 

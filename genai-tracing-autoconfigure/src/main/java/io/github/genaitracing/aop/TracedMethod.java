@@ -14,8 +14,9 @@ import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.annotation.ToolCallId;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.ToolExecution;
 
 /**
  * What an annotated method contributes to its operation, read once per method: the
@@ -81,13 +82,25 @@ final class TracedMethod {
 		return this.template;
 	}
 
+	/**
+	 * Returns the operation of one call: the template, or for a tool with a
+	 * {@link ToolCallId} argument the template with that id.
+	 */
 	GenAiOperation operation(@Nullable Object[] args) {
-		String conversationId = argument(args, this.conversationIdIndex);
-		String toolCallId = argument(args, this.toolCallIdIndex);
-		if (conversationId == null && toolCallId == null) {
-			return this.template;
+		if (this.toolCallIdIndex >= 0 && this.template instanceof ToolExecution tool) {
+			String toolCallId = argument(args, this.toolCallIdIndex);
+			if (toolCallId != null) {
+				return tool.withToolCallId(toolCallId);
+			}
 		}
-		return this.template.withIds(conversationId, toolCallId);
+		return this.template;
+	}
+
+	/**
+	 * Returns the conversation id of one call, from its {@link ConversationId} argument.
+	 */
+	@Nullable String conversationId(@Nullable Object[] args) {
+		return argument(args, this.conversationIdIndex);
 	}
 
 	/**

@@ -22,7 +22,7 @@ import io.github.genaitracing.a2a.A2aClientCallTracer;
 import io.github.genaitracing.a2a.A2aClientTracingInterceptor;
 import io.github.genaitracing.a2a.A2aWebClientTracingFilter;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for tracing calls to remote A2A
@@ -32,14 +32,14 @@ import io.github.genaitracing.span.GenAiSpans;
  * @since 0.1.0
  */
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
-@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBean(SpanLifecycle.class)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".a2a.client.enabled", matchIfMissing = true)
 public final class A2aClientTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	A2aClientCallTracer genAiA2aClientCallTracer(GenAiSpans spans, ContentPolicy contentPolicy,
+	A2aClientCallTracer genAiA2aClientCallTracer(SpanLifecycle spans, ContentPolicy contentPolicy,
 			OpenTelemetry openTelemetry, GenAiTracingProperties properties) {
 		GenAiTracingProperties.A2a a2a = properties.getA2a();
 		return new A2aClientCallTracer(spans, contentPolicy, openTelemetry,

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.github.genaitracing.a2a.A2aBufferedBytes;
 import io.github.genaitracing.a2a.A2aTracingFilter;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for tracing inbound A2A JSON-RPC
@@ -29,7 +29,7 @@ import io.github.genaitracing.span.GenAiSpans;
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ OncePerRequestFilter.class, FilterRegistrationBean.class })
-@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBean(SpanLifecycle.class)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".a2a.enabled", matchIfMissing = true)
 public final class A2aTracingAutoConfiguration {
@@ -49,7 +49,7 @@ public final class A2aTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "a2aTracingFilter")
-	FilterRegistrationBean<A2aTracingFilter> a2aTracingFilter(GenAiSpans spans, ContentPolicy contentPolicy,
+	FilterRegistrationBean<A2aTracingFilter> a2aTracingFilter(SpanLifecycle spans, ContentPolicy contentPolicy,
 			AgentDefaults agent, OpenTelemetry openTelemetry, GenAiTracingProperties properties,
 			A2aBufferedBytes bufferedBytes) {
 		GenAiTracingProperties.A2a a2a = properties.getA2a();

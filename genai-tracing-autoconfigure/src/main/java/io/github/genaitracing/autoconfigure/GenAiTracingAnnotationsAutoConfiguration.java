@@ -9,11 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.github.genaitracing.span.AgentDefaults;
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.aop.ToolCallAspect;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code @AgentInvoke} and
@@ -23,19 +23,19 @@ import io.github.genaitracing.span.GenAiSpans;
  */
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
 @ConditionalOnClass(Advice.class)
-@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBean(SpanLifecycle.class)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class GenAiTracingAnnotationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentInvokeAspect agentInvokeAspect(GenAiSpans spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
+	AgentInvokeAspect agentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
 		return new AgentInvokeAspect(spans, contentPolicy, defaults);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolCallAspect toolCallAspect(GenAiSpans spans, ContentPolicy contentPolicy) {
+	ToolCallAspect toolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy) {
 		return new ToolCallAspect(spans, contentPolicy);
 	}
 

@@ -3,7 +3,11 @@ package io.github.genaitracing.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,26 +19,30 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
-import io.github.genaitracing.content.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.content.ContentRedactor;
 import io.github.genaitracing.content.RegexContentRedactor;
-import io.github.genaitracing.content.SensitiveKeyRule;
 import io.github.genaitracing.content.SensitiveKeys;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.ScopeListener;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.metrics.GenAiClientMetrics;
+import io.github.genaitracing.metrics.GenAiPrometheusUnits;
 import io.github.genaitracing.observation.ObservationScopeDetacher;
 import io.github.genaitracing.semconv.GenAiProviders;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
-import io.github.genaitracing.span.ScopeListener;
-import io.github.genaitracing.span.SpanVocabulary;
+import io.github.genaitracing.spi.ContentRedactor;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.SensitiveKeyRule;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the core of GenAI tracing: the
@@ -44,6 +52,7 @@ import io.github.genaitracing.span.SpanVocabulary;
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(OpenTelemetry.class)
 @ConditionalOnBean(OpenTelemetry.class)
@@ -76,8 +85,9 @@ public final class GenAiTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GenAiSpans genAiSpans(OpenTelemetry openTelemetry, GenAiTracingProperties properties,
-			ObjectProvider<SpanVocabulary> userVocabularies, ApplicationContext applicationContext) {
+	SpanLifecycle genAiSpanLifecycle(OpenTelemetry openTelemetry, GenAiTracingProperties properties,
+			ObjectProvider<SpanVocabulary> userVocabularies, ObjectProvider<OperationListener> listeners,
+			ApplicationContext applicationContext) {
 		List<SpanVocabulary> vocabularies = new ArrayList<>();
 		if (properties.getSemconv().isEnabled()) {
 			vocabularies.add(new GenAiVocabulary());
@@ -89,8 +99,8 @@ public final class GenAiTracingAutoConfiguration {
 			vocabularies.add(new MlflowVocabulary());
 		}
 		userVocabularies.orderedStream().forEach(vocabularies::add);
-		return new GenAiSpans(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey(),
-				scopeListener(applicationContext));
+		return new SpanLifecycle(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey(),
+				scopeListener(applicationContext), listeners.orderedStream().toList());
 	}
 
 	private static ScopeListener scopeListener(ApplicationContext applicationContext) {
@@ -126,6 +136,47 @@ public final class GenAiTracingAutoConfiguration {
 			fromEnvironment = CaptureMode.fromEnvironmentValue(environment.getProperty(CaptureMode.SYSTEM_PROPERTY));
 		}
 		return (fromEnvironment != null) ? fromEnvironment : CaptureMode.NONE;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GenAiClientMetrics genAiClientMetrics(MeterRegistry meterRegistry) {
+			return new GenAiClientMetrics(meterRegistry);
+		}
+
+		/**
+		 * Spring AI records {@code gen_ai.client.token.usage} as a counter; the conventions
+		 * (and {@link GenAiClientMetrics}) make it a histogram, and one name cannot be
+		 * both in most registries, so the counter gives way.
+		 */
+		@Bean
+		MeterFilter genAiTokenUsageCounterFilter() {
+			return MeterFilter.deny((id) -> GenAiClientMetrics.TOKEN_USAGE.equals(id.getName())
+					&& id.getType() == Meter.Type.COUNTER);
+		}
+
+	}
+
+	/**
+	 * Prometheus names carry the unit: the GenAI meters get Prometheus base units there
+	 * only ({@code _seconds}, no {@code _token_}), OTLP keeps the conventions' units.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ PrometheusMeterRegistry.class, MeterRegistryCustomizer.class })
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
+	static class PrometheusUnitsConfiguration {
+
+		@Bean
+		MeterRegistryCustomizer<PrometheusMeterRegistry> genAiPrometheusUnitsCustomizer() {
+			return (registry) -> registry.config().meterFilter(new GenAiPrometheusUnits());
+		}
+
 	}
 
 	/**

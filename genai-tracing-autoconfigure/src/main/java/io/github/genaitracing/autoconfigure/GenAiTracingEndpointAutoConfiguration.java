@@ -34,8 +34,8 @@ import io.github.genaitracing.actuate.RecentGenAiTraces;
 import io.github.genaitracing.actuate.SpanExporterHealthPostProcessor;
 import io.github.genaitracing.actuate.TracedMethods;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code genaitracing}
@@ -46,7 +46,7 @@ import io.github.genaitracing.span.GenAiSpans;
  */
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, SpanProcessor.class })
-@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBean(SpanLifecycle.class)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnAvailableEndpoint(GenAiTracingEndpoint.class)
 public final class GenAiTracingEndpointAutoConfiguration {

@@ -7,12 +7,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 import io.github.genaitracing.a2a.A2aTracingFilter;
-import io.github.genaitracing.content.CaptureMode;
 
 /**
  * Configuration properties for GenAI tracing.
@@ -164,22 +162,23 @@ public class GenAiTracingProperties {
 
 		/**
 		 * Where the span's parent comes from: 'continue' (child of the HTTP server span or
-		 * of the inbound traceparent), 'new-trace-with-link' or 'ignore'.
+		 * of the inbound traceparent), 'new-trace-with-link' or 'new-trace' (no link;
+		 * 'ignore' is its deprecated name).
 		 */
-		private A2aTracingFilter.ParentPolicy parent = A2aTracingFilter.ParentPolicy.CONTINUE;
+		private A2aParentPolicy parent = A2aParentPolicy.CONTINUE;
 
 		/**
 		 * Which spans a request makes: 'agent' (one invoke_agent INTERNAL span) or
 		 * 'server-span' (a SERVER span named after the A2A method, per the A2A server
 		 * conventions, with the invoke_agent span as its child).
 		 */
-		private A2aTracingFilter.Layout layout = A2aTracingFilter.Layout.AGENT;
+		private A2aLayout layout = A2aLayout.AGENT;
 
 		/**
 		 * Where the span's user id (user.id) comes from: 'none', or 'principal' for the
 		 * name of the request's authenticated principal. Header values are never used.
 		 */
-		private A2aTracingFilter.UserIdSource userId = A2aTracingFilter.UserIdSource.NONE;
+		private A2aUserIdSource userId = A2aUserIdSource.NONE;
 
 		/**
 		 * Order of the A2A tracing filter. The default runs just inside Spring Boot's
@@ -194,19 +193,19 @@ public class GenAiTracingProperties {
 			return this.client;
 		}
 
-		public A2aTracingFilter.Layout getLayout() {
+		public A2aLayout getLayout() {
 			return this.layout;
 		}
 
-		public void setLayout(A2aTracingFilter.Layout layout) {
+		public void setLayout(A2aLayout layout) {
 			this.layout = layout;
 		}
 
-		public A2aTracingFilter.UserIdSource getUserId() {
+		public A2aUserIdSource getUserId() {
 			return this.userId;
 		}
 
-		public void setUserId(A2aTracingFilter.UserIdSource userId) {
+		public void setUserId(A2aUserIdSource userId) {
 			this.userId = userId;
 		}
 
@@ -258,11 +257,11 @@ public class GenAiTracingProperties {
 			this.maxResponseSize = maxResponseSize;
 		}
 
-		public A2aTracingFilter.ParentPolicy getParent() {
+		public A2aParentPolicy getParent() {
 			return this.parent;
 		}
 
-		public void setParent(A2aTracingFilter.ParentPolicy parent) {
+		public void setParent(A2aParentPolicy parent) {
 			this.parent = parent;
 		}
 

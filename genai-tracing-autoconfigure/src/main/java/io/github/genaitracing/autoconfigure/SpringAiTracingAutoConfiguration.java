@@ -2,10 +2,6 @@ package io.github.genaitracing.autoconfigure;
 
 import java.net.URI;
 
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
@@ -18,8 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -27,28 +21,24 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
-import io.github.genaitracing.springai.GenAiClientMetrics;
 import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
-import io.github.genaitracing.springai.GenAiPrometheusUnits;
 import io.github.genaitracing.springai.GenAiStreamTimingAdvisor;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model,
  * embedding model and tool calling observations onto GenAI {@code chat {model}} and
- * {@code embeddings {model}} CLIENT and {@code execute_tool {tool}} spans, records the
- * GenAI client metrics when a {@link MeterRegistry} is present, and times the first
- * chunk of ChatClient streams.
+ * {@code embeddings {model}} CLIENT and {@code execute_tool {tool}} spans, and times the
+ * first chunk of ChatClient streams.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+		afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
 @ConditionalOnClass({ ChatModelObservationContext.class, TracingObservationHandler.class, OtelSpan.class })
-@ConditionalOnBean({ GenAiSpans.class, Tracer.class })
+@ConditionalOnBean({ SpanLifecycle.class, Tracer.class })
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class SpringAiTracingAutoConfiguration {
 
@@ -61,7 +51,7 @@ public final class SpringAiTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(CHAT_MODEL_HANDLER_ORDER)
-	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans,
+	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, SpanLifecycle spans,
 			ContentPolicy contentPolicy, Environment environment) {
 		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment, "chat"));
 	}
@@ -69,7 +59,7 @@ public final class SpringAiTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(CHAT_MODEL_HANDLER_ORDER)
-	GenAiToolCallingObservationHandler genAiToolCallingObservationHandler(Tracer tracer, GenAiSpans spans,
+	GenAiToolCallingObservationHandler genAiToolCallingObservationHandler(Tracer tracer, SpanLifecycle spans,
 			ContentPolicy contentPolicy) {
 		return new GenAiToolCallingObservationHandler(tracer, spans, contentPolicy);
 	}
@@ -77,55 +67,9 @@ public final class SpringAiTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(CHAT_MODEL_HANDLER_ORDER)
-	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, GenAiSpans spans,
+	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans,
 			Environment environment) {
 		return new GenAiEmbeddingModelObservationHandler(tracer, spans, serverUri(environment, "embedding"));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
-	static class ClientMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		GenAiClientMetrics genAiClientMetrics(MeterRegistry meterRegistry,
-				ObjectProvider<GenAiChatModelObservationHandler> chatHandler,
-				ObjectProvider<GenAiEmbeddingModelObservationHandler> embeddingHandler) {
-			GenAiClientMetrics metrics = new GenAiClientMetrics(meterRegistry);
-			chatHandler.ifAvailable((handler) -> handler.setMetrics(metrics));
-			embeddingHandler.ifAvailable((handler) -> handler.setMetrics(metrics));
-			return metrics;
-		}
-
-		/**
-		 * Spring AI records {@code gen_ai.client.token.usage} as a counter; the conventions
-		 * (and {@link GenAiClientMetrics}) make it a histogram, and one name cannot be
-		 * both in most registries, so the counter gives way.
-		 */
-		@Bean
-		MeterFilter genAiTokenUsageCounterFilter() {
-			return MeterFilter.deny((id) -> GenAiClientMetrics.TOKEN_USAGE.equals(id.getName())
-					&& id.getType() == Meter.Type.COUNTER);
-		}
-
-	}
-
-	/**
-	 * Prometheus names carry the unit: the GenAI meters get Prometheus base units there
-	 * only ({@code _seconds}, no {@code _token_}), OTLP keeps the conventions' units.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ PrometheusMeterRegistry.class, MeterRegistryCustomizer.class })
-	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
-	static class PrometheusUnitsConfiguration {
-
-		@Bean
-		MeterRegistryCustomizer<PrometheusMeterRegistry> genAiPrometheusUnitsCustomizer() {
-			return (registry) -> registry.config().meterFilter(new GenAiPrometheusUnits());
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

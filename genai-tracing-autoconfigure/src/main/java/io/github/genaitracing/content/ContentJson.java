@@ -10,6 +10,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.genaitracing.spi.GenAiMessage;
+
 /**
  * Writes captured content as JSON in the shapes of the GenAI semantic conventions.
  * Values of tool call arguments and responses given to it are JSON documents already

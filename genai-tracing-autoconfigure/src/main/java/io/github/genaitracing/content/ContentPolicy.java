@@ -6,6 +6,12 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.genaitracing.autoconfigure.CaptureMode;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.ContentRedactor;
+import io.github.genaitracing.spi.GenAiMessage;
+import io.github.genaitracing.spi.SensitiveKeyRule;
+
 /**
  * The one place that decides what content may be recorded: nothing when capture is off;
  * otherwise every text value is redacted, the value under a sensitive key (at any depth,
@@ -127,11 +133,11 @@ public final class ContentPolicy {
 		if (value instanceof CharSequence text) {
 			String string = text.toString();
 			String json = render(string, this.maxLength);
-			return new CapturedContent((json != null) ? json : new Budget().text(string), false, null, this.json);
+			return new Captured((json != null) ? json : new Budget().text(string), false, null, this.json);
 		}
 		ContentSerializer serializer = serializer(this.maxLength);
 		serializer.value(value);
-		return new CapturedContent(serializer.finish(), true, null, this.json);
+		return new Captured(serializer.finish(), true, null, this.json);
 	}
 
 	/**
@@ -146,7 +152,7 @@ public final class ContentPolicy {
 		}
 		ContentSerializer serializer = serializer(this.maxLength);
 		serializer.object(arguments);
-		return new CapturedContent(serializer.finish(), true, null, this.json);
+		return new Captured(serializer.finish(), true, null, this.json);
 	}
 
 	/**
@@ -162,9 +168,9 @@ public final class ContentPolicy {
 		}
 		String json = render(value, this.maxLength);
 		if (json == null) {
-			return new CapturedContent(new Budget().text(value), false, null, this.json);
+			return new Captured(new Budget().text(value), false, null, this.json);
 		}
-		return new CapturedContent(json, true, null, this.json);
+		return new Captured(json, true, null, this.json);
 	}
 
 	/**
@@ -190,7 +196,7 @@ public final class ContentPolicy {
 			sanitized.add(new GenAiMessage(message.role(), budget.parts(message.parts()), message.finishReason()));
 		}
 		String messagesJson = this.json.messages(sanitized);
-		return new CapturedContent(messagesJson, true, sanitized, this.json);
+		return new Captured(messagesJson, true, sanitized, this.json);
 	}
 
 	/**

@@ -14,6 +14,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.genaitracing.spi.SensitiveKeyRule;
+
 /**
  * Serializes one captured value into a {@link BoundedJsonWriter}: walks maps,
  * collections, arrays and JSON trees itself, reads JSON text token by token, and lets

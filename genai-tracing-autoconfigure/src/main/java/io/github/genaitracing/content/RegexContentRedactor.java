@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.genaitracing.spi.ContentRedactor;
+
 /**
  * A {@link ContentRedactor} that replaces the matches of regular expressions.
  *

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.genaitracing.spi.SensitiveKeyRule;
+
 /**
  * The keys under which values are never recorded. A key is compared normalised: lower
  * case, without {@code _}, {@code -}, {@code .} or spaces, so that {@code apiKey},

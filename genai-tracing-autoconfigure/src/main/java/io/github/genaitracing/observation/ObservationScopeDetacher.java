@@ -7,7 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.span.ScopeListener;
+import io.github.genaitracing.core.ScopeListener;
 
 /**
  * Steps out of the current Micrometer observation while a GenAI span is current, and

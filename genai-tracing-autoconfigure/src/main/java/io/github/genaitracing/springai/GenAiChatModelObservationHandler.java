@@ -14,18 +14,22 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.content.GenAiMessage;
 import io.github.genaitracing.content.GenAiToolDefinition;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiProviders;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiResponse;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.TokenUsage;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.ChatCall;
+import io.github.genaitracing.spi.GenAiMessage;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.RequestOptions;
+import io.github.genaitracing.spi.TokenUsage;
 
 /**
  * Makes the span of each Spring AI {@code ChatModel} observation a GenAI
- * {@code chat {model}} CLIENT span written through {@link GenAiSpans}, in place of the
+ * {@code chat {model}} CLIENT span written through {@link SpanLifecycle}, in place of the
  * INTERNAL span Micrometer's default tracing handler would make: it sits first in Boot's
  * tracing handler group, so exactly one span is made per call.
  *
@@ -45,7 +49,7 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	 * @param serverUri the model server's base URI for {@code server.address}, or
 	 * {@code null}
 	 */
-	public GenAiChatModelObservationHandler(Tracer tracer, GenAiSpans spans, ContentPolicy contentPolicy,
+	public GenAiChatModelObservationHandler(Tracer tracer, SpanLifecycle spans, ContentPolicy contentPolicy,
 			@Nullable URI serverUri) {
 		super(tracer, spans);
 		this.contentPolicy = contentPolicy;
@@ -60,7 +64,7 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	@Override
 	GenAiOperation operation(ChatModelObservationContext context) {
 		ChatOptions options = context.getRequest().getOptions();
-		GenAiOperation.Builder operation = GenAiOperation.chat((options != null) ? options.getModel() : null)
+		ChatCall.Builder operation = GenAiOperation.chat((options != null) ? options.getModel() : null)
 			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()))
 			.requestOptions(requestOptions(options, context.isStreaming()));
 		server(operation, this.serverUri);
@@ -68,16 +72,17 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	}
 
 	@Override
-	void started(GenAiSpan span, ChatModelObservationContext context, long startNanos) {
+	void started(SpanHandle span, ChatModelObservationContext context) {
 		if (context.isStreaming()) {
 			FirstChunkProbe probe = FirstChunkProbe.claim();
 			if (probe != null) {
-				probe.attach(startNanos, (nanos) -> firstChunk(span, nanos));
+				probe.attach(span.startNanos(), span::recordTimeToFirstChunk);
 			}
 		}
 		if (this.contentPolicy.isEnabled()) {
 			Prompt prompt = context.getRequest();
-			span.recordInput(this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
+			span.captureInput(
+					() -> this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
 			List<GenAiMessage.Part> instructions = SpringAiMessages.systemInstructions(prompt.getInstructions());
 			if (!instructions.isEmpty()) {
 				span.recordSystemInstructions(this.contentPolicy.captureSystemInstructions(instructions));
@@ -90,47 +95,34 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	}
 
 	@Override
-	ClientOutcome stopped(GenAiSpan span, ChatModelObservationContext context) {
+	void stopped(SpanHandle span, ChatModelObservationContext context) {
 		ChatResponse response = context.getResponse();
 		if (response == null) {
-			return ClientOutcome.UNKNOWN;
+			return;
 		}
 		ChatResponseMetadata metadata = response.getMetadata();
 		List<String> finishReasons = SpringAiMessages.finishReasons(response);
 		String responseModel = emptyToNull(metadata.getModel());
 		span.recordResponse(new GenAiResponse(emptyToNull(metadata.getId()), responseModel, finishReasons));
 		Usage usage = metadata.getUsage();
-		TokenUsage tokens = null;
 		if (usage != null && (usage.getPromptTokens() != null || usage.getCompletionTokens() != null)) {
-			tokens = new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
-					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null);
-			span.recordUsage(tokens);
+			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
+					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null));
 		}
 		if (this.contentPolicy.isEnabled()) {
-			span.recordOutput(this.contentPolicy.captureMessages(SpringAiMessages.output(response)),
-					finishReasons.isEmpty() ? null : finishReasons.get(0));
-		}
-		return new ClientOutcome(responseModel, tokens);
-	}
-
-	private void firstChunk(GenAiSpan span, long nanos) {
-		if (span.isEnded()) {
-			return;
-		}
-		span.recordTimeToFirstChunk(nanos);
-		GenAiClientMetrics metrics = metrics();
-		if (metrics != null) {
-			metrics.recordTimeToFirstChunk(span.operation(), nanos);
+			CapturedContent output = FailSafe.get("content capture",
+					() -> this.contentPolicy.captureMessages(SpringAiMessages.output(response)));
+			span.recordOutput(output, finishReasons.isEmpty() ? null : finishReasons.get(0));
 		}
 	}
 
-	private static GenAiOperation.RequestOptions requestOptions(@Nullable ChatOptions options, boolean streaming) {
+	private static RequestOptions requestOptions(@Nullable ChatOptions options, boolean streaming) {
 		Boolean stream = streaming ? Boolean.TRUE : null;
 		if (options == null) {
-			return new GenAiOperation.RequestOptions(null, null, null, null, null, null, null, null, null, stream,
+			return new RequestOptions(null, null, null, null, null, null, null, null, null, stream,
 					null, null);
 		}
-		return new GenAiOperation.RequestOptions(options.getTemperature(), options.getTopP(),
+		return new RequestOptions(options.getTemperature(), options.getTopP(),
 				(options.getTopK() != null) ? options.getTopK().doubleValue() : null, options.getFrequencyPenalty(),
 				options.getPresencePenalty(), toLong(options.getMaxTokens()), null, null, options.getStopSequences(),
 				stream, null, null);

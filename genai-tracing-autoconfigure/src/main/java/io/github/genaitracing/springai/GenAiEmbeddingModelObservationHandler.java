@@ -10,16 +10,17 @@ import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiProviders;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiResponse;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.TokenUsage;
+import io.github.genaitracing.spi.EmbeddingsCall;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.TokenUsage;
 
 /**
  * Makes the span of each Spring AI {@code EmbeddingModel} observation a GenAI
- * {@code embeddings {model}} CLIENT span written through {@link GenAiSpans}.
+ * {@code embeddings {model}} CLIENT span written through {@link SpanLifecycle}.
  *
  * @since 0.1.0
  */
@@ -35,7 +36,7 @@ public final class GenAiEmbeddingModelObservationHandler
 	 * @param serverUri the model server's base URI for {@code server.address}, or
 	 * {@code null}
 	 */
-	public GenAiEmbeddingModelObservationHandler(Tracer tracer, GenAiSpans spans, @Nullable URI serverUri) {
+	public GenAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans, @Nullable URI serverUri) {
 		super(tracer, spans);
 		this.serverUri = serverUri;
 	}
@@ -48,33 +49,30 @@ public final class GenAiEmbeddingModelObservationHandler
 	@Override
 	GenAiOperation operation(EmbeddingModelObservationContext context) {
 		EmbeddingOptions options = context.getRequest().getOptions();
-		GenAiOperation.Builder operation = GenAiOperation.embeddings((options != null) ? options.getModel() : null)
+		EmbeddingsCall.Builder operation = GenAiOperation.embeddings((options != null) ? options.getModel() : null)
 			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()));
 		server(operation, this.serverUri);
 		return operation.build();
 	}
 
 	@Override
-	void started(GenAiSpan span, EmbeddingModelObservationContext context, long startNanos) {
+	void started(SpanHandle span, EmbeddingModelObservationContext context) {
 	}
 
 	@Override
-	ClientOutcome stopped(GenAiSpan span, EmbeddingModelObservationContext context) {
+	void stopped(SpanHandle span, EmbeddingModelObservationContext context) {
 		EmbeddingResponse response = context.getResponse();
 		if (response == null) {
-			return ClientOutcome.UNKNOWN;
+			return;
 		}
 		Long dimensions = response.getResults().isEmpty() ? null
 				: (long) response.getResults().get(0).getOutput().length;
 		String responseModel = emptyToNull(response.getMetadata().getModel());
 		span.recordResponse(new GenAiResponse(null, responseModel, java.util.List.of(), dimensions));
 		Usage usage = response.getMetadata().getUsage();
-		TokenUsage tokens = null;
 		if (usage != null && usage.getPromptTokens() != null) {
-			tokens = new TokenUsage(toLong(usage.getPromptTokens()), null, null, null, null);
-			span.recordUsage(tokens);
+			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), null, null, null, null));
 		}
-		return new ClientOutcome(responseModel, tokens);
 	}
 
 }

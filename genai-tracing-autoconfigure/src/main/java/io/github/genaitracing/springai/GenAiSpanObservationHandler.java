@@ -9,13 +9,13 @@ import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.context.Context;
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.TokenUsage;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
- * Makes the span of one kind of Spring AI observation through {@link GenAiSpans} and
+ * Makes the span of one kind of Spring AI observation through {@link SpanLifecycle} and
  * keeps Micrometer's tracing context pointing at it, so that scopes, nested spans and
  * trace-correlated logging work as with Micrometer's own span.
  *
@@ -23,30 +23,13 @@ import io.github.genaitracing.span.TokenUsage;
  */
 abstract class GenAiSpanObservationHandler<T extends Observation.Context> implements TracingObservationHandler<T> {
 
-	private static final Object START_NANOS = new Object();
-
 	private final Tracer tracer;
 
-	private final GenAiSpans spans;
+	private final SpanLifecycle spans;
 
-	private volatile @Nullable GenAiClientMetrics metrics;
-
-	GenAiSpanObservationHandler(Tracer tracer, GenAiSpans spans) {
+	GenAiSpanObservationHandler(Tracer tracer, SpanLifecycle spans) {
 		this.tracer = tracer;
 		this.spans = spans;
-	}
-
-	/**
-	 * Records the client metrics of each finished operation, when it is a client
-	 * operation (chat, embeddings).
-	 * @param metrics the metrics, or {@code null} for none
-	 */
-	public final void setMetrics(@Nullable GenAiClientMetrics metrics) {
-		this.metrics = metrics;
-	}
-
-	final @Nullable GenAiClientMetrics metrics() {
-		return this.metrics;
 	}
 
 	@Override
@@ -56,12 +39,17 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 
 	@Override
 	public final void onStart(T context) {
-		Context parentContext = parentContext(context);
-		long startNanos = System.nanoTime();
-		GenAiSpan span = this.spans.start(operation(context), parentContext);
-		context.put(START_NANOS, startNanos);
-		context.put(GenAiSpan.class, span);
-		started(span, context, startNanos);
+		SpanHandle span;
+		try {
+			span = this.spans.start(operation(context), parentContext(context));
+		}
+		catch (Throwable ex) {
+			// describing the operation failed: Micrometer's own handler is not there to fall back on
+			FailSafe.failed(this, ex);
+			return;
+		}
+		context.put(SpanHandle.class, span);
+		FailSafe.run(this, () -> started(span, context));
 		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
 	}
 
@@ -89,30 +77,19 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 
 	@Override
 	public final void onError(T context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
-		if (span != null && context.getError() != null) {
-			span.recordError(context.getError());
+		SpanHandle span = context.get(SpanHandle.class);
+		Throwable error = context.getError();
+		if (span != null && error != null) {
+			span.fail(error);
 		}
 	}
 
 	@Override
 	public final void onStop(T context) {
-		GenAiSpan span = context.get(GenAiSpan.class);
+		SpanHandle span = context.get(SpanHandle.class);
 		if (span != null) {
-			try {
-				ClientOutcome outcome = stopped(span, context);
-				GenAiClientMetrics metrics = this.metrics;
-				Long startNanos = context.get(START_NANOS);
-				if (metrics != null && outcome != null && startNanos != null) {
-					Throwable error = context.getError();
-					metrics.recordOperation(span.operation(), outcome.responseModel(),
-							System.nanoTime() - startNanos, (error != null) ? error.getClass().getName() : null,
-							outcome.usage());
-				}
-			}
-			finally {
-				span.end();
-			}
+			FailSafe.run(this, () -> stopped(span, context));
+			span.end();
 		}
 	}
 
@@ -122,33 +99,21 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	abstract GenAiOperation operation(T context);
 
 	/**
-	 * Records what is known once the span started (request content).
+	 * Records what is known once the span started (request content); what it throws is
+	 * caught.
 	 */
-	abstract void started(GenAiSpan span, T context, long startNanos);
+	abstract void started(SpanHandle span, T context);
 
 	/**
-	 * Records what is known when the observation stops (response, usage, output).
-	 * @return what the client metrics record of the operation, or {@code null} when it
-	 * is not a client operation
+	 * Records what is known when the observation stops (response, usage, output); what
+	 * it throws is caught, and the span ends.
 	 */
-	abstract @Nullable ClientOutcome stopped(GenAiSpan span, T context);
-
-	/**
-	 * What a finished client operation contributes to the client metrics.
-	 *
-	 * @param responseModel the model that answered, or {@code null}
-	 * @param usage the token usage, or {@code null}
-	 */
-	record ClientOutcome(@Nullable String responseModel, @Nullable TokenUsage usage) {
-
-		static final ClientOutcome UNKNOWN = new ClientOutcome(null, null);
-
-	}
+	abstract void stopped(SpanHandle span, T context);
 
 	/**
 	 * Sets {@code server.address} and {@code server.port} from a base URI.
 	 */
-	static void server(GenAiOperation.Builder operation, @Nullable URI uri) {
+	static void server(GenAiOperation.Builder<?> operation, @Nullable URI uri) {
 		if (uri != null && uri.getHost() != null) {
 			int port = uri.getPort();
 			if (port < 0) {

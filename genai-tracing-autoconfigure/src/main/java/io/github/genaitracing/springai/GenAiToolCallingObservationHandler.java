@@ -2,18 +2,17 @@ package io.github.genaitracing.springai;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.spi.GenAiOperation;
 
 /**
  * Makes the span of each Spring AI tool calling observation a GenAI
- * {@code execute_tool {tool}} span written through {@link GenAiSpans}, in place of the
+ * {@code execute_tool {tool}} span written through {@link SpanLifecycle}, in place of the
  * span with {@code spring.ai.tool.*} keys Micrometer's default tracing handler would
  * make. A {@code @ToolCall} method run by it records on this span.
  *
@@ -30,7 +29,7 @@ public final class GenAiToolCallingObservationHandler
 	 * @param spans the span writer
 	 * @param contentPolicy the content policy
 	 */
-	public GenAiToolCallingObservationHandler(Tracer tracer, GenAiSpans spans, ContentPolicy contentPolicy) {
+	public GenAiToolCallingObservationHandler(Tracer tracer, SpanLifecycle spans, ContentPolicy contentPolicy) {
 		super(tracer, spans);
 		this.contentPolicy = contentPolicy;
 	}
@@ -51,14 +50,17 @@ public final class GenAiToolCallingObservationHandler
 	}
 
 	@Override
-	void started(GenAiSpan span, ToolCallingObservationContext context, long startNanos) {
-		span.recordInput(this.contentPolicy.captureJsonOrText(context.getToolCallArguments()));
+	void started(SpanHandle span, ToolCallingObservationContext context) {
+		if (this.contentPolicy.isEnabled()) {
+			span.captureInput(() -> this.contentPolicy.captureJsonOrText(context.getToolCallArguments()));
+		}
 	}
 
 	@Override
-	@Nullable ClientOutcome stopped(GenAiSpan span, ToolCallingObservationContext context) {
-		span.recordOutput(this.contentPolicy.captureJsonOrText(context.getToolCallResult()));
-		return null;
+	void stopped(SpanHandle span, ToolCallingObservationContext context) {
+		if (this.contentPolicy.isEnabled()) {
+			span.captureOutput(() -> this.contentPolicy.captureJsonOrText(context.getToolCallResult()));
+		}
 	}
 
 }

@@ -16,8 +16,8 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
-import io.github.genaitracing.content.GenAiMessage;
 import io.github.genaitracing.content.GenAiToolDefinition;
+import io.github.genaitracing.spi.GenAiMessage;
 
 /**
  * Converts Spring AI messages to the semantic conventions' message model.

@@ -20,15 +20,16 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.autoconfigure.A2aParentPolicy;
+import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -58,11 +59,11 @@ class A2aTracingFilterTests {
 			"status":{"state":"TASK_STATE_INPUT_REQUIRED"}}}}""";
 
 	private A2aTracingFilter filter(ContentPolicy policy, long maxBodySize) {
-		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(),
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary()), "gen_ai.conversation.id");
 		return new A2aTracingFilter(spans, policy, new AgentDefaults("weather-agent", null, null, "openai"),
 				otel.getOpenTelemetry(), new A2aTracingFilter.Settings(List.of("/", "/a2a/**"), List.of(),
-						maxBodySize, 1024 * 1024, A2aTracingFilter.ParentPolicy.CONTINUE));
+						maxBodySize, 1024 * 1024, A2aParentPolicy.CONTINUE));
 	}
 
 	private Exchange exchange(A2aTracingFilter filter, byte[] body, String contentType, String responseBody)
@@ -344,11 +345,11 @@ class A2aTracingFilterTests {
 		A2aBufferedBytes held = new A2aBufferedBytes();
 		int maxResponse = 512;
 		long maxBody = 256;
-		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), null);
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), null);
 		A2aTracingFilter filter = new A2aTracingFilter(spans, ContentPolicy.disabled(),
 				new AgentDefaults("weather-agent", null, null, "openai"), otel.getOpenTelemetry(),
 				new A2aTracingFilter.Settings(List.of("/"), List.of(), maxBody, maxResponse,
-						A2aTracingFilter.ParentPolicy.CONTINUE),
+						A2aParentPolicy.CONTINUE),
 				held);
 		String event = "data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t\","
 				+ "\"status\":{\"state\":\"working\"},\"final\":false}}\n\n";

@@ -20,17 +20,17 @@ import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.annotation.ToolCallId;
-import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.MlflowAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
@@ -47,7 +47,7 @@ class AnnotationAspectsTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private Agent agent(ContentPolicy policy) {
-		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(),
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		AspectJProxyFactory toolFactory = new AspectJProxyFactory(new Tools());

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 
 import io.github.genaitracing.annotation.ToolCall;
-import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiAttributes;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class ToolArgumentRedactionTests {
 	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
 	private Tools tools() {
-		GenAiSpans spans = new GenAiSpans(otel.getOpenTelemetry(),
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
 		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 4096,
 				List.of(RegexContentRedactor.of(true, List.of(), RegexContentRedactor.DEFAULT_REPLACEMENT)));

@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.genaitracing.a2a.A2aClientCallTracer;
 import io.github.genaitracing.a2a.TracingA2aHttpClient;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +62,7 @@ class A2aClientTracingAutoConfigurationTests {
 	void userCallTracerWins() {
 		this.contextRunner.withBean(A2AHttpClient.class, JdkA2AHttpClient::new)
 			.withBean("customA2aClientCallTracer", A2aClientCallTracer.class,
-					() -> new A2aClientCallTracer(new GenAiSpans(OpenTelemetry.noop(), List.of(), null),
+					() -> new A2aClientCallTracer(new SpanLifecycle(OpenTelemetry.noop(), List.of(), null),
 							ContentPolicy.disabled(), OpenTelemetry.noop(),
 							new A2aClientCallTracer.Settings(Map.of(), 1024, 1024)))
 			.run((context) -> {

@@ -14,13 +14,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.aop.ToolCallAspect;
-import io.github.genaitracing.content.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +38,12 @@ class GenAiTracingAutoConfigurationTests {
 	@Test
 	void suppliesBeansWithContentOffByDefault(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(GenAiSpans.class)
+			assertThat(context).hasSingleBean(SpanLifecycle.class)
 				.hasSingleBean(ContentPolicy.class)
 				.hasSingleBean(AgentInvokeAspect.class)
 				.hasSingleBean(ToolCallAspect.class);
 			assertThat(context.getBean(ContentPolicy.class).isEnabled()).isFalse();
-			assertThat(context.getBean(GenAiSpans.class).vocabularies()).hasExactlyElementsOfTypes(
+			assertThat(context.getBean(SpanLifecycle.class).vocabularies()).hasExactlyElementsOfTypes(
 					GenAiVocabulary.class, OpenInferenceVocabulary.class, MlflowVocabulary.class);
 		});
 		assertThat(output).doesNotContain("GenAI content capture is on");
@@ -53,7 +52,7 @@ class GenAiTracingAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("genai.tracing.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(GenAiSpans.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(SpanLifecycle.class)
 				.doesNotHaveBean(AgentInvokeAspect.class));
 	}
 
@@ -62,13 +61,13 @@ class GenAiTracingAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(GenAiTracingAutoConfiguration.class,
 					GenAiTracingAnnotationsAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GenAiSpans.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SpanLifecycle.class));
 	}
 
 	@Test
 	void suppliesNoAspectsWhenAspectJIsMissing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Advice.class))
-			.run((context) -> assertThat(context).hasSingleBean(GenAiSpans.class)
+			.run((context) -> assertThat(context).hasSingleBean(SpanLifecycle.class)
 				.doesNotHaveBean(AgentInvokeAspect.class));
 	}
 
@@ -117,7 +116,7 @@ class GenAiTracingAutoConfigurationTests {
 	void turnsVocabulariesOff() {
 		this.contextRunner
 			.withPropertyValues("genai.tracing.openinference.enabled=false", "genai.tracing.mlflow.enabled=false")
-			.run((context) -> assertThat(context.getBean(GenAiSpans.class).vocabularies())
+			.run((context) -> assertThat(context.getBean(SpanLifecycle.class).vocabularies())
 				.hasExactlyElementsOfTypes(GenAiVocabulary.class));
 	}
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.genaitracing.autoconfigure.CaptureMode;
+import io.github.genaitracing.spi.CapturedContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

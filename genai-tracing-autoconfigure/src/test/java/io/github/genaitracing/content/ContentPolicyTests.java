@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.genaitracing.autoconfigure.CaptureMode;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

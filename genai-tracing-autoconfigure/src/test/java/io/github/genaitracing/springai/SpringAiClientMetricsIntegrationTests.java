@@ -19,6 +19,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
 import io.github.genaitracing.test.OpenAiStubServer;

@@ -25,14 +25,15 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import io.github.genaitracing.content.CaptureMode;
+import io.github.genaitracing.autoconfigure.A2aParentPolicy;
+import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * A {@code message/send} request of a given size through the A2A filter (parse, span,
@@ -75,14 +76,14 @@ public class A2aFilterBenchmark {
 				+ "\"}]}}}")
 			.getBytes(StandardCharsets.UTF_8);
 		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build();
-		GenAiSpans spans = new GenAiSpans(sdk,
+		SpanLifecycle spans = new SpanLifecycle(sdk,
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		ContentPolicy policy = "on".equals(this.content) ? new ContentPolicy(CaptureMode.SPAN, 4096,
 				List.of(RegexContentRedactor.of(true, List.of(), "[REDACTED]"))) : ContentPolicy.disabled();
 		this.filter = new A2aTracingFilter(spans, policy, new AgentDefaults("bench", null, null, "openai"), sdk,
 				new A2aTracingFilter.Settings(List.of("/"), List.of(), 1024 * 1024, 1024 * 1024,
-						A2aTracingFilter.ParentPolicy.CONTINUE));
+						A2aParentPolicy.CONTINUE));
 	}
 
 	private MockHttpServletRequest request() {

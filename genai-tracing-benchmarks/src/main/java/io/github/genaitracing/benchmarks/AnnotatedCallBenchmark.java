@@ -24,14 +24,14 @@ import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.MlflowAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
-import io.github.genaitracing.span.AgentDefaults;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * An {@code @AgentInvoke} call against the same span built by hand with the OpenTelemetry
@@ -61,14 +61,14 @@ public class AnnotatedCallBenchmark {
 			.setTracerProvider(SdkTracerProvider.builder().build())
 			.build();
 		this.tracer = sdk.getTracer("bench");
-		GenAiSpans spans = new GenAiSpans(sdk,
+		SpanLifecycle spans = new SpanLifecycle(sdk,
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		AspectJProxyFactory factory = new AspectJProxyFactory(new Agent());
 		factory.addAspect(new AgentInvokeAspect(spans, ContentPolicy.disabled(),
 				new AgentDefaults(null, null, null, "openai")));
 		this.annotated = factory.getProxy();
-		GenAiSpans spansWithoutBaggage = new GenAiSpans(sdk,
+		SpanLifecycle spansWithoutBaggage = new SpanLifecycle(sdk,
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
 		AspectJProxyFactory withoutBaggage = new AspectJProxyFactory(new Agent());
 		withoutBaggage.addAspect(new AgentInvokeAspect(spansWithoutBaggage, ContentPolicy.disabled(),

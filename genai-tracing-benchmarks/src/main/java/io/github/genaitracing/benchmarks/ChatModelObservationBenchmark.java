@@ -34,11 +34,11 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.span.GenAiSpans;
-import io.github.genaitracing.span.GenAiVocabulary;
-import io.github.genaitracing.span.MlflowVocabulary;
-import io.github.genaitracing.span.OpenInferenceVocabulary;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+import io.github.genaitracing.vocabulary.MlflowVocabulary;
+import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * One {@code ChatModel} call as Spring AI observes it (its observation documentation,
@@ -76,7 +76,7 @@ public class ChatModelObservationBenchmark {
 		this.springAiDefault = ObservationRegistry.create();
 		this.springAiDefault.observationConfig()
 			.observationHandler(new FirstMatchingCompositeObservationHandler(new DefaultTracingObservationHandler(tracer)));
-		GenAiSpans spans = new GenAiSpans(sdk,
+		SpanLifecycle spans = new SpanLifecycle(sdk,
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		this.genAiTracing = ObservationRegistry.create();

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.github.genaitracing.content.CaptureMode;
-import io.github.genaitracing.content.CapturedContent;
+import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.content.GenAiMessage;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiMessage;
 
 /**
  * The content policy's cost per captured value of {@code size} KiB, with the default

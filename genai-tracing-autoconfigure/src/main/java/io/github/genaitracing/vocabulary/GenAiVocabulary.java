@@ -1,9 +1,20 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.vocabulary;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.content.CapturedContent;
 import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.AgentRequest;
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.Outcome;
+import io.github.genaitracing.spi.RequestOptions;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.spi.TokenUsage;
+import io.github.genaitracing.spi.ToolExecution;
 
 /**
  * Writes the OpenTelemetry GenAI semantic conventions (baseline v1.41).
@@ -19,38 +30,63 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	private static final String STOP = "stop";
 
 	@Override
-	public void onStart(GenAiOperation operation, AttributeSink sink) {
+	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+		if (operation instanceof AgentRequest request) {
+			onServerRequest(request, conversationId, sink);
+			return;
+		}
 		sink.put(GenAiAttributes.OPERATION_NAME, operation.operationName());
-		if (operation.type() != GenAiOperation.Type.EXECUTE_TOOL) {
+		if (!(operation instanceof ToolExecution)) {
 			sink.put(GenAiAttributes.PROVIDER_NAME, operation.providerName());
 		}
-		sink.put(GenAiAttributes.CONVERSATION_ID, operation.conversationId());
-		switch (operation.type()) {
-			case INVOKE_AGENT -> {
-				sink.put(GenAiAttributes.AGENT_NAME, operation.agentName());
-				sink.put(GenAiAttributes.AGENT_ID, operation.agentId());
-				sink.put(GenAiAttributes.AGENT_DESCRIPTION, operation.agentDescription());
-				sink.put(GenAiAttributes.AGENT_VERSION, operation.agentVersion());
-				sink.put(GenAiAttributes.REQUEST_MODEL, operation.requestModel());
-			}
-			case EXECUTE_TOOL -> {
-				sink.put(GenAiAttributes.TOOL_NAME, operation.toolName());
-				sink.put(GenAiAttributes.TOOL_DESCRIPTION, operation.toolDescription());
-				sink.put(GenAiAttributes.TOOL_TYPE, operation.toolType());
-				sink.put(GenAiAttributes.TOOL_CALL_ID, operation.toolCallId());
-			}
-			case CHAT, EMBEDDINGS -> {
-				sink.put(GenAiAttributes.REQUEST_MODEL, operation.requestModel());
-				requestOptions(operation.requestOptions(), sink);
-			}
+		sink.put(GenAiAttributes.CONVERSATION_ID, conversationId);
+		if (operation instanceof AgentInvocation agent) {
+			agent(agent, sink);
 		}
-		sink.put(GenAiAttributes.SERVER_ADDRESS, operation.serverAddress());
-		if (operation.serverAddress() != null) {
+		else if (operation instanceof ToolExecution tool) {
+			sink.put(GenAiAttributes.TOOL_NAME, tool.toolName());
+			sink.put(GenAiAttributes.TOOL_DESCRIPTION, tool.toolDescription());
+			sink.put(GenAiAttributes.TOOL_TYPE, tool.toolType());
+			sink.put(GenAiAttributes.TOOL_CALL_ID, tool.toolCallId());
+		}
+		else if (operation instanceof ModelCall model) {
+			sink.put(GenAiAttributes.REQUEST_MODEL, model.requestModel());
+			requestOptions(model.requestOptions(), sink);
+		}
+		server(operation, sink);
+	}
+
+	private void onServerRequest(AgentRequest request, @Nullable String conversationId, AttributeSink sink) {
+		sink.put(GenAiAttributes.CONVERSATION_ID, conversationId);
+		AgentInvocation agent = request.agent();
+		sink.put(GenAiAttributes.AGENT_NAME, emptyToNull(agent.agentName()));
+		sink.put(GenAiAttributes.AGENT_DESCRIPTION, emptyToNull(agent.agentDescription()));
+		sink.put(GenAiAttributes.AGENT_VERSION, emptyToNull(agent.agentVersion()));
+		sink.put(GenAiAttributes.CLIENT_ADDRESS, emptyToNull(request.clientAddress()));
+		sink.put(GenAiAttributes.CLIENT_PORT, request.clientPort());
+		server(request, sink);
+	}
+
+	private void agent(AgentInvocation agent, AttributeSink sink) {
+		sink.put(GenAiAttributes.AGENT_NAME, agent.agentName());
+		sink.put(GenAiAttributes.AGENT_ID, agent.agentId());
+		sink.put(GenAiAttributes.AGENT_DESCRIPTION, agent.agentDescription());
+		sink.put(GenAiAttributes.AGENT_VERSION, agent.agentVersion());
+	}
+
+	private void server(GenAiOperation operation, AttributeSink sink) {
+		String address = emptyToNull(operation.serverAddress());
+		sink.put(GenAiAttributes.SERVER_ADDRESS, address);
+		if (address != null) {
 			sink.put(GenAiAttributes.SERVER_PORT, operation.serverPort());
 		}
 	}
 
-	private void requestOptions(GenAiOperation.RequestOptions options, AttributeSink sink) {
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private void requestOptions(RequestOptions options, AttributeSink sink) {
 		sink.put(GenAiAttributes.REQUEST_TEMPERATURE, options.temperature());
 		sink.put(GenAiAttributes.REQUEST_TOP_P, options.topP());
 		sink.put(GenAiAttributes.REQUEST_TOP_K, options.topK());
@@ -74,7 +110,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 
 	@Override
 	public void onInput(GenAiOperation operation, CapturedContent input, AttributeSink sink) {
-		if (operation.type() == GenAiOperation.Type.EXECUTE_TOOL) {
+		if (operation instanceof ToolExecution) {
 			sink.put(GenAiAttributes.TOOL_CALL_ARGUMENTS, input.jsonValue());
 		}
 		else {
@@ -85,7 +121,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	@Override
 	public void onOutput(GenAiOperation operation, CapturedContent output, @Nullable String finishReason,
 			AttributeSink sink) {
-		if (operation.type() == GenAiOperation.Type.EXECUTE_TOOL) {
+		if (operation instanceof ToolExecution) {
 			sink.put(GenAiAttributes.TOOL_CALL_RESULT, output.jsonValue());
 		}
 		else {
@@ -106,7 +142,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 
 	@Override
 	public void onResponse(GenAiOperation operation, GenAiResponse response, AttributeSink sink) {
-		if (operation.type() == GenAiOperation.Type.CHAT || operation.type() == GenAiOperation.Type.EMBEDDINGS) {
+		if (operation instanceof ModelCall) {
 			sink.put(GenAiAttributes.RESPONSE_ID, response.id());
 			sink.put(GenAiAttributes.RESPONSE_MODEL, response.model());
 			sink.put(GenAiAttributes.EMBEDDINGS_DIMENSION_COUNT, response.embeddingDimensions());
@@ -123,6 +159,16 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		sink.put(GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens());
 		sink.put(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens());
 		sink.put(GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
+	}
+
+	@Override
+	public void onTimeToFirstChunk(GenAiOperation operation, long nanos, AttributeSink sink) {
+		sink.put(GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
+	}
+
+	@Override
+	public void onError(GenAiOperation operation, Outcome outcome, AttributeSink sink) {
+		sink.put(GenAiAttributes.ERROR_TYPE, outcome.errorType());
 	}
 
 }

@@ -1,14 +1,14 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.spi;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.content.CapturedContent;
-
 /**
  * One attribute vocabulary (OpenTelemetry GenAI, OpenInference, MLflow, ...): translates
- * what {@link GenAiSpans} learns about an operation into that vocabulary's attributes.
- * Declare a bean of this type to add a vocabulary. Content reaches a vocabulary only when
- * the content policy let it through.
+ * what the span lifecycle learns about an operation into that vocabulary's attributes. It
+ * is the only writer of its keys, so that turning it off removes all of them. Declare a
+ * bean of this type to add a vocabulary. Content reaches a vocabulary only when the
+ * content policy let it through. Whatever a vocabulary throws is caught and logged; the
+ * span still ends.
  *
  * @since 0.1.0
  */
@@ -17,9 +17,10 @@ public interface SpanVocabulary {
 	/**
 	 * Writes the attributes known when the span starts.
 	 * @param operation the operation
+	 * @param conversationId the conversation id of this run, or {@code null}
 	 * @param sink where to write
 	 */
-	void onStart(GenAiOperation operation, AttributeSink sink);
+	void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink);
 
 	/**
 	 * Writes the operation's input.
@@ -75,6 +76,25 @@ public interface SpanVocabulary {
 	 * @param sink where to write
 	 */
 	default void onUsage(GenAiOperation operation, TokenUsage usage, AttributeSink sink) {
+	}
+
+	/**
+	 * Writes the time from the start of a streamed operation to its first chunk.
+	 * @param operation the operation
+	 * @param nanos the time in nanoseconds
+	 * @param sink where to write
+	 */
+	default void onTimeToFirstChunk(GenAiOperation operation, long nanos, AttributeSink sink) {
+	}
+
+	/**
+	 * Writes the outcome of a failed operation (such as {@code error.type}); called once,
+	 * just before the span ends. The span's status is set by the lifecycle.
+	 * @param operation the operation
+	 * @param outcome the outcome
+	 * @param sink where to write
+	 */
+	default void onError(GenAiOperation operation, Outcome outcome, AttributeSink sink) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.genaitracing.springai;
+package io.github.genaitracing.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;

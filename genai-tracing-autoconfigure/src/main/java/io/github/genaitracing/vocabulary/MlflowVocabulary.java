@@ -1,10 +1,15 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.vocabulary;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.genaitracing.content.CapturedContent;
 import io.github.genaitracing.semconv.MlflowAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.spi.TokenUsage;
 
 /**
  * Writes the span attributes MLflow reads: span type, inputs, outputs, token usage, and
@@ -15,16 +20,18 @@ import io.github.genaitracing.semconv.OpenInferenceAttributes;
 public final class MlflowVocabulary implements SpanVocabulary {
 
 	@Override
-	public void onStart(GenAiOperation operation, AttributeSink sink) {
-		sink.put(MlflowAttributes.SPAN_TYPE, switch (operation.type()) {
+	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+		String spanType = switch (operation.kind()) {
 			case INVOKE_AGENT -> MlflowAttributes.SpanType.AGENT;
 			case EXECUTE_TOOL -> MlflowAttributes.SpanType.TOOL;
 			case CHAT -> MlflowAttributes.SpanType.CHAT_MODEL;
 			case EMBEDDINGS -> MlflowAttributes.SpanType.EMBEDDING;
-		});
-		if (operation.type() == GenAiOperation.Type.INVOKE_AGENT) {
-			sink.put(OpenInferenceAttributes.SESSION_ID, operation.conversationId());
-			sink.put(OpenInferenceAttributes.USER_ID, operation.userId());
+			case AGENT_REQUEST -> null;
+		};
+		sink.put(MlflowAttributes.SPAN_TYPE, spanType);
+		if (operation instanceof AgentInvocation agent) {
+			sink.put(OpenInferenceAttributes.SESSION_ID, conversationId);
+			sink.put(OpenInferenceAttributes.USER_ID, agent.userId());
 		}
 	}
 

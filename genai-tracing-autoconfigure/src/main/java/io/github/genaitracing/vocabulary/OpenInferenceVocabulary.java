@@ -1,4 +1,4 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.vocabulary;
 
 import java.util.List;
 import java.util.Map;
@@ -9,12 +9,23 @@ import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.genaitracing.content.CapturedContent;
-import io.github.genaitracing.content.GenAiMessage;
 import io.github.genaitracing.semconv.GenAiAttributes.ProviderName;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes.MimeType;
 import io.github.genaitracing.semconv.OpenInferenceAttributes.SpanKind;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.AgentRequest;
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.ChatCall;
+import io.github.genaitracing.spi.GenAiMessage;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.RequestOptions;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.spi.TokenUsage;
+import io.github.genaitracing.spi.ToolExecution;
 
 /**
  * Writes the OpenInference conventions read by Arize Phoenix.
@@ -44,32 +55,31 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	@Override
-	public void onStart(GenAiOperation operation, AttributeSink sink) {
-		switch (operation.type()) {
-			case INVOKE_AGENT -> {
-				sink.put(OpenInferenceAttributes.SPAN_KIND, SpanKind.AGENT);
-				sink.put(OpenInferenceAttributes.AGENT_NAME, operation.agentName());
-			}
-			case EXECUTE_TOOL -> {
-				sink.put(OpenInferenceAttributes.SPAN_KIND, SpanKind.TOOL);
-				sink.put(OpenInferenceAttributes.TOOL_NAME, operation.toolName());
-				sink.put(OpenInferenceAttributes.TOOL_DESCRIPTION, operation.toolDescription());
-				sink.put(OpenInferenceAttributes.TOOL_ID, operation.toolCallId());
-			}
-			case CHAT, EMBEDDINGS -> {
-				sink.put(OpenInferenceAttributes.SPAN_KIND,
-						(operation.type() == GenAiOperation.Type.CHAT) ? SpanKind.LLM : SpanKind.EMBEDDING);
-				sink.put(OpenInferenceAttributes.LLM_MODEL_NAME, operation.requestModel());
-				String[] provider = (operation.providerName() != null) ? PROVIDERS.get(operation.providerName()) : null;
-				sink.put(OpenInferenceAttributes.LLM_PROVIDER,
-						(provider != null) ? provider[0] : operation.providerName());
-				sink.put(OpenInferenceAttributes.LLM_SYSTEM, (provider != null) ? provider[1] : null);
-				sink.put(OpenInferenceAttributes.LLM_INVOCATION_PARAMETERS,
-						invocationParameters(operation.requestOptions()));
-			}
+	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+		if (operation instanceof AgentRequest) {
+			return;
 		}
-		sink.put(OpenInferenceAttributes.SESSION_ID, operation.conversationId());
-		sink.put(OpenInferenceAttributes.USER_ID, operation.userId());
+		if (operation instanceof AgentInvocation agent) {
+			sink.put(OpenInferenceAttributes.SPAN_KIND, SpanKind.AGENT);
+			sink.put(OpenInferenceAttributes.AGENT_NAME, agent.agentName());
+			sink.put(OpenInferenceAttributes.USER_ID, agent.userId());
+		}
+		else if (operation instanceof ToolExecution tool) {
+			sink.put(OpenInferenceAttributes.SPAN_KIND, SpanKind.TOOL);
+			sink.put(OpenInferenceAttributes.TOOL_NAME, tool.toolName());
+			sink.put(OpenInferenceAttributes.TOOL_DESCRIPTION, tool.toolDescription());
+			sink.put(OpenInferenceAttributes.TOOL_ID, tool.toolCallId());
+		}
+		else if (operation instanceof ModelCall model) {
+			sink.put(OpenInferenceAttributes.SPAN_KIND,
+					(operation instanceof ChatCall) ? SpanKind.LLM : SpanKind.EMBEDDING);
+			sink.put(OpenInferenceAttributes.LLM_MODEL_NAME, model.requestModel());
+			String[] provider = (operation.providerName() != null) ? PROVIDERS.get(operation.providerName()) : null;
+			sink.put(OpenInferenceAttributes.LLM_PROVIDER, (provider != null) ? provider[0] : operation.providerName());
+			sink.put(OpenInferenceAttributes.LLM_SYSTEM, (provider != null) ? provider[1] : null);
+			sink.put(OpenInferenceAttributes.LLM_INVOCATION_PARAMETERS, invocationParameters(model.requestOptions()));
+		}
+		sink.put(OpenInferenceAttributes.SESSION_ID, conversationId);
 	}
 
 	@Override
@@ -111,7 +121,7 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 
 	@Override
 	public void onResponse(GenAiOperation operation, GenAiResponse response, AttributeSink sink) {
-		if (operation.type() == GenAiOperation.Type.CHAT || operation.type() == GenAiOperation.Type.EMBEDDINGS) {
+		if (operation instanceof ModelCall) {
 			sink.put(OpenInferenceAttributes.LLM_MODEL_NAME, response.model());
 		}
 	}
@@ -159,7 +169,7 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 		return AttributeKey.stringKey(name);
 	}
 
-	private static @Nullable String invocationParameters(GenAiOperation.RequestOptions options) {
+	private static @Nullable String invocationParameters(RequestOptions options) {
 		StringBuilder json = new StringBuilder(64).append('{');
 		field(json, "temperature", options.temperature());
 		field(json, "top_p", options.topP());

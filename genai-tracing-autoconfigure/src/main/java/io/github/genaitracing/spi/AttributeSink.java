@@ -1,4 +1,4 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.spi;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

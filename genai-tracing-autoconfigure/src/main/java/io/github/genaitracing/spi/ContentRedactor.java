@@ -1,4 +1,4 @@
-package io.github.genaitracing.content;
+package io.github.genaitracing.spi;
 
 /**
  * Rewrites a content value before it is recorded, to remove secrets or personal data.

@@ -1,4 +1,4 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.core;
 
 import io.opentelemetry.context.Scope;
 

@@ -1,4 +1,4 @@
-package io.github.genaitracing.springai;
+package io.github.genaitracing.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,11 @@ import io.micrometer.core.instrument.Tag;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.semconv.GenAiAttributes;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.TokenUsage;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.OperationRun;
+import io.github.genaitracing.spi.TokenUsage;
 
 /**
  * Records the GenAI client metrics of the semantic conventions through Micrometer:
@@ -20,11 +23,12 @@ import io.github.genaitracing.span.TokenUsage;
  * histograms with the conventions' bucket boundaries and carry only low-cardinality
  * attributes: operation, provider, request and response model, server address and
  * port, and {@code error.type} on the duration. Each meter name always has the same
- * tag keys; unknown values are {@value #NONE}.
+ * tag keys; unknown values are {@value #NONE}. A listener of the span lifecycle: it
+ * records every model call ({@code chat}, {@code embeddings}) when its span ends.
  *
  * @since 0.1.0
  */
-public final class GenAiClientMetrics {
+public final class GenAiClientMetrics implements OperationListener {
 
 	/** Name of the operation duration histogram, in seconds. */
 	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
@@ -64,6 +68,19 @@ public final class GenAiClientMetrics {
 		this.registry = registry;
 	}
 
+	@Override
+	public void onEnd(OperationRun run) {
+		if (!(run.operation() instanceof ModelCall operation)) {
+			return;
+		}
+		GenAiResponse response = run.response();
+		recordOperation(operation, (response != null) ? response.model() : null, run.durationNanos(),
+				run.outcome().errorType(), run.usage());
+		if (run.timeToFirstChunkNanos() >= 0) {
+			recordTimeToFirstChunk(operation, run.timeToFirstChunkNanos());
+		}
+	}
+
 	/**
 	 * Records one finished client operation: its duration and its token usage.
 	 * @param operation the operation
@@ -72,7 +89,7 @@ public final class GenAiClientMetrics {
 	 * @param errorType the error type of a failed operation, or {@code null}
 	 * @param usage the token usage, or {@code null}
 	 */
-	public void recordOperation(GenAiOperation operation, @Nullable String responseModel, long durationNanos,
+	public void recordOperation(ModelCall operation, @Nullable String responseModel, long durationNanos,
 			@Nullable String errorType, @Nullable TokenUsage usage) {
 		List<Tag> tags = tags(operation, responseModel);
 		List<Tag> durationTags = new ArrayList<>(tags);
@@ -89,7 +106,7 @@ public final class GenAiClientMetrics {
 	 * @param operation the operation
 	 * @param nanos the time to the first chunk in nanoseconds
 	 */
-	public void recordTimeToFirstChunk(GenAiOperation operation, long nanos) {
+	public void recordTimeToFirstChunk(ModelCall operation, long nanos) {
 		seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
 				baseTags(operation))
 			.record(nanos / 1e9);
@@ -124,9 +141,9 @@ public final class GenAiClientMetrics {
 	 * not known is {@value #NONE}, because registries such as Prometheus keep one set of
 	 * tag keys per meter name.
 	 */
-	private static List<Tag> baseTags(GenAiOperation operation) {
+	private static List<Tag> baseTags(ModelCall operation) {
 		List<Tag> tags = new ArrayList<>(7);
-		tags.add(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), operation.operationName()));
+		tags.add(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), valueOrNone(operation.operationName())));
 		tags.add(Tag.of(GenAiAttributes.PROVIDER_NAME.getKey(), valueOrNone(operation.providerName())));
 		tags.add(Tag.of(GenAiAttributes.REQUEST_MODEL.getKey(), valueOrNone(operation.requestModel())));
 		boolean server = operation.serverAddress() != null;
@@ -136,7 +153,7 @@ public final class GenAiClientMetrics {
 		return tags;
 	}
 
-	private static List<Tag> tags(GenAiOperation operation, @Nullable String responseModel) {
+	private static List<Tag> tags(ModelCall operation, @Nullable String responseModel) {
 		List<Tag> tags = baseTags(operation);
 		tags.add(Tag.of(GenAiAttributes.RESPONSE_MODEL.getKey(), valueOrNone(responseModel)));
 		return tags;

@@ -1,8 +1,10 @@
-package io.github.genaitracing.content;
+package io.github.genaitracing.spi;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.annotation.ToolCall;
 
 /**
  * A chat message in the shape of the GenAI semantic conventions' message schema: a role

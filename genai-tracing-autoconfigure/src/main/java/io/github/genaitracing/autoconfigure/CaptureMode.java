@@ -1,4 +1,4 @@
-package io.github.genaitracing.content;
+package io.github.genaitracing.autoconfigure;
 
 import java.util.Locale;
 

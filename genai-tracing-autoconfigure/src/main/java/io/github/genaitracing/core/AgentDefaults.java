@@ -1,4 +1,4 @@
-package io.github.genaitracing.span;
+package io.github.genaitracing.core;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.github.genaitracing.content;
+package io.github.genaitracing.spi;
 
 /**
  * Decides whether a key of a structured value (a map key, a property of a record or bean,

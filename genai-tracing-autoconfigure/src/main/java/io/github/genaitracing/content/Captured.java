@@ -4,13 +4,16 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiMessage;
+
 /**
  * Content that passed the {@link ContentPolicy}: redacted and truncated, ready to be
  * written by each vocabulary in its own shape.
  *
  * @since 0.1.0
  */
-public final class CapturedContent {
+final class Captured implements CapturedContent {
 
 	private final String value;
 
@@ -22,7 +25,7 @@ public final class CapturedContent {
 
 	private @Nullable String messagesJson;
 
-	CapturedContent(String value, boolean json, @Nullable List<GenAiMessage> messages, ContentJson contentJson) {
+	Captured(String value, boolean json, @Nullable List<GenAiMessage> messages, ContentJson contentJson) {
 		this.value = value;
 		this.json = json;
 		this.messages = messages;
@@ -33,6 +36,7 @@ public final class CapturedContent {
 	 * Returns the value: plain text, or a JSON document when {@link #isJson()}.
 	 * @return the value
 	 */
+	@Override
 	public String value() {
 		return this.value;
 	}
@@ -41,6 +45,7 @@ public final class CapturedContent {
 	 * Returns whether {@link #value()} is a JSON document.
 	 * @return whether the value is JSON
 	 */
+	@Override
 	public boolean isJson() {
 		return this.json;
 	}
@@ -50,6 +55,7 @@ public final class CapturedContent {
 	 * JSON string.
 	 * @return the JSON-encoded value
 	 */
+	@Override
 	public String jsonValue() {
 		return this.json ? this.value : this.contentJson.quote(this.value);
 	}
@@ -58,6 +64,7 @@ public final class CapturedContent {
 	 * Returns the chat messages when this content was captured from messages.
 	 * @return the messages, or {@code null}
 	 */
+	@Override
 	public @Nullable List<GenAiMessage> messages() {
 		return this.messages;
 	}
@@ -70,6 +77,7 @@ public final class CapturedContent {
 	 * {@code null}
 	 * @return the messages JSON
 	 */
+	@Override
 	public String messagesJson(String role, @Nullable String finishReason) {
 		String result = this.messagesJson;
 		if (result == null) {

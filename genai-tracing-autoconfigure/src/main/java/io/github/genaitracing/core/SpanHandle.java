@@ -1,0 +1,422 @@
+package io.github.genaitracing.core;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Supplier;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.OperationRun;
+import io.github.genaitracing.spi.Outcome;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.spi.TokenUsage;
+
+/**
+ * The handle of one live GenAI span, started by {@link SpanLifecycle}: records what the
+ * operation learns through every enabled vocabulary, records a failure once, and ends the
+ * span exactly once, even when completion, error, timeout and cancellation race on
+ * different threads. No method throws.
+ *
+ * @since 0.1.0
+ */
+public final class SpanHandle implements OperationRun {
+
+	private static final AtomicIntegerFieldUpdater<SpanHandle> ENDED = AtomicIntegerFieldUpdater
+		.newUpdater(SpanHandle.class, "ended");
+
+	private static final AtomicReferenceFieldUpdater<SpanHandle, Outcome> OUTCOME = AtomicReferenceFieldUpdater
+		.newUpdater(SpanHandle.class, Outcome.class, "outcome");
+
+	private final SpanLifecycle lifecycle;
+
+	private final Span span;
+
+	private final GenAiOperation operation;
+
+	private final @Nullable String conversationId;
+
+	private final @Nullable SpanHandle parent;
+
+	private final long startNanos;
+
+	Context context = Context.root();
+
+	private @Nullable AttributeSink sink;
+
+	private volatile int ended;
+
+	private volatile Outcome outcome = Outcome.OK;
+
+	private volatile @Nullable Outcome finalOutcome;
+
+	volatile long durationNanos = -1;
+
+	private volatile @Nullable GenAiResponse response;
+
+	private volatile @Nullable TokenUsage usage;
+
+	private volatile long timeToFirstChunkNanos = -1;
+
+	SpanHandle(SpanLifecycle lifecycle, Span span, GenAiOperation operation, @Nullable String conversationId,
+			@Nullable SpanHandle parent, long startNanos) {
+		this.lifecycle = lifecycle;
+		this.span = span;
+		this.operation = operation;
+		this.conversationId = conversationId;
+		this.parent = parent;
+		this.startNanos = startNanos;
+	}
+
+	AttributeSink sink() {
+		AttributeSink sink = this.sink;
+		if (sink == null) {
+			sink = AttributeSink.of(this.span);
+			this.sink = sink;
+		}
+		return sink;
+	}
+
+	@Override
+	public Span span() {
+		return this.span;
+	}
+
+	/**
+	 * Returns the context in which work of this operation runs: the span, the
+	 * conversation id and its baggage.
+	 * @return the context
+	 */
+	public Context context() {
+		return this.context;
+	}
+
+	@Override
+	public GenAiOperation operation() {
+		return this.operation;
+	}
+
+	@Override
+	public @Nullable String conversationId() {
+		return this.conversationId;
+	}
+
+	@Override
+	public @Nullable OperationRun parent() {
+		return this.parent;
+	}
+
+	@Override
+	public long startNanos() {
+		return this.startNanos;
+	}
+
+	@Override
+	public long durationNanos() {
+		return this.durationNanos;
+	}
+
+	@Override
+	public @Nullable GenAiResponse response() {
+		return this.response;
+	}
+
+	@Override
+	public @Nullable TokenUsage usage() {
+		return this.usage;
+	}
+
+	@Override
+	public long timeToFirstChunkNanos() {
+		return this.timeToFirstChunkNanos;
+	}
+
+	@Override
+	public Outcome outcome() {
+		Outcome result = this.finalOutcome;
+		return (result != null) ? result : this.outcome;
+	}
+
+	/**
+	 * Makes {@link #context()} current.
+	 * @return the scope to close
+	 */
+	public Scope makeCurrent() {
+		return makeCurrent(this.context);
+	}
+
+	/**
+	 * Makes a context derived from {@link #context()} current (one with more entries),
+	 * telling the {@link ScopeListener} as {@link #makeCurrent()} does.
+	 * @param derived the derived context
+	 * @return the scope to close
+	 */
+	public Scope makeCurrent(Context derived) {
+		Scope scope = derived.makeCurrent();
+		Scope listener;
+		try {
+			listener = this.lifecycle.scopeListener().onMakeCurrent();
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(ScopeListener.class, ex);
+			return scope;
+		}
+		if (listener == Scope.noop()) {
+			return scope;
+		}
+		return () -> {
+			try {
+				listener.close();
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(ScopeListener.class, ex);
+			}
+			finally {
+				scope.close();
+			}
+		};
+	}
+
+	/**
+	 * Records the operation's input; {@code null} (capture off) records nothing.
+	 * @param input the captured input
+	 */
+	public void recordInput(@Nullable CapturedContent input) {
+		if (input != null && !isEnded()) {
+			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+			for (int i = 0; i < vocabularies.size(); i++) {
+				SpanVocabulary vocabulary = vocabularies.get(i);
+				try {
+					vocabulary.onInput(this.operation, input, sink());
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(vocabulary, ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Captures and records the operation's input; a capture (redaction, serialization)
+	 * that fails records nothing.
+	 * @param capture captures the input, returning {@code null} when capture is off
+	 */
+	public void captureInput(Supplier<? extends @Nullable CapturedContent> capture) {
+		recordInput(FailSafe.get("content capture", capture));
+	}
+
+	/**
+	 * Records the operation's output; {@code null} (capture off) records nothing.
+	 * @param output the captured output
+	 */
+	public void recordOutput(@Nullable CapturedContent output) {
+		recordOutput(output, null);
+	}
+
+	/**
+	 * Captures and records the operation's output; a capture (redaction, serialization)
+	 * that fails records nothing.
+	 * @param capture captures the output, returning {@code null} when capture is off
+	 */
+	public void captureOutput(Supplier<? extends @Nullable CapturedContent> capture) {
+		recordOutput(FailSafe.get("content capture", capture), null);
+	}
+
+	/**
+	 * Records the operation's output and finish reason; {@code null} (capture off)
+	 * records nothing.
+	 * @param output the captured output
+	 * @param finishReason the finish reason, or {@code null}
+	 */
+	public void recordOutput(@Nullable CapturedContent output, @Nullable String finishReason) {
+		if (output != null && !isEnded()) {
+			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+			for (int i = 0; i < vocabularies.size(); i++) {
+				SpanVocabulary vocabulary = vocabularies.get(i);
+				try {
+					vocabulary.onOutput(this.operation, output, finishReason, sink());
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(vocabulary, ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records system instructions; {@code null} (capture off) records nothing.
+	 * @param instructionsJson the instructions, a JSON array of parts
+	 */
+	public void recordSystemInstructions(@Nullable String instructionsJson) {
+		if (instructionsJson != null && !isEnded()) {
+			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+			for (int i = 0; i < vocabularies.size(); i++) {
+				SpanVocabulary vocabulary = vocabularies.get(i);
+				try {
+					vocabulary.onSystemInstructions(this.operation, instructionsJson, sink());
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(vocabulary, ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records tool definitions; {@code null} (capture off) records nothing.
+	 * @param definitionsJson the definitions, a JSON array
+	 */
+	public void recordToolDefinitions(@Nullable String definitionsJson) {
+		if (definitionsJson != null && !isEnded()) {
+			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+			for (int i = 0; i < vocabularies.size(); i++) {
+				SpanVocabulary vocabulary = vocabularies.get(i);
+				try {
+					vocabulary.onToolDefinitions(this.operation, definitionsJson, sink());
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(vocabulary, ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records response metadata.
+	 * @param response the response
+	 */
+	public void recordResponse(GenAiResponse response) {
+		if (isEnded()) {
+			return;
+		}
+		this.response = response;
+		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+		for (int i = 0; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
+			try {
+				vocabulary.onResponse(this.operation, response, sink());
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+	}
+
+	/**
+	 * Records token usage.
+	 * @param usage the usage
+	 */
+	public void recordUsage(TokenUsage usage) {
+		if (isEnded()) {
+			return;
+		}
+		this.usage = usage;
+		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+		for (int i = 0; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
+			try {
+				vocabulary.onUsage(this.operation, usage, sink());
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+	}
+
+	/**
+	 * Records the time from the start of a streamed operation to its first chunk.
+	 * @param nanos the time in nanoseconds
+	 */
+	public void recordTimeToFirstChunk(long nanos) {
+		if (isEnded()) {
+			return;
+		}
+		this.timeToFirstChunkNanos = nanos;
+		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+		for (int i = 0; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
+			try {
+				vocabulary.onTimeToFirstChunk(this.operation, nanos, sink());
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+	}
+
+	/**
+	 * Records a protocol attribute learnt after the start, such as a task state.
+	 * @param <T> the value type
+	 * @param key the key
+	 * @param value the value; {@code null} records nothing
+	 */
+	public <T> void setProtocolAttribute(AttributeKey<T> key, @Nullable T value) {
+		if (value != null && !isEnded()) {
+			FailSafe.run(this, () -> sink().put(key, value));
+		}
+	}
+
+	/**
+	 * Records that the operation failed with an exception; only the first failure of a
+	 * span is recorded. The error type is the exception's class name.
+	 * @param error the failure
+	 */
+	public void fail(Throwable error) {
+		fail(new Outcome(error.getClass().getName(), null, error));
+	}
+
+	/**
+	 * Records that the operation failed, known by a code (a provider or JSON-RPC error
+	 * code, a timeout); only the first failure of a span is recorded.
+	 * @param errorType the low-cardinality error type
+	 * @param description a description, or {@code null}
+	 */
+	public void fail(String errorType, @Nullable String description) {
+		fail(new Outcome(errorType, description, null));
+	}
+
+	private void fail(Outcome failure) {
+		if (!isEnded()) {
+			OUTCOME.compareAndSet(this, Outcome.OK, failure);
+		}
+	}
+
+	/**
+	 * Ends the span, recording its outcome and telling the listeners; later calls do
+	 * nothing.
+	 */
+	public void end() {
+		if (ENDED.compareAndSet(this, 0, 1)) {
+			this.finalOutcome = this.outcome;
+			this.lifecycle.end(this);
+		}
+	}
+
+	/**
+	 * Records a failure (unless one was recorded) and ends the span.
+	 * @param error the failure
+	 */
+	public void end(Throwable error) {
+		fail(error);
+		end();
+	}
+
+	@Override
+	public boolean isEnded() {
+		return this.ended != 0;
+	}
+
+	@Override
+	public String toString() {
+		return "SpanHandle[" + this.operation.spanName() + "]";
+	}
+
+}

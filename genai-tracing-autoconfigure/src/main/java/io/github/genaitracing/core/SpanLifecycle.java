@@ -1,0 +1,292 @@
+package io.github.genaitracing.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.Outcome;
+import io.github.genaitracing.spi.SpanVocabulary;
+import io.github.genaitracing.spi.ToolExecution;
+
+/**
+ * The one class that starts, fails and ends every GenAI span, whatever the entry point
+ * (aspects, A2A filter and client, Spring AI handlers): it lets every enabled
+ * {@link SpanVocabulary} describe the span, records the outcome once, ends the span
+ * exactly once and tells every {@link OperationListener}. Each call into a vocabulary or
+ * listener is guarded by {@link FailSafe}. The conversation id is inherited from the
+ * parent context (or its baggage) when the run has none, and put into the child context
+ * and baggage.
+ *
+ * @since 0.1.0
+ */
+public final class SpanLifecycle {
+
+	/**
+	 * Instrumentation scope name of the spans.
+	 */
+	public static final String INSTRUMENTATION_NAME = "io.github.genaitracing";
+
+	private static final ContextKey<SpanHandle> RUN = ContextKey.named("genai-tracing-run");
+
+	private final Tracer tracer;
+
+	private final List<SpanVocabulary> vocabularies;
+
+	private final List<OperationListener> listeners;
+
+	private final @Nullable String conversationIdBaggageKey;
+
+	private final ScopeListener scopeListener;
+
+	private final Map<SpanContext, SpanHandle> openTools = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the lifecycle.
+	 * @param openTelemetry the OpenTelemetry instance
+	 * @param vocabularies the enabled vocabularies, in order
+	 * @param conversationIdBaggageKey baggage key of the conversation id, or {@code null}
+	 * to leave baggage alone
+	 */
+	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
+			@Nullable String conversationIdBaggageKey) {
+		this(openTelemetry, vocabularies, conversationIdBaggageKey, ScopeListener.NONE, List.of());
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param openTelemetry the OpenTelemetry instance
+	 * @param vocabularies the enabled vocabularies, in order
+	 * @param conversationIdBaggageKey baggage key of the conversation id, or {@code null}
+	 * to leave baggage alone
+	 * @param scopeListener told whenever a span's context is made current
+	 * @param listeners told when spans start and end, in order
+	 */
+	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
+			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener,
+			List<OperationListener> listeners) {
+		this.scopeListener = scopeListener;
+		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.vocabularies = List.copyOf(vocabularies);
+		this.listeners = List.copyOf(listeners);
+		this.conversationIdBaggageKey = (conversationIdBaggageKey == null || conversationIdBaggageKey.isBlank())
+				? null : conversationIdBaggageKey;
+	}
+
+	/**
+	 * Starts a span as a child of the current context.
+	 * @param operation the operation
+	 * @return the started span
+	 */
+	public SpanHandle start(GenAiOperation operation) {
+		return start(operation, null, Context.current());
+	}
+
+	/**
+	 * Starts a span with an explicit parent context ({@link Context#root()} for a new
+	 * trace).
+	 * @param operation the operation
+	 * @param parent the parent context
+	 * @return the started span
+	 */
+	public SpanHandle start(GenAiOperation operation, Context parent) {
+		return start(operation, null, parent);
+	}
+
+	/**
+	 * Starts a span; never throws.
+	 * @param operation the operation
+	 * @param conversationId the conversation id of this run, or {@code null} to inherit
+	 * the parent's
+	 * @param parent the parent context ({@link Context#root()} for a new trace)
+	 * @return the started span
+	 */
+	public SpanHandle start(GenAiOperation operation, @Nullable String conversationId, Context parent) {
+		long startNanos = System.nanoTime();
+		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
+		SpanBuilder builder = this.tracer.spanBuilder(operation.spanName())
+			.setSpanKind(operation.spanKind())
+			.setParent(parent);
+		AttributeSink sink = AttributeSink.of(builder);
+		for (int i = 0; i < this.vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = this.vocabularies.get(i);
+			try {
+				vocabulary.onStart(operation, effectiveId, sink);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+		if (!operation.protocolAttributes().isEmpty()) {
+			builder.setAllAttributes(operation.protocolAttributes());
+		}
+		List<SpanContext> links = operation.links();
+		for (int i = 0; i < links.size(); i++) {
+			builder.addLink(links.get(i));
+		}
+		Span span;
+		try {
+			span = builder.startSpan();
+		}
+		catch (Throwable ex) {
+			// a span processor failed: the application goes on without this span
+			FailSafe.failed("span processor", ex);
+			span = Span.wrap(SpanContext.getInvalid());
+		}
+		SpanHandle parentRun = this.listeners.isEmpty() ? null : parent.get(RUN);
+		SpanHandle handle = new SpanHandle(this, span, operation, effectiveId, parentRun, startNanos);
+		Context context = childContext(parent.with(span), effectiveId);
+		handle.context = this.listeners.isEmpty() ? context : context.with(RUN, handle);
+		if (operation instanceof ToolExecution) {
+			this.openTools.put(span.getSpanContext(), handle);
+		}
+		for (int i = 0; i < this.listeners.size(); i++) {
+			OperationListener listener = this.listeners.get(i);
+			try {
+				listener.onStart(handle);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(listener, ex);
+			}
+		}
+		return handle;
+	}
+
+	/**
+	 * Ends a span once: records its outcome, ends it and tells the listeners.
+	 */
+	void end(SpanHandle handle) {
+		handle.durationNanos = System.nanoTime() - handle.startNanos();
+		Span span = handle.span();
+		Outcome outcome = handle.outcome();
+		try {
+			if (outcome.isError()) {
+				AttributeSink sink = handle.sink();
+				for (int i = 0; i < this.vocabularies.size(); i++) {
+					SpanVocabulary vocabulary = this.vocabularies.get(i);
+					try {
+						vocabulary.onError(handle.operation(), outcome, sink);
+					}
+					catch (Throwable ex) {
+						FailSafe.failed(vocabulary, ex);
+					}
+				}
+				if (outcome.description() != null) {
+					span.setStatus(StatusCode.ERROR, outcome.description());
+				}
+				else {
+					span.setStatus(StatusCode.ERROR);
+				}
+				if (outcome.exception() != null) {
+					span.recordException(outcome.exception());
+				}
+			}
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this, ex);
+		}
+		if (handle.operation() instanceof ToolExecution) {
+			this.openTools.remove(span.getSpanContext());
+		}
+		try {
+			span.end();
+		}
+		catch (Throwable ex) {
+			FailSafe.failed("span processor", ex);
+		}
+		for (int i = 0; i < this.listeners.size(); i++) {
+			OperationListener listener = this.listeners.get(i);
+			try {
+				listener.onEnd(handle);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(listener, ex);
+			}
+		}
+	}
+
+	/**
+	 * Returns the open tool span of the given tool that is current in the context (such as
+	 * the span of Spring AI's tool calling), so that an annotated tool method running
+	 * inside it records on it instead of starting a second span.
+	 * @param context the context
+	 * @param toolName the tool name
+	 * @return the open tool span, or {@code null}
+	 */
+	public @Nullable SpanHandle currentTool(Context context, @Nullable String toolName) {
+		if (this.openTools.isEmpty()) {
+			return null;
+		}
+		SpanHandle span = this.openTools.get(Span.fromContext(context).getSpanContext());
+		if (span != null && span.operation() instanceof ToolExecution tool
+				&& Objects.equals(tool.toolName(), toolName)) {
+			return span;
+		}
+		return null;
+	}
+
+	/**
+	 * Returns the vocabularies in use.
+	 * @return the vocabularies
+	 */
+	public List<SpanVocabulary> vocabularies() {
+		return this.vocabularies;
+	}
+
+	/**
+	 * Returns the listeners in use.
+	 * @return the listeners
+	 */
+	public List<OperationListener> listeners() {
+		return this.listeners;
+	}
+
+	ScopeListener scopeListener() {
+		return this.scopeListener;
+	}
+
+	/**
+	 * Returns the conversation id a span started in this context would inherit.
+	 * @param context the context
+	 * @return the conversation id, or {@code null}
+	 */
+	public @Nullable String inheritedConversationId(Context context) {
+		String conversationId = GenAiContext.conversationId(context);
+		if (conversationId == null && this.conversationIdBaggageKey != null) {
+			conversationId = Baggage.fromContext(context).getEntryValue(this.conversationIdBaggageKey);
+		}
+		return conversationId;
+	}
+
+	private Context childContext(Context context, @Nullable String conversationId) {
+		if (conversationId == null) {
+			return context;
+		}
+		Context result = conversationId.equals(GenAiContext.conversationId(context)) ? context
+				: GenAiContext.withConversationId(context, conversationId);
+		if (this.conversationIdBaggageKey != null) {
+			Baggage baggage = Baggage.fromContext(result);
+			if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
+				result = baggage.toBuilder().put(this.conversationIdBaggageKey, conversationId).build()
+					.storeInContext(result);
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.github.genaitracing.spi;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Content that passed the content policy: redacted and bounded, ready to be written by
+ * each vocabulary in its own shape.
+ *
+ * @since 0.1.0
+ */
+public interface CapturedContent {
+
+	/**
+	 * Returns the value: plain text, or a JSON document when {@link #isJson()}.
+	 * @return the value
+	 */
+	String value();
+
+	/**
+	 * Returns whether {@link #value()} is a JSON document.
+	 * @return whether the value is JSON
+	 */
+	boolean isJson();
+
+	/**
+	 * Returns the value as a JSON document: the value itself when it is JSON, otherwise a
+	 * JSON string.
+	 * @return the JSON-encoded value
+	 */
+	String jsonValue();
+
+	/**
+	 * Returns the chat messages when this content was captured from messages.
+	 * @return the messages, or {@code null}
+	 */
+	@Nullable List<GenAiMessage> messages();
+
+	/**
+	 * Returns this content as a JSON array of semantic-convention messages: the captured
+	 * messages, or one message of the given role with the value as a text part.
+	 * @param role role of the single message when the content is not messages
+	 * @param finishReason finish reason of the single message (output messages), or
+	 * {@code null}
+	 * @return the messages JSON
+	 */
+	String messagesJson(String role, @Nullable String finishReason);
+
+}

@@ -1,0 +1,60 @@
+package io.github.genaitracing.spi;
+
+import io.opentelemetry.api.trace.SpanKind;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.semconv.GenAiAttributes.OperationName;
+
+/**
+ * The kinds of {@link GenAiOperation}, one per operation type, with the semantic-convention
+ * operation name and the default span kind.
+ *
+ * @since 0.1.0
+ */
+public enum OperationKind {
+
+	/** An agent invocation, {@link AgentInvocation}. */
+	INVOKE_AGENT(OperationName.INVOKE_AGENT, SpanKind.INTERNAL),
+
+	/** A tool execution, {@link ToolExecution}. */
+	EXECUTE_TOOL(OperationName.EXECUTE_TOOL, SpanKind.INTERNAL),
+
+	/** A chat call to a model, {@link ChatCall}. */
+	CHAT(OperationName.CHAT, SpanKind.CLIENT),
+
+	/** An embeddings call to a model, {@link EmbeddingsCall}. */
+	EMBEDDINGS(OperationName.EMBEDDINGS, SpanKind.CLIENT),
+
+	/**
+	 * A protocol request served by an agent (an A2A JSON-RPC call), {@link AgentRequest};
+	 * not a GenAI operation of the conventions, so it has no operation name.
+	 */
+	AGENT_REQUEST(null, SpanKind.SERVER);
+
+	private final @Nullable String operationName;
+
+	private final SpanKind defaultSpanKind;
+
+	OperationKind(@Nullable String operationName, SpanKind defaultSpanKind) {
+		this.operationName = operationName;
+		this.defaultSpanKind = defaultSpanKind;
+	}
+
+	/**
+	 * Returns the semantic-convention operation name ({@code gen_ai.operation.name}).
+	 * @return the operation name, or {@code null} for a kind that is not a GenAI
+	 * operation
+	 */
+	public @Nullable String operationName() {
+		return this.operationName;
+	}
+
+	/**
+	 * Returns the span kind used unless the operation sets another.
+	 * @return the default span kind
+	 */
+	public SpanKind defaultSpanKind() {
+		return this.defaultSpanKind;
+	}
+
+}

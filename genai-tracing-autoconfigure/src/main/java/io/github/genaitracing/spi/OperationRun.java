@@ -1,0 +1,83 @@
+package io.github.genaitracing.spi;
+
+import io.opentelemetry.api.trace.Span;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a {@link GenAiOperation}: what an {@link OperationListener} sees of a span
+ * while it runs and once it ended. Values recorded on the span (response, usage, outcome)
+ * are readable here whichever vocabularies are enabled.
+ *
+ * @since 0.1.0
+ */
+public interface OperationRun {
+
+	/**
+	 * Returns the operation.
+	 * @return the operation
+	 */
+	GenAiOperation operation();
+
+	/**
+	 * Returns the conversation id of the run, its own or inherited.
+	 * @return the conversation id, or {@code null}
+	 */
+	@Nullable String conversationId();
+
+	/**
+	 * Returns the run of the enclosing GenAI operation in this process (the
+	 * {@code invoke_agent} run around a chat call, for instance).
+	 * @return the parent run, or {@code null}
+	 */
+	@Nullable OperationRun parent();
+
+	/**
+	 * Returns the OpenTelemetry span; after {@link OperationListener#onEnd} the span has
+	 * ended.
+	 * @return the span
+	 */
+	Span span();
+
+	/**
+	 * Returns when the run started, in {@link System#nanoTime()} units.
+	 * @return the start time
+	 */
+	long startNanos();
+
+	/**
+	 * Returns how long the run took.
+	 * @return the duration in nanoseconds, or {@code -1} while it runs
+	 */
+	long durationNanos();
+
+	/**
+	 * Returns the response recorded on the span.
+	 * @return the response, or {@code null}
+	 */
+	@Nullable GenAiResponse response();
+
+	/**
+	 * Returns the token usage recorded on the span.
+	 * @return the usage, or {@code null}
+	 */
+	@Nullable TokenUsage usage();
+
+	/**
+	 * Returns the time from the start to the first chunk of a streamed operation.
+	 * @return the time in nanoseconds, or {@code -1} when none was recorded
+	 */
+	long timeToFirstChunkNanos();
+
+	/**
+	 * Returns the outcome: {@link Outcome#OK} unless the run failed.
+	 * @return the outcome
+	 */
+	Outcome outcome();
+
+	/**
+	 * Returns whether the run ended.
+	 * @return whether the run ended
+	 */
+	boolean isEnded();
+
+}

@@ -1,0 +1,35 @@
+package io.github.genaitracing.spi;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Typed request options of a model call; {@code null} members are not recorded.
+ *
+ * @param temperature the temperature
+ * @param topP the top-p
+ * @param topK the top-k
+ * @param frequencyPenalty the frequency penalty
+ * @param presencePenalty the presence penalty
+ * @param maxTokens the maximum number of output tokens
+ * @param seed the seed
+ * @param choiceCount the number of choices
+ * @param stopSequences the stop sequences
+ * @param stream whether the response is streamed
+ * @param encodingFormats the embedding encoding formats
+ * @param dimensions the embedding dimensions
+ * @since 0.1.0
+ */
+public record RequestOptions(@Nullable Double temperature, @Nullable Double topP, @Nullable Double topK,
+		@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Long maxTokens,
+		@Nullable Long seed, @Nullable Long choiceCount, @Nullable List<String> stopSequences,
+		@Nullable Boolean stream, @Nullable List<String> encodingFormats, @Nullable Long dimensions) {
+
+	/**
+	 * Options with nothing set.
+	 */
+	public static final RequestOptions NONE = new RequestOptions(null, null, null, null, null, null, null, null, null,
+			null, null, null);
+
+}
