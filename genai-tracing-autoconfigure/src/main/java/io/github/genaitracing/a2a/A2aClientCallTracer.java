@@ -36,6 +36,8 @@ public final class A2aClientCallTracer {
 
 	private static final String EVENT_STREAM = "text/event-stream";
 
+	private static final int MAX_CALLED_AGENTS = 32;
+
 	private static final TextMapSetter<BiConsumer<String, String>> HEADERS = (carrier, key, value) -> {
 		if (carrier != null) {
 			carrier.accept(key, value);
@@ -49,6 +51,8 @@ public final class A2aClientCallTracer {
 	private final OpenTelemetry openTelemetry;
 
 	private final Settings settings;
+
+	private final A2aCalledAgents calledAgents = new A2aCalledAgents(MAX_CALLED_AGENTS);
 
 	/**
 	 * Creates the tracer.
@@ -71,6 +75,14 @@ public final class A2aClientCallTracer {
 	 */
 	long maxBodySize() {
 		return this.settings.maxBodySize();
+	}
+
+	/**
+	 * The remote agents called so far (base URLs), for the trace view.
+	 * @return the called agents
+	 */
+	public A2aCalledAgents calledAgents() {
+		return this.calledAgents;
 	}
 
 	/**
@@ -120,6 +132,7 @@ public final class A2aClientCallTracer {
 				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
 				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
 				.build();
+			this.calledAgents.called(uri);
 			SpanHandle span = this.spans.start(operation, a2a.contextId(), parent);
 			if (this.contentPolicy.isEnabled()) {
 				span.captureInput(() -> this.contentPolicy.capture(a2a.userText()));

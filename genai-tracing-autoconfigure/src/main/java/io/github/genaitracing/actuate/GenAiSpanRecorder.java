@@ -21,6 +21,7 @@ import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.OperationRun;
 import io.github.genaitracing.spi.TokenUsage;
+import io.github.genaitracing.semconv.ResourceAttributes;
 
 /**
  * Feeds the actuator endpoint. As a listener of the span lifecycle, it puts every ended
@@ -74,10 +75,10 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 			SpanData data = readable.toSpanData();
 			SpanContext parent = data.getParentSpanContext();
 			this.traces.add(new RecordedSpan(data.getTraceId(), data.getSpanId(),
-					(parent.isValid()) ? parent.getSpanId() : null, data.getName(), data.getKind().name(),
+					(parent.isValid()) ? parent.getSpanId() : null, null, data.getName(), data.getKind().name(),
 					data.getStartEpochNanos() / 1000, (data.getEndEpochNanos() - data.getStartEpochNanos()) / 1000,
 					data.getStatus().getStatusCode().name(), emptyToNull(data.getStatus().getDescription()),
-					attributes(data.getAttributes())));
+					data.getResource().getAttribute(ResourceAttributes.SERVICE_NAME), attributes(data.getAttributes())));
 		}
 	}
 

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -17,8 +20,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The local trace view: one HTML page, served at a configurable path, that lists the
  * recent GenAI traces of the {@link GenAiTracingEndpoint actuator endpoint} and renders one
- * as a tree. The page reads the endpoint from the same origin and writes every value as
- * text, never as markup.
+ * as a timeline and a conversation; and, at {@code {path}/traces/{traceId}}, the trace as
+ * JSON merged with the spans of the peers ({@link MergedTraces}). The page reads both from
+ * the same origin and writes every value as text, never as markup.
  *
  * @since 0.1.0
  */
@@ -26,9 +30,13 @@ public final class GenAiTraceView {
 
 	private static final String PAGE = "META-INF/genai-tracing/trace-view.html";
 
+	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
 	private final String path;
 
 	private final Supplier<String> endpointPath;
+
+	private final MergedTraces merged;
 
 	private final String template;
 
@@ -37,10 +45,12 @@ public final class GenAiTraceView {
 	 * @param path the path of the page, such as {@code /genai-tracing}
 	 * @param endpointPath the path of the endpoint below the context path, such as
 	 * {@code /actuator/genaitracing}
+	 * @param merged the traces merged with the peers' spans
 	 */
-	public GenAiTraceView(String path, Supplier<String> endpointPath) {
+	public GenAiTraceView(String path, Supplier<String> endpointPath, MergedTraces merged) {
 		this.path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 		this.endpointPath = endpointPath;
+		this.merged = merged;
 		this.template = read();
 	}
 
@@ -53,12 +63,35 @@ public final class GenAiTraceView {
 		return RouterFunctions.route()
 			.GET(this.path, this::page)
 			.GET(this.path + "/", this::page)
+			.GET(this.path + "/traces/{traceId}", this::trace)
 			.build();
 	}
 
+	private ServerResponse trace(ServerRequest request) {
+		String traceId = request.pathVariable("traceId");
+		if (!TRACE_ID.matcher(traceId).matches()) {
+			return ServerResponse.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("message", "not a trace id (32 lower-case hex digits)"));
+		}
+		MergedTraces.Merged trace = this.merged.trace(traceId);
+		if (trace == null) {
+			return ServerResponse.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("Cache-Control", "no-store")
+				.body(Map.of("message", "no kept spans of this trace, here or at a peer"));
+		}
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Cache-Control", "no-store")
+			.body(trace);
+	}
+
 	private ServerResponse page(ServerRequest request) {
-		String endpoint = request.servletRequest().getContextPath() + this.endpointPath.get();
-		String html = this.template.replace("__ENDPOINT__", HtmlUtils.htmlEscape(endpoint));
+		String context = request.servletRequest().getContextPath();
+		String endpoint = context + this.endpointPath.get();
+		String html = this.template.replace("__ENDPOINT__", HtmlUtils.htmlEscape(endpoint))
+			.replace("__TRACES__", HtmlUtils.htmlEscape(context + this.path + "/traces"));
 		return ServerResponse.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Cache-Control", "no-store")

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,8 @@ import io.github.genaitracing.semconv.GenAiAttributes;
  * @since 0.1.0
  */
 public final class RecentGenAiTraces {
+
+	private static final int MAX_AGENT_NAMES = 20;
 
 	private final int maxTraces;
 
@@ -116,7 +119,7 @@ public final class RecentGenAiTraces {
 		if (entry == null) {
 			return null;
 		}
-		return new Trace(summary(traceId, entry), tree(entry));
+		return new Trace(summary(traceId, entry), tree(entry), Map.copyOf(entry.links));
 	}
 
 	private static List<RecordedSpan> tree(Entry entry) {
@@ -125,11 +128,14 @@ public final class RecentGenAiTraces {
 		List<RecordedSpan> spans = new ArrayList<>(entry.spans.size());
 		for (RecordedSpan span : entry.spans) {
 			String parent = span.parentSpanId();
+			String furthest = parent;
 			int hops = 0;
 			while (parent != null && !ids.contains(parent) && hops++ <= entry.links.size()) {
+				furthest = parent;
 				parent = entry.links.get(parent);
 			}
-			spans.add(span.withParent((parent != null && ids.contains(parent)) ? parent : null));
+			boolean local = parent != null && ids.contains(parent);
+			spans.add(span.withParent(local ? parent : null, local ? null : furthest));
 		}
 		spans.sort(Comparator.comparingLong(RecordedSpan::startEpochMicros));
 		return spans;
@@ -143,12 +149,21 @@ public final class RecentGenAiTraces {
 		long outputTokens = 0;
 		String conversationId = null;
 		RecordedSpan root = null;
+		Set<String> agents = new TreeSet<>();
 		for (RecordedSpan span : entry.spans) {
+			if (span.attributes().get(GenAiAttributes.AGENT_NAME.getKey()) instanceof String agent
+					&& agents.size() < MAX_AGENT_NAMES) {
+				agents.add(agent);
+			}
 			start = Math.min(start, span.startEpochMicros());
 			end = Math.max(end, span.startEpochMicros() + span.durationMicros());
 			error |= span.isError();
-			inputTokens += number(span.attributes().get(GenAiAttributes.USAGE_INPUT_TOKENS.getKey()));
-			outputTokens += number(span.attributes().get(GenAiAttributes.USAGE_OUTPUT_TOKENS.getKey()));
+			if (!GenAiAttributes.OperationName.INVOKE_AGENT
+				.equals(span.attributes().get(GenAiAttributes.OPERATION_NAME.getKey()))) {
+				// agent spans carry the sums of their descendants
+				inputTokens += number(span.attributes().get(GenAiAttributes.USAGE_INPUT_TOKENS.getKey()));
+				outputTokens += number(span.attributes().get(GenAiAttributes.USAGE_OUTPUT_TOKENS.getKey()));
+			}
 			if (conversationId == null && span.attributes().get(GenAiAttributes.CONVERSATION_ID.getKey()) instanceof String id) {
 				conversationId = id;
 			}
@@ -157,7 +172,8 @@ public final class RecentGenAiTraces {
 			}
 		}
 		return new TraceSummary(traceId, (root != null) ? root.name() : "", Instant.ofEpochSecond(0, start * 1000),
-				end - start, entry.spans.size(), entry.dropped, error, conversationId, inputTokens, outputTokens);
+				end - start, entry.spans.size(), entry.dropped, error, conversationId, List.copyOf(agents), inputTokens,
+				outputTokens);
 	}
 
 	private static long number(@Nullable Object value) {
@@ -185,11 +201,13 @@ public final class RecentGenAiTraces {
 	 * @param droppedSpans how many GenAI spans were over the per-trace bound
 	 * @param error whether a span has status ERROR
 	 * @param conversationId the first conversation id seen, if any
-	 * @param inputTokens the input tokens of all its spans
-	 * @param outputTokens the output tokens of all its spans
+	 * @param agents the agent names of its agent spans (at most 20)
+	 * @param inputTokens the input tokens of its model spans
+	 * @param outputTokens the output tokens of its model spans
 	 */
 	public record TraceSummary(String traceId, String name, Instant start, long durationMicros, int spans,
-			int droppedSpans, boolean error, @Nullable String conversationId, long inputTokens, long outputTokens) {
+			int droppedSpans, boolean error, @Nullable String conversationId, List<String> agents, long inputTokens,
+			long outputTokens) {
 	}
 
 	/**
@@ -197,8 +215,10 @@ public final class RecentGenAiTraces {
 	 *
 	 * @param summary the summary
 	 * @param spans its GenAI spans, in start order
+	 * @param links the parent of each non-GenAI span of the trace seen here (by span id),
+	 * for a view that merges the spans of several processes
 	 */
-	public record Trace(TraceSummary summary, List<RecordedSpan> spans) {
+	public record Trace(TraceSummary summary, List<RecordedSpan> spans, Map<String, String> links) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,17 +22,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import io.github.genaitracing.a2a.A2aBufferedBytes;
+import io.github.genaitracing.a2a.A2aClientCallTracer;
 import io.github.genaitracing.actuate.ExporterHealth;
 import io.github.genaitracing.actuate.GenAiSpanRecorder;
 import io.github.genaitracing.actuate.GenAiTraceView;
 import io.github.genaitracing.actuate.GenAiTracingEndpoint;
 import io.github.genaitracing.actuate.GenAiUsageCounters;
+import io.github.genaitracing.actuate.MergedTraces;
 import io.github.genaitracing.actuate.RecentGenAiTraces;
 import io.github.genaitracing.actuate.SpanExporterHealthPostProcessor;
+import io.github.genaitracing.actuate.TracePeers;
 import io.github.genaitracing.actuate.TracedMethods;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -137,13 +142,27 @@ public final class GenAiTracingEndpointAutoConfiguration {
 	static class TraceViewConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
+		MergedTraces genAiMergedTraces(GenAiTracingProperties properties, RecentGenAiTraces traces,
+				ObjectProvider<A2aClientCallTracer> a2aClients, Environment environment) {
+			GenAiTracingProperties.View view = properties.getView();
+			Supplier<List<String>> called = () -> {
+				A2aClientCallTracer tracer = view.isCalledAgents() ? a2aClients.getIfAvailable() : null;
+				return (tracer != null) ? tracer.calledAgents().bases() : List.of();
+			};
+			TracePeers peers = new TracePeers(List.copyOf(view.getPeers()), called, view.getPeerTimeout(),
+					view.getPeerMaxSize().toBytes(), properties.getRecentTraces().getMaxSpansPerTrace());
+			return new MergedTraces(traces, peers, environment.getProperty("spring.application.name", "application"));
+		}
+
+		@Bean
 		RouterFunction<ServerResponse> genAiTraceViewRoutes(GenAiTracingProperties properties,
-				ObjectProvider<PathMappedEndpoints> endpoints) {
+				ObjectProvider<PathMappedEndpoints> endpoints, MergedTraces merged) {
 			return new GenAiTraceView(properties.getView().getPath(), () -> {
 				PathMappedEndpoints mapped = endpoints.getIfAvailable();
 				String path = (mapped != null) ? mapped.getPath(EndpointId.of(GenAiTracingEndpoint.ID)) : null;
 				return (path != null) ? path : "/actuator/" + GenAiTracingEndpoint.ID;
-			}).routes();
+			}, merged).routes();
 		}
 
 	}

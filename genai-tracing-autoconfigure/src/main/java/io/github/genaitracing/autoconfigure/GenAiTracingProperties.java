@@ -1,5 +1,6 @@
 package io.github.genaitracing.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -601,6 +602,62 @@ public class GenAiTracingProperties {
 		 * Path of the HTML trace view.
 		 */
 		private String path = "/genai-tracing";
+
+		/**
+		 * Other applications whose spans of a trace the view merges in, read server-side
+		 * from their genaitracing endpoints: base URLs (such as http://weather:8081, the
+		 * endpoint then assumed at /actuator/genaitracing) or endpoint URLs ending in
+		 * /genaitracing.
+		 */
+		private List<String> peers = new ArrayList<>();
+
+		/**
+		 * Whether the view also reads the A2A agents this application called (at their
+		 * base URL plus /actuator/genaitracing).
+		 */
+		private boolean calledAgents = true;
+
+		/**
+		 * Most time one peer may take to answer, connection included.
+		 */
+		private Duration peerTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Largest answer read from one peer; a larger one is reported and left out.
+		 */
+		private DataSize peerMaxSize = DataSize.ofMegabytes(4);
+
+		public List<String> getPeers() {
+			return this.peers;
+		}
+
+		public void setPeers(List<String> peers) {
+			this.peers = peers;
+		}
+
+		public boolean isCalledAgents() {
+			return this.calledAgents;
+		}
+
+		public void setCalledAgents(boolean calledAgents) {
+			this.calledAgents = calledAgents;
+		}
+
+		public Duration getPeerTimeout() {
+			return this.peerTimeout;
+		}
+
+		public void setPeerTimeout(Duration peerTimeout) {
+			this.peerTimeout = peerTimeout;
+		}
+
+		public DataSize getPeerMaxSize() {
+			return this.peerMaxSize;
+		}
+
+		public void setPeerMaxSize(DataSize peerMaxSize) {
+			this.peerMaxSize = peerMaxSize;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -9,6 +9,7 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
 import io.github.genaitracing.actuate.GenAiTracingEndpoint;
+import io.github.genaitracing.actuate.MergedTraces;
 import io.github.genaitracing.actuate.RecentGenAiTraces;
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.aop.ToolCallAspect;
@@ -43,7 +44,7 @@ class GenAiTracingRuntimeHints implements RuntimeHintsRegistrar {
 		// the endpoint's operations and the records Jackson writes as its responses
 		hints.reflection().registerType(GenAiTracingEndpoint.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 		this.bindingHints.registerReflectionHints(hints.reflection(), GenAiTracingEndpoint.Overview.class,
-				RecentGenAiTraces.Trace.class);
+				RecentGenAiTraces.Trace.class, MergedTraces.Merged.class);
 		// chat model classes looked up by name to detect the provider
 		for (String className : GenAiProviders.chatModelClassNames()) {
 			hints.reflection().registerType(TypeReference.of(className));
