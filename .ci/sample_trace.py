@@ -72,7 +72,10 @@ def main():
                 weather_lines = []
             current = (front_lines, weather_lines)
             front_ancestry_seen = front_ancestry
-            if current == previous and weather_lines:
+            # the root ends last: once it is kept, so is the rest (and the weather agent's
+            # spans, which end before the tool that called it)
+            root_kept = any(line.startswith("invoke_agent front-agent ") for line in front_lines)
+            if root_kept and weather_lines and current == previous:
                 break
             previous = current
         time.sleep(0.5)
