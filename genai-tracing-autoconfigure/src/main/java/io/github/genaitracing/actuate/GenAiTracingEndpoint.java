@@ -82,7 +82,7 @@ public class GenAiTracingEndpoint {
 	public Overview overview() {
 		return new Overview(this.settings, this.methods.find(),
 				new Counters(this.counters.agents(), this.counters.models()), this.exporter.state(),
-				a2aBuffers(), this.traces.capacity(), this.traces.summaries());
+				a2aBuffers(), this.traces.capacity(), this.traces.usage(), this.traces.summaries());
 	}
 
 	private @Nullable A2aBuffers a2aBuffers() {
@@ -110,11 +110,12 @@ public class GenAiTracingEndpoint {
 	 * @param exporter the exporters' health
 	 * @param a2aBuffers what the A2A filter holds, or {@code null} when it is off
 	 * @param recentTracesCapacity the most traces kept
+	 * @param recentTraces what the recent-trace ring holds, in traces, spans and bytes
 	 * @param traces the kept traces, newest first
 	 */
 	public record Overview(Map<String, Object> settings, TracedMethods.Found methods, Counters counters,
 			ExporterHealth.State exporter, @Nullable A2aBuffers a2aBuffers, int recentTracesCapacity,
-			List<RecentGenAiTraces.TraceSummary> traces) {
+			RecentGenAiTraces.Usage recentTraces, List<RecentGenAiTraces.TraceSummary> traces) {
 	}
 
 	/**

@@ -17,7 +17,9 @@ import io.github.genaitracing.semconv.GenAiAttributes;
 
 /**
  * A bounded ring of the most recent GenAI traces: at most {@code maxTraces} traces, each
- * with at most {@code maxSpansPerTrace} GenAI spans; the oldest trace leaves first. Spans
+ * with at most {@code maxSpansPerTrace} GenAI spans, all of them together within
+ * {@code maxBytes} (an estimate of the heap they take), each attribute value cut to
+ * {@code maxAttributeLength} characters; the oldest trace leaves first. Spans
  * that are not GenAI spans (an HTTP server span between two agents) are remembered only
  * as parent links, so that the tree of GenAI spans can skip them.
  *
@@ -31,16 +33,54 @@ public final class RecentGenAiTraces {
 
 	private final int maxSpansPerTrace;
 
+	/** Estimated bytes of a parent link. */
+	private static final long LINK_BYTES = 2 * RecordedSpan.stringBytes("0123456789abcdef") + 40;
+
+	/** Estimated bytes of an empty trace entry, its id included. */
+	private static final long ENTRY_BYTES = 160 + RecordedSpan.stringBytes("0123456789abcdef0123456789abcdef");
+
+	/** Default of {@code maxBytes}: 16 MiB. */
+	public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+	/** Default of {@code maxAttributeLength}. */
+	public static final int DEFAULT_MAX_ATTRIBUTE_LENGTH = 8192;
+
+	private final long maxBytes;
+
+	private final int maxAttributeLength;
+
 	private final LinkedHashMap<String, Entry> traces = new LinkedHashMap<>(16, 0.75f, false);
+
+	private long bytes;
+
+	private long spans;
+
+	private long evictedTraces;
+
+	private long droppedSpans;
+
+	/**
+	 * Creates a ring within {@link #DEFAULT_MAX_BYTES} and
+	 * {@link #DEFAULT_MAX_ATTRIBUTE_LENGTH}.
+	 * @param maxTraces the most traces kept; 0 keeps none
+	 * @param maxSpansPerTrace the most GenAI spans kept per trace
+	 */
+	public RecentGenAiTraces(int maxTraces, int maxSpansPerTrace) {
+		this(maxTraces, maxSpansPerTrace, DEFAULT_MAX_BYTES, DEFAULT_MAX_ATTRIBUTE_LENGTH);
+	}
 
 	/**
 	 * Creates a ring.
 	 * @param maxTraces the most traces kept; 0 keeps none
 	 * @param maxSpansPerTrace the most GenAI spans kept per trace
+	 * @param maxBytes the most heap, estimated, all kept traces take
+	 * @param maxAttributeLength the most characters of one kept attribute value
 	 */
-	public RecentGenAiTraces(int maxTraces, int maxSpansPerTrace) {
+	public RecentGenAiTraces(int maxTraces, int maxSpansPerTrace, long maxBytes, int maxAttributeLength) {
 		this.maxTraces = Math.max(0, maxTraces);
 		this.maxSpansPerTrace = Math.max(1, maxSpansPerTrace);
+		this.maxBytes = Math.max(0, maxBytes);
+		this.maxAttributeLength = Math.max(0, maxAttributeLength);
 	}
 
 	/**
@@ -60,28 +100,39 @@ public final class RecentGenAiTraces {
 	}
 
 	/**
-	 * Records an ended GenAI span.
+	 * Records an ended GenAI span; when the ring would take more than its bytes, the
+	 * oldest traces leave, and a span that does not fit even then is dropped.
 	 * @param span the span
 	 */
 	public synchronized void add(RecordedSpan span) {
 		if (this.maxTraces == 0) {
 			return;
 		}
-		Entry entry = this.traces.get(span.traceId());
+		RecordedSpan bounded = span.bounded(this.maxAttributeLength);
+		long size = bounded.estimatedBytes();
+		Entry entry = this.traces.get(bounded.traceId());
 		if (entry == null) {
+			if (size + ENTRY_BYTES > this.maxBytes) {
+				this.droppedSpans++;
+				return;
+			}
 			entry = new Entry();
-			this.traces.put(span.traceId(), entry);
+			this.traces.put(bounded.traceId(), entry);
+			entry.bytes = ENTRY_BYTES;
+			this.bytes += ENTRY_BYTES;
 			while (this.traces.size() > this.maxTraces) {
-				String oldest = this.traces.keySet().iterator().next();
-				this.traces.remove(oldest);
+				evictOldest();
 			}
 		}
-		if (entry.spans.size() < this.maxSpansPerTrace) {
-			entry.spans.add(span);
-		}
-		else {
+		if (entry.spans.size() >= this.maxSpansPerTrace || !makeRoom(size, entry)) {
 			entry.dropped++;
+			this.droppedSpans++;
+			return;
 		}
+		entry.spans.add(bounded);
+		entry.bytes += size;
+		this.bytes += size;
+		this.spans++;
 	}
 
 	/**
@@ -92,9 +143,56 @@ public final class RecentGenAiTraces {
 	 */
 	public synchronized void addLink(String traceId, String spanId, @Nullable String parentSpanId) {
 		Entry entry = this.traces.get(traceId);
-		if (entry != null && parentSpanId != null && entry.links.size() < this.maxSpansPerTrace) {
-			entry.links.put(spanId, parentSpanId);
+		if (entry != null && parentSpanId != null && entry.links.size() < this.maxSpansPerTrace
+				&& makeRoom(LINK_BYTES, entry)) {
+			if (entry.links.put(spanId, parentSpanId) == null) {
+				entry.bytes += LINK_BYTES;
+				this.bytes += LINK_BYTES;
+			}
 		}
+	}
+
+	/**
+	 * Evicts the oldest traces other than the given one until the given bytes fit.
+	 * @return whether they fit
+	 */
+	private boolean makeRoom(long size, Entry keep) {
+		while (this.bytes + size > this.maxBytes) {
+			Map.Entry<String, Entry> oldest = null;
+			for (Map.Entry<String, Entry> candidate : this.traces.entrySet()) {
+				if (candidate.getValue() != keep) {
+					oldest = candidate;
+					break;
+				}
+			}
+			if (oldest == null) {
+				return false;
+			}
+			remove(oldest.getKey());
+		}
+		return true;
+	}
+
+	private void evictOldest() {
+		remove(this.traces.keySet().iterator().next());
+	}
+
+	private void remove(String traceId) {
+		Entry removed = this.traces.remove(traceId);
+		if (removed != null) {
+			this.bytes -= removed.bytes;
+			this.spans -= removed.spans.size();
+			this.evictedTraces++;
+		}
+	}
+
+	/**
+	 * Returns what the ring holds and what it let go.
+	 * @return the usage
+	 */
+	public synchronized Usage usage() {
+		return new Usage(this.traces.size(), this.maxTraces, this.spans, this.bytes, this.maxBytes,
+				this.maxAttributeLength, this.evictedTraces, this.droppedSpans);
 	}
 
 	/**
@@ -188,6 +286,24 @@ public final class RecentGenAiTraces {
 
 		private int dropped;
 
+		private long bytes;
+
+	}
+
+	/**
+	 * What the ring holds, and what it let go, since it was created.
+	 *
+	 * @param traces the traces kept
+	 * @param maxTraces the most traces kept
+	 * @param spans the GenAI spans kept
+	 * @param bytes the estimated heap the kept traces take
+	 * @param maxBytes the most estimated heap they may take
+	 * @param maxAttributeLength the most characters of one kept attribute value
+	 * @param evictedTraces traces that left to make room
+	 * @param droppedSpans spans not kept: over the per-trace bound or the bytes
+	 */
+	public record Usage(int traces, int maxTraces, long spans, long bytes, long maxBytes, int maxAttributeLength,
+			long evictedTraces, long droppedSpans) {
 	}
 
 	/**

@@ -28,10 +28,99 @@ public record RecordedSpan(String traceId, String spanId, @Nullable String paren
 		@Nullable String remoteParentSpanId, String name, String kind, long startEpochMicros, long durationMicros,
 		String status, @Nullable String statusDescription, @Nullable String service, Map<String, Object> attributes) {
 
+	/**
+	 * Appended to an attribute value the ring cut.
+	 */
+	public static final String TRUNCATION_MARKER = "…[truncated]";
+
 	RecordedSpan withParent(@Nullable String parent, @Nullable String remoteParent) {
 		return new RecordedSpan(this.traceId, this.spanId, parent, remoteParent, this.name, this.kind,
 				this.startEpochMicros, this.durationMicros, this.status, this.statusDescription, this.service,
 				this.attributes);
+	}
+
+	/**
+	 * Returns a copy whose string attribute values (and string list elements) are cut to
+	 * the given length.
+	 * @param maxValueLength the most characters of one value
+	 * @return this span, or a bounded copy
+	 */
+	RecordedSpan bounded(int maxValueLength) {
+		Map<String, Object> bounded = null;
+		for (Map.Entry<String, Object> attribute : this.attributes.entrySet()) {
+			Object value = attribute.getValue();
+			Object cut = cut(value, maxValueLength);
+			if (cut != value) {
+				if (bounded == null) {
+					bounded = new java.util.TreeMap<>(this.attributes);
+				}
+				bounded.put(attribute.getKey(), cut);
+			}
+		}
+		if (bounded == null) {
+			return this;
+		}
+		return new RecordedSpan(this.traceId, this.spanId, this.parentSpanId, this.remoteParentSpanId, this.name,
+				this.kind, this.startEpochMicros, this.durationMicros, this.status, this.statusDescription, this.service,
+				bounded);
+	}
+
+	private static Object cut(Object value, int maxValueLength) {
+		if (value instanceof String string && string.length() > maxValueLength) {
+			int keep = maxValueLength;
+			if (keep > 0 && Character.isHighSurrogate(string.charAt(keep - 1))) {
+				keep--;
+			}
+			return string.substring(0, keep) + TRUNCATION_MARKER;
+		}
+		if (value instanceof java.util.List<?> list) {
+			java.util.List<Object> copy = null;
+			for (int i = 0; i < list.size(); i++) {
+				Object element = list.get(i);
+				Object cutElement = cut(element, maxValueLength);
+				if (cutElement != element && copy == null) {
+					copy = new java.util.ArrayList<>(list);
+				}
+				if (copy != null) {
+					copy.set(i, cutElement);
+				}
+			}
+			return (copy != null) ? java.util.List.copyOf(copy) : value;
+		}
+		return value;
+	}
+
+	/**
+	 * Returns an estimate of the heap this span takes, in bytes: object headers, two
+	 * bytes per character, an entry per attribute.
+	 * @return the estimated size
+	 */
+	long estimatedBytes() {
+		long bytes = 96 + stringBytes(this.traceId) + stringBytes(this.spanId) + stringBytes(this.parentSpanId)
+				+ stringBytes(this.remoteParentSpanId) + stringBytes(this.name) + stringBytes(this.statusDescription)
+				+ stringBytes(this.service) + 48;
+		for (Map.Entry<String, Object> attribute : this.attributes.entrySet()) {
+			bytes += 40 + stringBytes(attribute.getKey()) + valueBytes(attribute.getValue());
+		}
+		return bytes;
+	}
+
+	private static long valueBytes(@Nullable Object value) {
+		if (value instanceof String string) {
+			return stringBytes(string);
+		}
+		if (value instanceof java.util.List<?> list) {
+			long bytes = 40 + 8L * list.size();
+			for (Object element : list) {
+				bytes += valueBytes(element);
+			}
+			return bytes;
+		}
+		return 24;
+	}
+
+	static long stringBytes(@Nullable String value) {
+		return (value != null) ? 40 + 2L * value.length() : 0;
 	}
 
 	boolean isError() {

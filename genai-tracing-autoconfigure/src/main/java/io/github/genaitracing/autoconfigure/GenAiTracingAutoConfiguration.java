@@ -29,6 +29,7 @@ import org.springframework.util.ClassUtils;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
 import io.github.genaitracing.content.SensitiveKeys;
+import io.github.genaitracing.context.OpenTelemetryContextAccessor;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.ScopeListener;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -175,6 +176,23 @@ public final class GenAiTracingAutoConfiguration {
 		@Bean
 		MeterRegistryCustomizer<PrometheusMeterRegistry> genAiPrometheusUnitsCustomizer() {
 			return (registry) -> registry.config().meterFilter(new GenAiPrometheusUnits());
+		}
+
+	}
+
+	/**
+	 * Carries the OpenTelemetry context, and so the current GenAI span, across the thread
+	 * hand-offs that use Micrometer's context propagation.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
+	static class ContextPropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpenTelemetryContextAccessor genAiOpenTelemetryContextAccessor() {
+			OpenTelemetryContextAccessor.register();
+			return new OpenTelemetryContextAccessor();
 		}
 
 	}

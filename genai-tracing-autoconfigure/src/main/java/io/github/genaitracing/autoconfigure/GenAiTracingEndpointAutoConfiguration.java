@@ -61,8 +61,9 @@ public final class GenAiTracingEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecentGenAiTraces genAiRecentTraces(GenAiTracingProperties properties) {
-		return new RecentGenAiTraces(properties.getRecentTraces().getSize(),
-				properties.getRecentTraces().getMaxSpansPerTrace());
+		GenAiTracingProperties.RecentTraces recentTraces = properties.getRecentTraces();
+		return new RecentGenAiTraces(recentTraces.getSize(), recentTraces.getMaxSpansPerTrace(),
+				recentTraces.getMaxBytes().toBytes(), recentTraces.getMaxAttributeLength());
 	}
 
 	@Bean
@@ -131,7 +132,9 @@ public final class GenAiTracingEndpointAutoConfiguration {
 		settings.put("metrics", properties.getMetrics().isEnabled());
 		settings.put("conversationIdBaggageKey", properties.getBaggage().getConversationIdKey());
 		settings.put("recentTraces", Map.of("size", properties.getRecentTraces().getSize(), "maxSpansPerTrace",
-				properties.getRecentTraces().getMaxSpansPerTrace()));
+				properties.getRecentTraces().getMaxSpansPerTrace(), "maxBytes",
+				properties.getRecentTraces().getMaxBytes().toBytes(), "maxAttributeLength",
+				properties.getRecentTraces().getMaxAttributeLength()));
 		return settings;
 	}
 

@@ -569,6 +569,34 @@ public class GenAiTracingProperties {
 		 */
 		private int maxSpansPerTrace = 200;
 
+		/**
+		 * Most heap, estimated, the kept traces take together; the oldest traces leave
+		 * to make room.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(16);
+
+		/**
+		 * Maximum number of characters of one attribute value kept in the ring; longer
+		 * values are cut.
+		 */
+		private int maxAttributeLength = 8192;
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public int getMaxAttributeLength() {
+			return this.maxAttributeLength;
+		}
+
+		public void setMaxAttributeLength(int maxAttributeLength) {
+			this.maxAttributeLength = maxAttributeLength;
+		}
+
 		public int getSize() {
 			return this.size;
 		}

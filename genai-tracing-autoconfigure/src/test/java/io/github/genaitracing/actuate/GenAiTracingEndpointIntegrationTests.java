@@ -145,6 +145,11 @@ class GenAiTracingEndpointIntegrationTests {
 			JsonNode overview = awaitOverview(context,
 					(json) -> json.path("counters").path("agents").path("weather-agent").path("spans").asLong() == 8);
 			assertThat(overview.path("recentTracesCapacity").asInt()).isEqualTo(3);
+			JsonNode usage = overview.path("recentTraces");
+			assertThat(usage.path("traces").asInt()).isEqualTo(3);
+			assertThat(usage.path("evictedTraces").asLong()).isEqualTo(5);
+			assertThat(usage.path("maxBytes").asLong()).isEqualTo(16L * 1024 * 1024);
+			assertThat(usage.path("bytes").asLong()).isPositive().isLessThan(usage.path("maxBytes").asLong());
 			List<String> conversations = new ArrayList<>();
 			overview.path("traces").forEach((trace) -> conversations.add(trace.path("conversationId").asString()));
 			assertThat(conversations).containsExactly("conv-7", "conv-6", "conv-5");
