@@ -2,6 +2,7 @@ package io.github.genaitracing.actuate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -9,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import io.github.genaitracing.a2a.A2aBufferedBytes;
+import io.github.genaitracing.aop.TracedMethodRegistry;
 
 /**
  * The {@code genaitracing} actuator endpoint: the effective settings (never secrets), the
@@ -27,7 +29,7 @@ public class GenAiTracingEndpoint {
 
 	private final Map<String, Object> settings;
 
-	private final TracedMethods methods;
+	private final Supplier<TracedMethodRegistry.Found> methods;
 
 	private final GenAiUsageCounters counters;
 
@@ -42,29 +44,29 @@ public class GenAiTracingEndpoint {
 	/**
 	 * Creates the endpoint.
 	 * @param settings the effective settings to show
-	 * @param methods the traced methods
+	 * @param methods the traced methods, found by the registry
 	 * @param counters the counters
 	 * @param exporter the exporters' health
 	 * @param traces the recent traces
 	 */
-	public GenAiTracingEndpoint(Map<String, Object> settings, TracedMethods methods, GenAiUsageCounters counters,
-			ExporterHealth exporter, RecentGenAiTraces traces) {
+	public GenAiTracingEndpoint(Map<String, Object> settings, Supplier<TracedMethodRegistry.Found> methods,
+			GenAiUsageCounters counters, ExporterHealth exporter, RecentGenAiTraces traces) {
 		this(settings, methods, counters, exporter, traces, null, 0);
 	}
 
 	/**
 	 * Creates the endpoint.
 	 * @param settings the effective settings to show
-	 * @param methods the traced methods
+	 * @param methods the traced methods, found by the registry
 	 * @param counters the counters
 	 * @param exporter the exporters' health
 	 * @param traces the recent traces
 	 * @param a2aBufferedBytes what the A2A filter holds, or {@code null} when it is off
 	 * @param a2aRequestCap the most the A2A filter may hold for one request, in bytes
 	 */
-	public GenAiTracingEndpoint(Map<String, Object> settings, TracedMethods methods, GenAiUsageCounters counters,
-			ExporterHealth exporter, RecentGenAiTraces traces, @Nullable A2aBufferedBytes a2aBufferedBytes,
-			long a2aRequestCap) {
+	public GenAiTracingEndpoint(Map<String, Object> settings, Supplier<TracedMethodRegistry.Found> methods,
+			GenAiUsageCounters counters, ExporterHealth exporter, RecentGenAiTraces traces,
+			@Nullable A2aBufferedBytes a2aBufferedBytes, long a2aRequestCap) {
 		this.a2aBufferedBytes = a2aBufferedBytes;
 		this.a2aRequestCap = a2aRequestCap;
 		this.settings = settings;
@@ -80,7 +82,7 @@ public class GenAiTracingEndpoint {
 	 */
 	@ReadOperation
 	public Overview overview() {
-		return new Overview(this.settings, this.methods.find(),
+		return new Overview(this.settings, this.methods.get(),
 				new Counters(this.counters.agents(), this.counters.models()), this.exporter.state(),
 				a2aBuffers(), this.traces.capacity(), this.traces.usage(), this.traces.summaries());
 	}
@@ -105,7 +107,7 @@ public class GenAiTracingEndpoint {
 	 * The endpoint's overview.
 	 *
 	 * @param settings the effective settings
-	 * @param methods the traced methods
+	 * @param methods the traced methods, found by the registry
 	 * @param counters the counters per agent and model
 	 * @param exporter the exporters' health
 	 * @param a2aBuffers what the A2A filter holds, or {@code null} when it is off
@@ -113,7 +115,7 @@ public class GenAiTracingEndpoint {
 	 * @param recentTraces what the recent-trace ring holds, in traces, spans and bytes
 	 * @param traces the kept traces, newest first
 	 */
-	public record Overview(Map<String, Object> settings, TracedMethods.Found methods, Counters counters,
+	public record Overview(Map<String, Object> settings, TracedMethodRegistry.Found methods, Counters counters,
 			ExporterHealth.State exporter, @Nullable A2aBuffers a2aBuffers, int recentTracesCapacity,
 			RecentGenAiTraces.Usage recentTraces, List<RecentGenAiTraces.TraceSummary> traces) {
 	}

@@ -1,9 +1,5 @@
 package io.github.genaitracing.aop;
 
-import java.lang.reflect.Method;
-import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.opentelemetry.context.Context;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -19,7 +15,6 @@ import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.CapturedContent;
-import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.ToolExecution;
 
 /**
@@ -38,17 +33,19 @@ public final class ToolCallAspect {
 
 	private final ContentPolicy contentPolicy;
 
-	private final Map<Method, TracedMethod> methods = new ConcurrentHashMap<>();
+	private final TracedMethodRegistry registry;
 
 	/**
 	 * Creates the aspect.
-	 * @param spans the span writer
+	 * @param spans the span lifecycle
 	 * @param contentPolicy the content policy
+	 * @param registry the registry of traced methods
 	 */
-	public ToolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy) {
+	public ToolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy, TracedMethodRegistry registry) {
 		this.spans = spans;
 		this.completion = new SpanCompletion(spans, contentPolicy);
 		this.contentPolicy = contentPolicy;
+		this.registry = registry;
 	}
 
 	/**
@@ -57,18 +54,12 @@ public final class ToolCallAspect {
 	 * @return the method's result
 	 * @throws Throwable what the method throws
 	 */
-	@Around("execution(* *(..)) && @annotation(io.github.genaitracing.annotation.ToolCall)")
+	@Around(TracedMethodRegistry.TOOL_POINTCUT)
 	public @Nullable Object invoke(ProceedingJoinPoint joinPoint) throws Throwable {
 		MethodSignature signature = (MethodSignature) joinPoint.getSignature();
 		Class<?> targetClass = (joinPoint.getTarget() != null) ? AopUtils.getTargetClass(joinPoint.getTarget())
 				: signature.getDeclaringType();
-		TracedMethod cached = this.methods.get(signature.getMethod());
-		if (cached == null || cached.targetClass() != targetClass) {
-			Method method = AopUtils.getMostSpecificMethod(signature.getMethod(), targetClass);
-			cached = TracedMethod.tool(method, targetClass);
-			this.methods.put(signature.getMethod(), cached);
-		}
-		TracedMethod traced = cached;
+		TracedMethod traced = this.registry.tool(signature.getMethod(), targetClass);
 		Object[] args = joinPoint.getArgs();
 		ToolExecution operation = (ToolExecution) traced.operation(args);
 		// capture runs before the method: whatever it throws must not reach the method
@@ -80,14 +71,6 @@ public final class ToolCallAspect {
 		}
 		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, traced.conversationId(args),
 				input);
-	}
-
-	/**
-	 * Returns the tool operations seen so far, one per method.
-	 * @return the operations
-	 */
-	public Collection<GenAiOperation> discoveredTools() {
-		return this.methods.values().stream().map(TracedMethod::template).toList();
 	}
 
 	private @Nullable Object recordOnExisting(ProceedingJoinPoint joinPoint, SpanHandle existing,

@@ -1,6 +1,7 @@
 package io.github.genaitracing.autoconfigure;
 
 import org.aspectj.weaver.Advice;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -29,14 +31,22 @@ public final class GenAiTracingAnnotationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentInvokeAspect agentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy, AgentDefaults defaults) {
-		return new AgentInvokeAspect(spans, contentPolicy, defaults);
+	TracedMethodRegistry genAiTracedMethodRegistry(AgentDefaults defaults,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new TracedMethodRegistry(defaults, beanFactory);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolCallAspect toolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy) {
-		return new ToolCallAspect(spans, contentPolicy);
+	AgentInvokeAspect agentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy,
+			TracedMethodRegistry registry) {
+		return new AgentInvokeAspect(spans, contentPolicy, registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolCallAspect toolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy, TracedMethodRegistry registry) {
+		return new ToolCallAspect(spans, contentPolicy, registry);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -37,7 +36,7 @@ import io.github.genaitracing.actuate.MergedTraces;
 import io.github.genaitracing.actuate.RecentGenAiTraces;
 import io.github.genaitracing.actuate.SpanExporterHealthPostProcessor;
 import io.github.genaitracing.actuate.TracePeers;
-import io.github.genaitracing.actuate.TracedMethods;
+import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -92,10 +91,14 @@ public final class GenAiTracingEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GenAiTracingEndpoint genAiTracingEndpoint(GenAiTracingProperties properties, ContentPolicy contentPolicy,
-			AgentDefaults agent, ConfigurableListableBeanFactory beanFactory, GenAiUsageCounters counters,
+			AgentDefaults agent, ObjectProvider<TracedMethodRegistry> registry, GenAiUsageCounters counters,
 			ExporterHealth exporter, RecentGenAiTraces traces, ObjectProvider<A2aBufferedBytes> a2aBufferedBytes) {
 		GenAiTracingProperties.A2a a2a = properties.getA2a();
-		return new GenAiTracingEndpoint(settings(properties, contentPolicy, agent), new TracedMethods(beanFactory),
+		TracedMethodRegistry.Found none = new TracedMethodRegistry.Found(List.of(), List.of());
+		return new GenAiTracingEndpoint(settings(properties, contentPolicy, agent), () -> {
+			TracedMethodRegistry methods = registry.getIfAvailable();
+			return (methods != null) ? methods.find() : none;
+		},
 				counters, exporter, traces, a2aBufferedBytes.getIfAvailable(),
 				A2aBufferedBytes.requestCap(a2a.getMaxBodySize().toBytes(),
 						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes())));

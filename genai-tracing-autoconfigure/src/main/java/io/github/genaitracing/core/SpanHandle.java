@@ -119,6 +119,9 @@ public final class SpanHandle implements OperationRun {
 		return this.startNanos;
 	}
 
+	/**
+	 * {@inheritDoc} Measured only when the lifecycle has listeners.
+	 */
 	@Override
 	public long durationNanos() {
 		return this.durationNanos;
@@ -191,16 +194,7 @@ public final class SpanHandle implements OperationRun {
 	 */
 	public void recordInput(@Nullable CapturedContent input) {
 		if (input != null && !isEnded()) {
-			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-			for (int i = 0; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onInput(this.operation, input, sink());
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
-			}
+			tell((vocabulary, sink) -> vocabulary.onInput(this.operation, input, sink));
 		}
 	}
 
@@ -238,16 +232,7 @@ public final class SpanHandle implements OperationRun {
 	 */
 	public void recordOutput(@Nullable CapturedContent output, @Nullable String finishReason) {
 		if (output != null && !isEnded()) {
-			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-			for (int i = 0; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onOutput(this.operation, output, finishReason, sink());
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
-			}
+			tell((vocabulary, sink) -> vocabulary.onOutput(this.operation, output, finishReason, sink));
 		}
 	}
 
@@ -257,16 +242,7 @@ public final class SpanHandle implements OperationRun {
 	 */
 	public void recordSystemInstructions(@Nullable String instructionsJson) {
 		if (instructionsJson != null && !isEnded()) {
-			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-			for (int i = 0; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onSystemInstructions(this.operation, instructionsJson, sink());
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
-			}
+			tell((vocabulary, sink) -> vocabulary.onSystemInstructions(this.operation, instructionsJson, sink));
 		}
 	}
 
@@ -276,16 +252,7 @@ public final class SpanHandle implements OperationRun {
 	 */
 	public void recordToolDefinitions(@Nullable String definitionsJson) {
 		if (definitionsJson != null && !isEnded()) {
-			List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-			for (int i = 0; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onToolDefinitions(this.operation, definitionsJson, sink());
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
-			}
+			tell((vocabulary, sink) -> vocabulary.onToolDefinitions(this.operation, definitionsJson, sink));
 		}
 	}
 
@@ -298,16 +265,7 @@ public final class SpanHandle implements OperationRun {
 			return;
 		}
 		this.response = response;
-		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-		for (int i = 0; i < vocabularies.size(); i++) {
-			SpanVocabulary vocabulary = vocabularies.get(i);
-			try {
-				vocabulary.onResponse(this.operation, response, sink());
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(vocabulary, ex);
-			}
-		}
+		tell((vocabulary, sink) -> vocabulary.onResponse(this.operation, response, sink));
 	}
 
 	/**
@@ -319,16 +277,7 @@ public final class SpanHandle implements OperationRun {
 			return;
 		}
 		this.usage = usage;
-		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-		for (int i = 0; i < vocabularies.size(); i++) {
-			SpanVocabulary vocabulary = vocabularies.get(i);
-			try {
-				vocabulary.onUsage(this.operation, usage, sink());
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(vocabulary, ex);
-			}
-		}
+		tell((vocabulary, sink) -> vocabulary.onUsage(this.operation, usage, sink));
 	}
 
 	/**
@@ -340,16 +289,7 @@ public final class SpanHandle implements OperationRun {
 			return;
 		}
 		this.timeToFirstChunkNanos = nanos;
-		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
-		for (int i = 0; i < vocabularies.size(); i++) {
-			SpanVocabulary vocabulary = vocabularies.get(i);
-			try {
-				vocabulary.onTimeToFirstChunk(this.operation, nanos, sink());
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(vocabulary, ex);
-			}
-		}
+		tell((vocabulary, sink) -> vocabulary.onTimeToFirstChunk(this.operation, nanos, sink));
 	}
 
 	/**
@@ -414,9 +354,33 @@ public final class SpanHandle implements OperationRun {
 		return this.ended != 0;
 	}
 
+	/**
+	 * Tells every vocabulary something, each call guarded.
+	 */
+	void tell(VocabularyCall call) {
+		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+		AttributeSink sink = sink();
+		for (int i = 0; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
+			try {
+				call.tell(vocabulary, sink);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "SpanHandle[" + this.operation.spanName() + "]";
+	}
+
+	@FunctionalInterface
+	interface VocabularyCall {
+
+		void tell(SpanVocabulary vocabulary, AttributeSink sink);
+
 	}
 
 }

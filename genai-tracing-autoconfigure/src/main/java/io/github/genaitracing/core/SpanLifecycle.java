@@ -171,21 +171,15 @@ public final class SpanLifecycle {
 	 * Ends a span once: records its outcome, ends it and tells the listeners.
 	 */
 	void end(SpanHandle handle) {
-		handle.durationNanos = System.nanoTime() - handle.startNanos();
+		if (!this.listeners.isEmpty()) {
+			handle.durationNanos = System.nanoTime() - handle.startNanos();
+		}
 		Span span = handle.span();
 		Outcome outcome = handle.outcome();
 		try {
 			if (outcome.isError()) {
-				AttributeSink sink = handle.sink();
-				for (int i = 0; i < this.vocabularies.size(); i++) {
-					SpanVocabulary vocabulary = this.vocabularies.get(i);
-					try {
-						vocabulary.onError(handle.operation(), outcome, sink);
-					}
-					catch (Throwable ex) {
-						FailSafe.failed(vocabulary, ex);
-					}
-				}
+				GenAiOperation operation = handle.operation();
+				handle.tell((vocabulary, sink) -> vocabulary.onError(operation, outcome, sink));
 				if (outcome.description() != null) {
 					span.setStatus(StatusCode.ERROR, outcome.description());
 				}
@@ -282,7 +276,7 @@ public final class SpanLifecycle {
 		if (this.conversationIdBaggageKey != null) {
 			Baggage baggage = Baggage.fromContext(result);
 			if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
-				result = baggage.toBuilder().put(this.conversationIdBaggageKey, conversationId).build()
+				result = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId)
 					.storeInContext(result);
 			}
 		}

@@ -28,6 +28,7 @@ import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * HTTP to an A2A endpoint in the same application (which the inbound filter traces as the
  * remote agent), spans exported through Boot's real OTLP exporter.
  */
+@GenAiTracingTest
 class A2aClientTracingIntegrationTests {
 
 	private static OtlpTestReceiver receiver;
@@ -47,8 +49,8 @@ class A2aClientTracingIntegrationTests {
 	private ConfigurableApplicationContext context;
 
 	@BeforeAll
-	static void startReceiver() {
-		receiver = OtlpTestReceiver.start();
+	static void startReceiver(OtlpTestReceiver shared) {
+		receiver = shared;
 	}
 
 	@AfterEach
@@ -61,10 +63,8 @@ class A2aClientTracingIntegrationTests {
 	private Caller run(String... properties) {
 		receiver.clear();
 		this.context = new SpringApplicationBuilder(App.class)
+			.properties(receiver.exportProperties())
 			.properties("server.port=0", "spring.application.name=remote-agent",
-					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms",
 					"management.otlp.metrics.export.enabled=false", "spring.ai.openai.api-key=unused")
 			.properties(Map.of("genai.tracing.a2a.client.agent-names[http://127.0.0.1]", "weather-agent"))
 			.properties(properties)

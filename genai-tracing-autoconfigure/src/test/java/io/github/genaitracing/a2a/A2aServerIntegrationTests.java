@@ -6,29 +6,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.github.genaitracing.annotation.AgentInvoke;
-import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.fixture.A2aAgentApp;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end: real HTTP to a running Spring MVC A2A endpoint, spans exported through
  * Boot's real OTLP exporter.
  */
+@GenAiTracingTest
 class A2aServerIntegrationTests {
 
 	private static OtlpTestReceiver receiver;
@@ -48,12 +40,11 @@ class A2aServerIntegrationTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
-		context = new SpringApplicationBuilder(App.class)
-			.properties("server.port=0", "management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=a2a-agent",
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
+		context = new SpringApplicationBuilder(A2aAgentApp.class)
+			.properties(receiver.exportProperties())
+			.properties("server.port=0", "spring.application.name=a2a-agent",
 					"spring.ai.openai.api-key=unused", "genai.tracing.capture-content=span")
 			.run();
 		url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/a2a";
@@ -62,7 +53,6 @@ class A2aServerIntegrationTests {
 	@AfterAll
 	static void stop() {
 		context.close();
-		receiver.close();
 	}
 
 	private static Span awaitA2aSpan(String contextId) {
@@ -178,92 +168,6 @@ class A2aServerIntegrationTests {
 			.anyMatch((span) -> "encoded".equals(OtlpTestReceiver.attribute(span, "genai_tracing.a2a.body_not_parsed"))),
 				Duration.ofSeconds(10));
 		assertThat(spans).isNotEmpty();
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
-		@Bean
-		Inner inner() {
-			return new Inner();
-		}
-
-		@Bean
-		Endpoint endpoint(Inner inner) {
-			return new Endpoint(inner);
-		}
-
-	}
-
-	@AgentInvoke(name = "inner")
-	static class Inner {
-
-		public String run(String text) {
-			return "echo: " + text + " in " + GenAiContext.currentConversationId();
-		}
-
-	}
-
-	@RestController
-	static class Endpoint {
-
-		private final Inner inner;
-
-		Endpoint(Inner inner) {
-			this.inner = inner;
-		}
-
-		@PostMapping(path = "/a2a/echo", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-		byte[] echo(@RequestBody byte[] body) {
-			return body;
-		}
-
-		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
-		Object handle(@RequestBody java.util.Map<String, Object> request) {
-			@SuppressWarnings("unchecked")
-			java.util.Map<String, Object> message = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) request
-				.get("params")).get("message");
-			String contextId = (String) message.get("contextId");
-			if ("message/stream".equals(request.get("method"))) {
-				SseEmitter emitter = new SseEmitter(10000L);
-				Executors.newSingleThreadExecutor().execute(() -> {
-					try {
-						for (int i = 0; i < 200; i++) {
-							emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"kind\":\"status-update\",\"taskId\":\"t-3\",\"status\":{\"state\":\"working\"},\"final\":false}}"));
-							Thread.sleep(20);
-						}
-						emitter.complete();
-					}
-					catch (Exception ex) {
-						emitter.completeWithError(ex);
-					}
-				});
-				return emitter;
-			}
-			if ("SendStreamingMessage".equals(request.get("method"))) {
-				SseEmitter emitter = new SseEmitter(5000L);
-				Executors.newSingleThreadExecutor().execute(() -> {
-					try {
-						emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"artifactUpdate\":{\"taskId\":\"t-2\",\"contextId\":\""
-								+ contextId + "\",\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"streamed\"}]}}}}"));
-						emitter.send(SseEmitter.event().data("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"statusUpdate\":{\"taskId\":\"t-2\",\"contextId\":\""
-								+ contextId + "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"}}}}"));
-						emitter.complete();
-					}
-					catch (Exception ex) {
-						emitter.completeWithError(ex);
-					}
-				});
-				return emitter;
-			}
-			String text = this.inner.run("Hi");
-			return java.util.Map.of("jsonrpc", "2.0", "id", request.get("id"), "result",
-					java.util.Map.of("kind", "task", "id", "t-1", "contextId", contextId, "status",
-							java.util.Map.of("state", "completed"), "artifacts", List.of(java.util.Map.of("artifactId",
-									"a", "parts", List.of(java.util.Map.of("kind", "text", "text", text))))));
-		}
-
 	}
 
 }

@@ -1,42 +1,26 @@
 package io.github.genaitracing.a2a;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.fixture.A2aAgentApp;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id accessor, over real HTTP to a running application, spans exported through Boot's
  * real OTLP exporter.
  */
+@GenAiTracingTest
 class A2aServerLayoutIntegrationTests {
 
 	private static OtlpTestReceiver receiver;
@@ -57,12 +42,11 @@ class A2aServerLayoutIntegrationTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
-		context = new SpringApplicationBuilder(App.class)
-			.properties("server.port=0", "management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=a2a-agent",
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
+		context = new SpringApplicationBuilder(A2aAgentApp.class)
+			.properties(receiver.exportProperties())
+			.properties("server.port=0", "spring.application.name=a2a-agent",
 					"spring.ai.openai.api-key=unused", "genai.tracing.a2a.layout=server-span",
 					"genai.tracing.a2a.user-id=principal")
 			.run();
@@ -72,7 +56,6 @@ class A2aServerLayoutIntegrationTests {
 	@AfterAll
 	static void stop() {
 		context.close();
-		receiver.close();
 	}
 
 	private HttpResponse<String> post(String body, String user) throws Exception {
@@ -177,71 +160,6 @@ class A2aServerLayoutIntegrationTests {
 				"messageId":"m-5","role":"user","contextId":"ctx-ids","taskId":"t-55",
 				"parts":[{"kind":"text","text":"Hi"}]}}}""", null);
 		assertThat(response.body()).contains("conversation ctx-ids, task t-55");
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
-		@Bean
-		Endpoint endpoint() {
-			return new Endpoint();
-		}
-
-		/**
-		 * Stands in for an authentication filter that runs before the A2A filter.
-		 */
-		@Bean
-		FilterRegistrationBean<OncePerRequestFilter> testAuthentication() {
-			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-					new OncePerRequestFilter() {
-
-						@Override
-						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-								FilterChain chain) throws ServletException, IOException {
-							String user = request.getHeader("X-Test-User");
-							if (user == null) {
-								chain.doFilter(request, response);
-								return;
-							}
-							chain.doFilter(new HttpServletRequestWrapper(request) {
-
-								@Override
-								public Principal getUserPrincipal() {
-									return () -> user;
-								}
-
-							}, response);
-						}
-
-					});
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-			return registration;
-		}
-
-	}
-
-	@RestController
-	static class Endpoint {
-
-		@PostMapping(path = "/a2a", produces = "application/json")
-		Object handle(@RequestBody Map<String, Object> request) {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> message = (Map<String, Object>) ((Map<String, Object>) request.get("params"))
-				.get("message");
-			String contextId = (String) message.get("contextId");
-			if ("ctx-error".equals(contextId)) {
-				return Map.of("jsonrpc", "2.0", "id", request.get("id"), "error",
-						Map.of("code", -32001, "message", "Task not found"));
-			}
-			String text = "conversation " + GenAiContext.currentConversationId() + ", task "
-					+ GenAiContext.currentTaskId();
-			return Map.of("jsonrpc", "2.0", "id", request.get("id"), "result",
-					Map.of("kind", "task", "id", String.valueOf(message.getOrDefault("taskId", "t-new")), "contextId",
-							contextId, "status", Map.of("state", "completed"), "artifacts",
-							List.of(Map.of("artifactId", "a", "parts", List.of(Map.of("kind", "text", "text", text))))));
-		}
-
 	}
 
 }

@@ -13,22 +13,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.genaitracing.annotation.AgentInvoke;
-import io.github.genaitracing.annotation.ConversationId;
-import io.github.genaitracing.annotation.ToolCall;
+import io.github.genaitracing.fixture.WeatherAgentApp;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OpenAiStubServer;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
@@ -38,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code genaitracing} actuator endpoint and the trace view over real HTTP, with
  * Spring AI's real OpenAI client against a loopback stub and Boot's real OTLP exporter.
  */
+@GenAiTracingTest
 class GenAiTracingEndpointIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,26 +42,23 @@ class GenAiTracingEndpointIntegrationTests {
 	private static OpenAiStubServer model;
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
 		model = OpenAiStubServer.start();
 	}
 
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		model.close();
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
 		receiver.clear();
 		model.reset();
-		return new SpringApplicationBuilder(App.class)
+		return new SpringApplicationBuilder(WeatherAgentApp.class)
+			.properties(receiver.exportProperties())
 			.properties("server.port=0", "spring.application.name=endpoint-test",
 					"management.endpoints.web.exposure.include=genaitracing",
-					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms",
 					"management.otlp.metrics.export.enabled=false", "spring.ai.openai.base-url=" + model.baseUrl(),
 					"spring.ai.openai.api-key=sk-test-secret-key-12345", "spring.ai.openai.chat.options.model=gpt-4o-mini")
 			.properties(properties)
@@ -273,70 +263,6 @@ class GenAiTracingEndpointIntegrationTests {
 		Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
 		spans.forEach((span) -> byName.put(span.path("name").asString(), span));
 		return byName;
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
-		@Bean
-		WeatherTool weatherTool() {
-			return new WeatherTool();
-		}
-
-		@Bean
-		WeatherAgent weatherAgent(ChatModel chatModel, WeatherTool tool) {
-			return new WeatherAgent(chatModel, tool);
-		}
-
-		@Bean
-		AskController askController(WeatherAgent agent) {
-			return new AskController(agent);
-		}
-
-	}
-
-	public static class WeatherTool {
-
-		@ToolCall(name = "get_weather")
-		public String weather(String city) {
-			return "sunny in " + city;
-		}
-
-	}
-
-	@AgentInvoke(name = "weather-agent")
-	public static class WeatherAgent {
-
-		private final ChatModel chatModel;
-
-		private final WeatherTool tool;
-
-		WeatherAgent(ChatModel chatModel, WeatherTool tool) {
-			this.chatModel = chatModel;
-			this.tool = tool;
-		}
-
-		public String ask(@ConversationId String conversationId, String question) {
-			return this.chatModel.call(question) + " " + this.tool.weather("Paris");
-		}
-
-	}
-
-	@RestController
-	public static class AskController {
-
-		private final WeatherAgent agent;
-
-		AskController(WeatherAgent agent) {
-			this.agent = agent;
-		}
-
-		@PostMapping("/ask")
-		public Map<String, String> ask(@RequestBody Map<String, String> request) {
-			return Map.of("answer", this.agent.ask(request.get("conversationId"), request.get("question")));
-		}
-
 	}
 
 }

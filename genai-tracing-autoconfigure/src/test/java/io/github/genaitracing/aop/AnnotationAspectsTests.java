@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
@@ -51,10 +50,11 @@ class AnnotationAspectsTests {
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		AspectJProxyFactory toolFactory = new AspectJProxyFactory(new Tools());
-		toolFactory.addAspect(new ToolCallAspect(spans, policy));
+		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null);
+		toolFactory.addAspect(new ToolCallAspect(spans, policy, registry));
 		Tools tools = toolFactory.getProxy();
 		AspectJProxyFactory agentFactory = new AspectJProxyFactory(new Agent(tools));
-		agentFactory.addAspect(new AgentInvokeAspect(spans, policy, new AgentDefaults(null, null, null, "openai")));
+		agentFactory.addAspect(new AgentInvokeAspect(spans, policy, registry));
 		return agentFactory.getProxy();
 	}
 

@@ -13,6 +13,7 @@ import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.autoconfigure.CaptureMode;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
+import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
@@ -36,7 +37,8 @@ class ToolArgumentRedactionTests {
 		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 4096,
 				List.of(RegexContentRedactor.of(true, List.of(), RegexContentRedactor.DEFAULT_REPLACEMENT)));
 		AspectJProxyFactory factory = new AspectJProxyFactory(new Tools());
-		factory.addAspect(new ToolCallAspect(spans, policy));
+		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null);
+		factory.addAspect(new ToolCallAspect(spans, policy, registry));
 		return factory.getProxy();
 	}
 

@@ -1,5 +1,7 @@
 package io.github.genaitracing.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.genaitracing.aop.AgentInvokeAspect;
 import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.metrics.GenAiClientMetrics;
+import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
 import io.github.genaitracing.vocabulary.MlflowVocabulary;
 import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
@@ -136,6 +141,31 @@ class GenAiTracingAutoConfigurationTests {
 	void userBeanWins() {
 		this.contextRunner.withUserConfiguration(CustomPolicyConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(ContentPolicy.class).hasBean("customContentPolicy"));
+	}
+
+	@Test
+	void handsUserListenersAndTheClientMetricsToTheLifecycle() {
+		OperationListener listener = new OperationListener() {
+		};
+		this.contextRunner.withBean(OperationListener.class, () -> listener)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context.getBean(SpanLifecycle.class).listeners()).contains(listener)
+				.contains(context.getBean(GenAiClientMetrics.class)));
+	}
+
+	@Test
+	void recordsNoMetricsWithoutAMeterRegistryOrWhenTurnedOff() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(GenAiClientMetrics.class));
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("genai.tracing.metrics.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(GenAiClientMetrics.class));
+	}
+
+	@Test
+	void userRegistryOfTracedMethodsAndUserAspectWin() {
+		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "x"), null);
+		this.contextRunner.withBean(TracedMethodRegistry.class, () -> registry)
+			.run((context) -> assertThat(context.getBean(TracedMethodRegistry.class)).isSameAs(registry));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
@@ -50,6 +52,16 @@ class SpringAiTracingAutoConfigurationTests {
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("genai.tracing.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(GenAiChatModelObservationHandler.class));
+	}
+
+	@Test
+	void userHandlerWins() {
+		this.contextRunner.withBean("myChatHandler", GenAiChatModelObservationHandler.class,
+				() -> new GenAiChatModelObservationHandler(Tracer.NOOP,
+						new SpanLifecycle(OpenTelemetry.noop(), java.util.List.of(), null), ContentPolicy.disabled(),
+						null))
+			.run((context) -> assertThat(context).hasSingleBean(GenAiChatModelObservationHandler.class)
+				.hasBean("myChatHandler"));
 	}
 
 }

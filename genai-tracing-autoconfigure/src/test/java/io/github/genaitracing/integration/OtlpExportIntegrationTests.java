@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +20,7 @@ import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,26 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end: a Spring Boot application with annotated beans exports through Boot's
  * real OTLP exporter into a loopback receiver.
  */
+@GenAiTracingTest
 class OtlpExportIntegrationTests {
 
 	private static OtlpTestReceiver receiver;
 
 	@BeforeAll
-	static void startReceiver() {
-		receiver = OtlpTestReceiver.start();
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		receiver.close();
+	static void receiver(OtlpTestReceiver shared) {
+		receiver = shared;
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
-		receiver.clear();
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "spring.application.name=e2e-app",
+			.properties(receiver.exportProperties())
+			.properties("spring.application.name=e2e-app",
 					"spring.ai.openai.api-key=unused")
 			.properties(properties)
 			.run();

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.fixture.WeatherAgentApp;
+import io.github.genaitracing.fixture.WeatherAgentApp.WeatherAgent;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OpenAiStubServer;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end: Spring AI's real OpenAI chat model against a loopback OpenAI-compatible
  * stub, exported through Boot's real OTLP exporter.
  */
+@GenAiTracingTest
 class SpringAiChatIntegrationTests {
 
 	private static OtlpTestReceiver receiver;
@@ -36,25 +38,22 @@ class SpringAiChatIntegrationTests {
 	private static OpenAiStubServer model;
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
 		model = OpenAiStubServer.start();
 	}
 
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		model.close();
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
 		receiver.clear();
 		model.reset();
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms",
-					"spring.ai.openai.base-url=" + model.baseUrl(), "spring.ai.openai.api-key=test-key",
+		return new SpringApplicationBuilder(WeatherAgentApp.class).web(WebApplicationType.NONE)
+			.properties(receiver.exportProperties())
+			.properties("spring.ai.openai.base-url=" + model.baseUrl(), "spring.ai.openai.api-key=test-key",
 					"spring.ai.openai.chat.options.model=gpt-4o-mini",
 					"spring.ai.openai.chat.options.temperature=0.3")
 			.properties(properties)
@@ -110,7 +109,7 @@ class SpringAiChatIntegrationTests {
 	@Test
 	void nestsChatUnderTheAgentWithItsConversationId() {
 		try (ConfigurableApplicationContext context = run()) {
-			context.getBean(Agent.class).ask("conv-7", "Hello");
+			context.getBean(WeatherAgent.class).ask("conv-7", "Hello");
 			List<Span> spans = receiver.awaitSpans((received) -> received.size() >= 2, Duration.ofSeconds(10));
 			Span agent = spans.stream().filter((span) -> span.getName().startsWith("invoke_agent")).findFirst().orElseThrow();
 			Span chat = spans.stream().filter((span) -> span.getName().startsWith("chat")).findFirst().orElseThrow();
@@ -170,7 +169,7 @@ class SpringAiChatIntegrationTests {
 				.prompt()
 				.system("Answer in one word.")
 				.user("Weather in Oslo?")
-				.tools(context.getBean(WeatherTools.class))
+				.tools(context.getBean(WeatherAgentApp.WeatherTools.class))
 				.call()
 				.content();
 			List<Span> chats = receiver.awaitSpans((received) -> received.stream()
@@ -207,7 +206,7 @@ class SpringAiChatIntegrationTests {
 				.prompt()
 				.system("Secret system prompt")
 				.user("Hi")
-				.tools(context.getBean(WeatherTools.class))
+				.tools(context.getBean(WeatherAgentApp.WeatherTools.class))
 				.call()
 				.content();
 			Span chat = receiver.awaitSpans((received) -> received.stream()
@@ -229,7 +228,7 @@ class SpringAiChatIntegrationTests {
 					OpenAiStubServer.Reply.text("Rainy in Paris"));
 			String answer = org.springframework.ai.chat.client.ChatClient.create(context.getBean(ChatModel.class))
 				.prompt("Weather in Paris?")
-				.tools(context.getBean(WeatherTools.class))
+				.tools(context.getBean(WeatherAgentApp.WeatherTools.class))
 				.call()
 				.content();
 			assertThat(answer).isEqualTo("Rainy in Paris");
@@ -266,7 +265,7 @@ class SpringAiChatIntegrationTests {
 				.toolCallId("call_9")
 				.toolCallArguments("{\"city\":\"Oslo\"}")
 				.build();
-			WeatherTools tools = context.getBean(WeatherTools.class);
+			WeatherAgentApp.WeatherTools tools = context.getBean(WeatherAgentApp.WeatherTools.class);
 			io.micrometer.observation.Observation.createNotStarted("spring.ai.tool", () -> toolContext, registry)
 				.observe(() -> tools.weather("Oslo"));
 			List<Span> toolSpans = receiver.awaitSpans((received) -> received.stream()
@@ -320,47 +319,6 @@ class SpringAiChatIntegrationTests {
 			GenAiSpanAssert.assertThat(chat).hasAttributeSatisfying(GenAiAttributes.ERROR_TYPE,
 					(type) -> assertThat(type).isNotBlank());
 		}
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
-		@org.springframework.context.annotation.Bean
-		Agent agent(ChatModel chatModel) {
-			return new Agent(chatModel);
-		}
-
-		@org.springframework.context.annotation.Bean
-		WeatherTools weatherTools() {
-			return new WeatherTools();
-		}
-
-	}
-
-	public static class WeatherTools {
-
-		@org.springframework.ai.tool.annotation.Tool(name = "get_weather", description = "Current weather")
-		@io.github.genaitracing.annotation.ToolCall(name = "get_weather")
-		public String weather(String city) {
-			return "rainy in " + city;
-		}
-
-	}
-
-	@io.github.genaitracing.annotation.AgentInvoke(name = "asker")
-	static class Agent {
-
-		private final ChatModel chatModel;
-
-		Agent(ChatModel chatModel) {
-			this.chatModel = chatModel;
-		}
-
-		public String ask(@io.github.genaitracing.annotation.ConversationId String conversationId, String text) {
-			return this.chatModel.call(text);
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.genaitracing.springai;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -19,9 +18,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.fixture.WeatherAgentApp;
 import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OpenAiStubServer;
 import io.github.genaitracing.test.OpenAiStubServer.Reply;
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * against a loopback OpenAI-compatible stub: rate limits, server errors, slow answers
  * and the time to the first streamed chunk.
  */
+@GenAiTracingTest
 class SpringAiClientMetricsIntegrationTests {
 
 	private static final double[] SECONDS_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
@@ -47,25 +49,22 @@ class SpringAiClientMetricsIntegrationTests {
 	private static OpenAiStubServer model;
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
 		model = OpenAiStubServer.start();
 	}
 
 	@AfterAll
 	static void stop() {
-		receiver.close();
 		model.close();
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
 		receiver.clear();
 		model.reset();
-		return new SpringApplicationBuilder(SpringAiChatIntegrationTests.App.class).web(WebApplicationType.NONE)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms",
-					"management.otlp.metrics.export.enabled=false", "spring.ai.retry.max-attempts=1", "spring.ai.openai.max-retries=0",
+		return new SpringApplicationBuilder(WeatherAgentApp.class).web(WebApplicationType.NONE)
+			.properties(receiver.exportProperties())
+			.properties("management.otlp.metrics.export.enabled=false", "spring.ai.retry.max-attempts=1", "spring.ai.openai.max-retries=0",
 					"spring.ai.openai.base-url=" + model.baseUrl(), "spring.ai.openai.api-key=test-key",
 					"spring.ai.openai.chat.options.model=gpt-4o-mini")
 			.properties(properties)

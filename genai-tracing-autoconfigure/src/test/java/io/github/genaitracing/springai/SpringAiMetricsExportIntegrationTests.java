@@ -22,6 +22,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.fixture.WeatherAgentApp;
 import io.github.genaitracing.test.OpenAiStubServer;
 import io.github.genaitracing.test.OpenAiStubServer.Reply;
 import io.github.genaitracing.test.OtlpTestReceiver;
@@ -52,7 +53,7 @@ class SpringAiMetricsExportIntegrationTests {
 		receiver = OtlpTestReceiver.start();
 		model = OpenAiStubServer.start();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
-				SpringAiChatIntegrationTests.App.class)
+				WeatherAgentApp.class)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=prometheus",
 					"management.tracing.sampling.probability=1.0",
 					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),

@@ -11,7 +11,6 @@ import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +19,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
@@ -45,7 +45,7 @@ import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
  * context and default convention around an in-process model that answers at once),
  * traced by Micrometer's default tracing handler alone (Spring AI's default span) and
  * with genai-tracing's chat handler ahead of it, as Boot groups them. Both write through
- * the same OpenTelemetry SDK, which records spans and exports nothing.
+ * the same OpenTelemetry SDK: a batch span processor and an exporter that discards.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,15 +61,16 @@ public class ChatModelObservationBenchmark {
 
 	private ChatResponse response;
 
+	private OpenTelemetrySdk sdk;
+
 	private ObservationRegistry springAiDefault;
 
 	private ObservationRegistry genAiTracing;
 
 	@Setup
 	public void setUp() {
-		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-			.setTracerProvider(SdkTracerProvider.builder().build())
-			.build();
+		OpenTelemetrySdk sdk = DiscardingSdk.create();
+		this.sdk = sdk;
 		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
 		OtelTracer tracer = new OtelTracer(sdk.getTracer("bench"), currentTraceContext, (event) -> {
 		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
@@ -102,6 +103,11 @@ public class ChatModelObservationBenchmark {
 	 * convention's key values.
 	 * @return the response
 	 */
+	@TearDown
+	public void tearDown() {
+		this.sdk.close();
+	}
+
 	@Benchmark
 	public ChatResponse springAiDefault() {
 		return call(this.springAiDefault);

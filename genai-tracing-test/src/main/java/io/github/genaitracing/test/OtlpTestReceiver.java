@@ -43,7 +43,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OtlpTestReceiver implements AutoCloseable {
 
+	private static volatile @Nullable OtlpTestReceiver shared;
+
 	private final HttpServer server;
+
+	private volatile boolean keepOpen;
 
 	private final List<Span> spans = new CopyOnWriteArrayList<>();
 
@@ -68,6 +72,40 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start the OTLP receiver", ex);
 		}
+	}
+
+	/**
+	 * Returns the receiver shared by every test of this JVM, started on first use and
+	 * stopped when the JVM exits ({@link #close()} leaves it open): Spring test contexts
+	 * that export to it can then be cached and reused across test classes.
+	 * {@link GenAiTracingTest} clears it before each test.
+	 * @return the shared receiver
+	 */
+	public static OtlpTestReceiver shared() {
+		OtlpTestReceiver receiver = shared;
+		if (receiver == null) {
+			synchronized (OtlpTestReceiver.class) {
+				receiver = shared;
+				if (receiver == null) {
+					receiver = start();
+					receiver.keepOpen = true;
+					shared = receiver;
+				}
+			}
+		}
+		return receiver;
+	}
+
+	/**
+	 * Returns the Spring Boot properties that make an application export its spans here
+	 * at once: the OTLP traces endpoint, sampling probability 1.0 and a 50 ms export
+	 * delay.
+	 * @return the properties, as {@code name=value}
+	 */
+	public String[] exportProperties() {
+		return new String[] { "management.opentelemetry.tracing.export.otlp.endpoint=" + tracesEndpoint(),
+				"management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms" };
 	}
 
 	/**
@@ -269,7 +307,9 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		if (!this.keepOpen) {
+			this.server.stop(0);
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
