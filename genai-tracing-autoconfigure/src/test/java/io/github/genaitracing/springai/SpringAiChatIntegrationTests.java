@@ -110,7 +110,10 @@ class SpringAiChatIntegrationTests {
 	void nestsChatUnderTheAgentWithItsConversationId() {
 		try (ConfigurableApplicationContext context = run()) {
 			context.getBean(WeatherAgent.class).ask("conv-7", "Hello");
-			List<Span> spans = receiver.awaitSpans((received) -> received.size() >= 2, Duration.ofSeconds(10));
+			List<Span> spans = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("invoke_agent"))
+					&& received.stream().anyMatch((span) -> span.getName().startsWith("chat")),
+					Duration.ofSeconds(10));
 			Span agent = spans.stream().filter((span) -> span.getName().startsWith("invoke_agent")).findFirst().orElseThrow();
 			Span chat = spans.stream().filter((span) -> span.getName().startsWith("chat")).findFirst().orElseThrow();
 			GenAiSpanAssert.assertThat(chat).isChildOf(agent).hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-7");
