@@ -6,8 +6,14 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
+import io.github.genaitracing.core.FailSafe;
+
 /**
  * A span exporter that delegates and tells {@link ExporterHealth} how each export ended.
+ * Whatever the exporter throws (an {@link Error} other than a fatal
+ * {@link VirtualMachineError} included) is an export that failed: it is recorded, logged
+ * through {@link FailSafe} (one WARN per exporter, rate-limited) and returned as a failed
+ * result, never thrown at the span processor's thread.
  *
  * @since 0.1.0
  */
@@ -32,20 +38,40 @@ public final class HealthRecordingSpanExporter implements SpanExporter {
 
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
-		CompletableResultCode result = this.delegate.export(spans);
 		int count = spans.size();
+		CompletableResultCode result;
+		try {
+			result = this.delegate.export(spans);
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this.delegate, ex);
+			this.health.record(this.name, count, false);
+			return CompletableResultCode.ofFailure();
+		}
 		result.whenComplete(() -> this.health.record(this.name, count, result.isSuccess()));
 		return result;
 	}
 
 	@Override
 	public CompletableResultCode flush() {
-		return this.delegate.flush();
+		try {
+			return this.delegate.flush();
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this.delegate, ex);
+			return CompletableResultCode.ofFailure();
+		}
 	}
 
 	@Override
 	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
+		try {
+			return this.delegate.shutdown();
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this.delegate, ex);
+			return CompletableResultCode.ofFailure();
+		}
 	}
 
 	@Override
