@@ -138,6 +138,23 @@ class AnnotationAspectsTests {
 	}
 
 	@Test
+	void redactorThatOverflowsTheStackNeverReachesTheMethodsAndEverySpanEnds() {
+		ContentPolicy failing = new ContentPolicy(CaptureMode.SPAN, 1000, List.of((value) -> {
+			throw new StackOverflowError("user regex");
+		}));
+		Agent agent = agent(failing);
+		org.assertj.core.api.Assertions.assertThat(agent.answer("conv-9", "weather?")).isEqualTo("It is sunny");
+		List<SpanData> spans = otel.getSpans();
+		org.assertj.core.api.Assertions.assertThat(spans).extracting(SpanData::getName)
+			.containsExactly("execute_tool get_weather", "invoke_agent weather-agent");
+		org.assertj.core.api.Assertions.assertThat(spans).allSatisfy((span) -> {
+			org.assertj.core.api.Assertions.assertThat(span.hasEnded()).isTrue();
+			org.assertj.core.api.Assertions.assertThat(span.getAttributes().get(GenAiAttributes.INPUT_MESSAGES))
+				.isNull();
+		});
+	}
+
+	@Test
 	void recordsErrorAndEndsSpanWhenMethodThrows() {
 		Agent agent = agent(ContentPolicy.disabled());
 		assertThatThrownBy(() -> agent.fail()).isInstanceOf(IllegalStateException.class);
