@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Load test of the A2A filter over real HTTP: wrk throughput on message/send and the first
-# server-sent event latency of message/stream, with genai-tracing off, on with content
-# off, and on with content on. Spans (and Boot's HTTP server spans, in every mode) are
-# exported over OTLP/HTTP to a discarding sink. Results: benchmarks/results/a2a-load.txt.
+# Load test of the A2A filter over real HTTP: wrk throughput on message/send and on a tasks/get
+# poll answered with a 2 KiB task, and the first server-sent event latency of message/stream,
+# with genai-tracing off and on (content off). Spring Boot's tracing is on in both arms: Boot's
+# HTTP server spans (and, on, the starter's) are exported over OTLP/HTTP to a discarding sink.
+# The arms alternate (off, on, off, on, …) for ROUNDS rounds, each arm a fresh JVM.
+# Results, one line per run and the ratios of the sums: benchmarks/results/a2a-load.txt.
 #
-#   ./benchmarks/load/a2a-load.sh [duration-seconds] [connections]
+#   ./benchmarks/load/a2a-load.sh [duration-seconds] [connections] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
-SINK_PORT=14318
+ROUNDS="${3:-3}"
+SINK_PORT="${SINK_PORT:-14318}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
 OUT=benchmarks/results/a2a-load.txt
@@ -19,30 +22,34 @@ SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
 run_mode() {
-  local name="$1"; shift
+  local name="$1" round="$2"; shift 2
   start_target "benchmarks/results/a2a-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
   # warm-up: JIT and pools
   $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
   $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
-  local wrk_out sse_out
-  wrk_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
+  local send_out get_out sse_out
+  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
+  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
   sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 200 2000)"
-  if echo "$wrk_out" | grep -q "Non-2xx"; then
-    echo "$name: wrk saw error responses:"; echo "$wrk_out"; exit 1
-  fi
-  echo "$name $(echo "$wrk_out" | wrk_summary) $sse_out" | tee -a "$OUT"
+  for out in "$send_out" "$get_out"; do
+    if echo "$out" | grep -q "Non-2xx"; then
+      echo "$name: wrk saw error responses:"; echo "$out"; exit 1
+    fi
+  done
+  echo "$name round=$round send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $sse_out" | tee -a "$OUT"
   stop_target
 }
 
-run_mode off --genai.tracing.enabled=false
-run_mode on-content-off --genai.tracing.enabled=true
-run_mode on-content-on --genai.tracing.enabled=true --genai.tracing.capture-content=span
+for round in $(seq 1 "$ROUNDS"); do
+  run_mode off "$round" --genai.tracing.enabled=false
+  run_mode on "$round" --genai.tracing.enabled=true
+done
 
 awk '
-  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } modes[++n] = $1 }
+  { for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
-    for (i = 2; i <= n; i++) {
-      printf "%s / off: throughput %.3f, first SSE event median %.3f\n", modes[i],
-        v[modes[i], "rps"] / v["off", "rps"], v[modes[i], "median"] / v["off", "median"]
-    }
+    printf "on / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f\n",
+      sum["on", "send_rps"] / sum["off", "send_rps"], sum["on", "get_rps"] / sum["off", "get_rps"],
+      sum["on", "median"] / sum["off", "median"]
   }' "$OUT" | tee -a "$OUT"

@@ -10,12 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
 CONNECTIONS="${2:-8}"
-FRONT_PORT=18090
-WEATHER_PORT=18091
-SINK_PORT=14318
+ROUNDS="${3:-3}"
+FRONT_PORT="${FRONT_PORT:-18090}"
+WEATHER_PORT="${WEATHER_PORT:-18091}"
+SINK_PORT="${SINK_PORT:-14318}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+LOAD_MODULES=sample-agent-app
 . benchmarks/load/common.sh
-(cd sample-agent-app && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 SAMPLE_CP="$(cat sample-agent-app/target/classpath.txt):sample-agent-app/target/classes"
 OUT=benchmarks/results/sample-load.txt
 : > "$OUT"
@@ -24,7 +25,7 @@ SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
 run_mode() {
-  local name="$1"; shift
+  local name="$1" round="$2"; shift 2
   $PIN_APP java -Xmx768m -XX:ActiveProcessorCount=1 -cp "$SAMPLE_CP" io.github.genaitracing.sample.SampleAgentApplication \
     --sample.front.port=$FRONT_PORT --sample.weather.port=$WEATHER_PORT --spring.main.banner-mode=off \
     --logging.level.root=WARN \
@@ -44,19 +45,18 @@ run_mode() {
   if echo "$wrk_out" | grep -q "Non-2xx"; then
     echo "$name: wrk saw error responses:"; echo "$wrk_out"; exit 1
   fi
-  echo "$name $(echo "$wrk_out" | wrk_summary) $sse_out" | tee -a "$OUT"
+  echo "$name round=$round $(echo "$wrk_out" | wrk_summary) $sse_out" | tee -a "$OUT"
   stop_target
 }
 
-run_mode off --genai.tracing.enabled=false
-run_mode on-content-off --genai.tracing.capture-content=none
-run_mode on-content-on --genai.tracing.capture-content=span
+for round in $(seq 1 "$ROUNDS"); do
+  run_mode off "$round" --genai.tracing.enabled=false
+  run_mode on "$round" --genai.tracing.capture-content=none
+done
 
 awk '
-  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } modes[++n] = $1 }
+  { for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
-    for (i = 2; i <= n; i++) {
-      printf "%s / off: throughput %.3f, first SSE event median %.3f\n", modes[i],
-        v[modes[i], "rps"] / v["off", "rps"], v[modes[i], "median"] / v["off", "median"]
-    }
+    printf "on / off, ratio of the sums over all rounds: message/send throughput %.3f, first SSE event median %.3f\n",
+      sum["on", "rps"] / sum["off", "rps"], sum["on", "median"] / sum["off", "median"]
   }' "$OUT" | tee -a "$OUT"

@@ -6,16 +6,21 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.core.FailSafe;
-import io.github.genaitracing.core.SpanHandle;
-import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.GenAiProviders;
+import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
 
@@ -29,6 +34,8 @@ import io.github.genaitracing.spi.GenAiOperation;
  * @since 0.1.0
  */
 public final class A2aClientCallTracer {
+
+	private static final Log logger = LogFactory.getLog(A2aClientCallTracer.class);
 
 	private static final byte[] EVENT_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
 
@@ -54,6 +61,10 @@ public final class A2aClientCallTracer {
 
 	private final A2aCalledAgents calledAgents = new A2aCalledAgents(MAX_CALLED_AGENTS);
 
+	private final Tracer tracer;
+
+	private final A2aAgentCards agentCards = new A2aAgentCards();
+
 	/**
 	 * Creates the tracer.
 	 * @param spans the span writer
@@ -67,6 +78,7 @@ public final class A2aClientCallTracer {
 		this.contentPolicy = contentPolicy;
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
+		this.tracer = openTelemetry.getTracer(SpanLifecycle.INSTRUMENTATION_NAME);
 	}
 
 	/**
@@ -115,7 +127,9 @@ public final class A2aClientCallTracer {
 	@Nullable Call start(Context parent, String httpMethod, URI uri, byte[] body, int length,
 			@Nullable String versionHeader, BiConsumer<String, String> headers) {
 		try {
-			if (!"POST".equalsIgnoreCase(httpMethod) || length == 0 || length > this.settings.maxBodySize()) {
+			if (!"POST".equalsIgnoreCase(httpMethod) || length == 0 || length > this.settings.maxBodySize()
+					|| !A2aJson.mayBeJsonRpc(body, length)) {
+				// not an A2A call (a model request, any other POST): not parsed
 				return null;
 			}
 			A2aRequest a2a = A2aRequest.parse(body, length, versionHeader,
@@ -123,23 +137,51 @@ public final class A2aClientCallTracer {
 			if (a2a.notParsed() != null || a2a.method() == null) {
 				return null;
 			}
-			AgentInvocation operation = GenAiOperation.agent(agentName(uri))
-				.spanKind(SpanKind.CLIENT)
-				.server(uri.getHost(), (long) port(uri))
-				.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.method().logicalName())
-				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
-				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
-				.build();
+			String agentName = agentName(uri);
 			this.calledAgents.called(uri);
-			SpanHandle span = this.spans.start(operation, a2a.contextId(), parent);
-			if (this.contentPolicy.isEnabled()) {
-				span.captureInput(() -> this.contentPolicy.capture(a2a.userText()));
+			A2aSpan span;
+			if (a2a.sendsMessage()) {
+				AgentInvocation operation = GenAiOperation.agent(agentName)
+					.spanKind(SpanKind.CLIENT)
+					.providerName(GenAiProviders.A2A)
+					.server(uri.getHost(), (long) port(uri))
+					.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
+					.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
+					.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
+					.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
+					.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
+					.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+					.build();
+				span = A2aSpan.of(this.spans.start(operation, a2a.contextId(), parent), this.spans);
+				if (this.contentPolicy.isEnabled()) {
+					span.recordInput(FailSafe.get("content capture", () -> this.contentPolicy.capture(a2a.userText())));
+				}
+			}
+			else {
+				// a poll, a cancellation, configuration: an A2A CLIENT span, not an agent run
+				Span call = this.tracer.spanBuilder(a2a.methodName())
+					.setSpanKind(SpanKind.CLIENT)
+					.setParent(parent)
+					.startSpan();
+				span = A2aSpan.protocol(call, parent.with(call), true);
+				span.set(A2aAttributes.METHOD_NAME, a2a.methodName());
+				span.set(A2aAttributes.TASK_ID, a2a.taskId());
+				span.set(A2aAttributes.TENANT, a2a.tenant());
+				span.set(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion());
+				span.set(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId());
+				span.set(GenAiAttributes.AGENT_NAME, agentName);
+				span.set(GenAiAttributes.SERVER_ADDRESS, uri.getHost());
+				span.set(GenAiAttributes.SERVER_PORT, (long) port(uri));
+				String conversationId = this.spans.inheritedConversationId(parent);
+				if (conversationId != null) {
+					span.recordConversationId(conversationId);
+				}
 			}
 			this.openTelemetry.getPropagators().getTextMapPropagator().inject(span.context(), headers, HEADERS);
 			return new Call(span, new ResponseObserver(this.settings.maxResponseSize(),
-					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, System.nanoTime()));
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, System.nanoTime()),
+					a2a.taskId(), (a2a.contextId() != null) ? a2a.contextId() : this.spans.inheritedConversationId(parent),
+					a2a.method());
 		}
 		catch (RuntimeException | Error ex) {
 			FailSafe.failed(A2aClientCallTracer.class, ex);
@@ -147,17 +189,40 @@ public final class A2aClientCallTracer {
 		}
 	}
 
-	private String agentName(URI uri) {
+	/**
+	 * Learns a remote agent's name from its Agent Card, fetched by the application.
+	 * @param cardUri where the card was fetched
+	 * @param body the card
+	 * @param length how many bytes of {@code body} are the card
+	 */
+	void learnAgentCard(URI cardUri, byte[] body, int length) {
+		try {
+			this.agentCards.learn(cardUri, body, length);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Agent card not read", ex);
+		}
+	}
+
+	/**
+	 * The remote agent's name: from its Agent Card when the application fetched it
+	 * through a traced client, else from {@code genai.tracing.a2a.client.agent-names}
+	 * (the longest matching URL prefix), else unknown — never made up from the address.
+	 */
+	private @Nullable String agentName(URI uri) {
+		String name = this.agentCards.name(uri);
+		if (name != null) {
+			return name;
+		}
 		String url = uri.toString();
 		String best = null;
-		String name = null;
 		for (Map.Entry<String, String> entry : this.settings.agentNames().entrySet()) {
 			if (url.startsWith(entry.getKey()) && (best == null || entry.getKey().length() > best.length())) {
 				best = entry.getKey();
 				name = entry.getValue();
 			}
 		}
-		return (name != null) ? name : uri.getHost() + ":" + port(uri);
+		return name;
 	}
 
 	private static int port(URI uri) {
@@ -192,13 +257,23 @@ public final class A2aClientCallTracer {
 	 */
 	final class Call {
 
-		private final SpanHandle span;
+		private final A2aSpan span;
 
 		private final ResponseObserver observer;
 
-		Call(SpanHandle span, ResponseObserver observer) {
+		private final @Nullable String taskId;
+
+		private final @Nullable String conversationId;
+
+		private final A2aMethod method;
+
+		Call(A2aSpan span, ResponseObserver observer, @Nullable String taskId, @Nullable String conversationId,
+				A2aMethod method) {
+			this.method = method;
 			this.span = span;
 			this.observer = observer;
+			this.taskId = taskId;
+			this.conversationId = conversationId;
 		}
 
 		/**
@@ -221,9 +296,8 @@ public final class A2aClientCallTracer {
 				this.observer.onBytes(contentType, bytes, offset, length);
 				this.observer.drain();
 			}
-			catch (Throwable ex) {
+			catch (RuntimeException ex) {
 				// observing must never break the response
-				FailSafe.failed(ResponseObserver.class, ex);
 			}
 		}
 
@@ -248,12 +322,15 @@ public final class A2aClientCallTracer {
 			if (this.span.isEnded()) {
 				return;
 			}
-			if (error != null) {
-				this.span.fail(error);
-			}
-			safely(() -> A2aSpanOutcome.record(this.span, this.observer, httpStatus,
-					A2aClientCallTracer.this.contentPolicy));
-			this.span.end();
+			safely(() -> {
+				if (error != null) {
+					this.span.recordError(error);
+				}
+				A2aSpanOutcome.of(this.observer, httpStatus, A2aClientCallTracer.this.contentPolicy, this.taskId,
+						this.conversationId, this.method)
+					.recordOn(this.span);
+			});
+			safely(this.span::end);
 		}
 
 	}

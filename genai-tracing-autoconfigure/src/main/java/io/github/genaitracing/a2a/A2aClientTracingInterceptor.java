@@ -39,6 +39,9 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if ("GET".equals(request.getMethod().name()) && A2aAgentCards.isAgentCard(request.getURI())) {
+			return new CardReadingResponse(execution.execute(request, body), request.getURI(), this.tracer);
+		}
 		A2aClientCallTracer.Call call = this.tracer.start(request.getMethod().name(), request.getURI(), body,
 				body.length, request.getHeaders().getFirst(VERSION_HEADER), request.getHeaders()::set);
 		if (call == null) {
@@ -188,6 +191,105 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 				}
 			}
 
+		}
+
+	}
+
+	/**
+	 * An Agent Card response as the caller sees it, read on the side (up to 64 KiB) to
+	 * learn the remote agent's name.
+	 */
+	private static final class CardReadingResponse implements ClientHttpResponse {
+
+		private static final int MAX_CARD = 64 * 1024;
+
+		private final ClientHttpResponse delegate;
+
+		private final java.net.URI uri;
+
+		private final A2aClientCallTracer tracer;
+
+		private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+
+		private boolean learnt;
+
+		private @Nullable InputStream body;
+
+		CardReadingResponse(ClientHttpResponse delegate, java.net.URI uri, A2aClientCallTracer tracer) {
+			this.delegate = delegate;
+			this.uri = uri;
+			this.tracer = tracer;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() throws IOException {
+			return this.delegate.getStatusCode();
+		}
+
+		@Override
+		public String getStatusText() throws IOException {
+			return this.delegate.getStatusText();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.delegate.getHeaders();
+		}
+
+		@Override
+		public InputStream getBody() throws IOException {
+			if (this.body == null) {
+				InputStream in = this.delegate.getBody();
+				this.body = new java.io.FilterInputStream(in) {
+
+					@Override
+					public int read() throws IOException {
+						int b = super.read();
+						if (b < 0) {
+							learn();
+						}
+						else if (CardReadingResponse.this.copy.size() < MAX_CARD) {
+							CardReadingResponse.this.copy.write(b);
+						}
+						return b;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						int read = super.read(buffer, offset, length);
+						if (read < 0) {
+							learn();
+						}
+						else if (read > 0) {
+							int room = MAX_CARD - CardReadingResponse.this.copy.size();
+							CardReadingResponse.this.copy.write(buffer, offset, Math.max(0, Math.min(room, read)));
+						}
+						return read;
+					}
+
+				};
+			}
+			return this.body;
+		}
+
+		private void learn() {
+			if (this.learnt) {
+				return;
+			}
+			this.learnt = true;
+			try {
+				if (this.delegate.getStatusCode().is2xxSuccessful() && this.copy.size() < MAX_CARD) {
+					this.tracer.learnAgentCard(this.uri, this.copy.toByteArray(), this.copy.size());
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// reading the card never fails the call
+			}
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
 		}
 
 	}

@@ -19,6 +19,10 @@ final class A2aJson {
 			.build())
 		.build();
 
+	private static final String UNSPECIFIED = "TASK_STATE_UNSPECIFIED";
+
+	private static final byte[] JSONRPC = "\"jsonrpc\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private A2aJson() {
 	}
 
@@ -66,19 +70,53 @@ final class A2aJson {
 	}
 
 	/**
-	 * Normalises a task state to the 1.0 {@code TASK_STATE_*} form.
+	 * Normalises a task state to the 1.0 {@code TASK_STATE_*} form: 0.3 spellings
+	 * ({@code input-required}) and the British {@code cancelled} map to the 1.0 value; a
+	 * state that is none of the protocol's is {@code TASK_STATE_UNSPECIFIED}, so that a
+	 * peer cannot invent attribute values.
 	 */
 	static @Nullable String taskState(@Nullable String state) {
 		if (state == null || state.isBlank()) {
 			return null;
 		}
-		if (state.startsWith("TASK_STATE_")) {
-			return state;
+		String name = state.strip();
+		if (name.length() > 40) {
+			return UNSPECIFIED;
 		}
-		if ("unknown".equals(state)) {
-			return "TASK_STATE_UNSPECIFIED";
+		if (name.startsWith("TASK_STATE_")) {
+			name = name.substring("TASK_STATE_".length());
 		}
-		return "TASK_STATE_" + state.replace('-', '_').toUpperCase(Locale.ROOT);
+		name = name.replace('-', '_').toUpperCase(Locale.ROOT);
+		return switch (name) {
+			case "SUBMITTED", "WORKING", "INPUT_REQUIRED", "COMPLETED", "FAILED", "REJECTED", "AUTH_REQUIRED" ->
+				"TASK_STATE_" + name;
+			case "CANCELED", "CANCELLED" -> "TASK_STATE_CANCELED";
+			default -> UNSPECIFIED;
+		};
+	}
+
+	/**
+	 * Whether a body may be a JSON-RPC request or response: it has a {@code "jsonrpc"}
+	 * member name (an unescaped quote). A cheap scan that spares other bodies (a model
+	 * request, a REST call) the parse.
+	 */
+	static boolean mayBeJsonRpc(byte[] body, int length) {
+		int last = length - JSONRPC.length;
+		for (int i = 0; i <= last; i++) {
+			if (body[i] == '"' && (i == 0 || body[i - 1] != '\\') && matches(body, i)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean matches(byte[] body, int at) {
+		for (int j = 1; j < JSONRPC.length; j++) {
+			if (body[at + j] != JSONRPC[j]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

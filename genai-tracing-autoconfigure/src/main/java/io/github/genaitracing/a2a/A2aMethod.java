@@ -68,8 +68,29 @@ enum A2aMethod {
 		return this.streaming;
 	}
 
+	/**
+	 * Whether the method sends a message to the agent: an agent run
+	 * ({@code invoke_agent}), unlike polls, cancellations and configuration.
+	 */
 	boolean sendsMessage() {
 		return this == SEND_MESSAGE || this == SEND_STREAMING_MESSAGE;
+	}
+
+	/**
+	 * Whether the method's result is a task, a message or a stream of task events (and
+	 * not a configuration, a list or an agent card).
+	 */
+	boolean returnsTask() {
+		return sendsMessage() || this == GET_TASK || this == CANCEL_TASK || this == SUBSCRIBE_TO_TASK;
+	}
+
+	/**
+	 * Whether the method is one of the push-notification configuration methods, whose
+	 * 1.0 requests carry the task id as {@code taskId} and the config id as {@code id}.
+	 */
+	boolean configuresPushNotifications() {
+		return this == CREATE_TASK_PUSH_NOTIFICATION_CONFIG || this == GET_TASK_PUSH_NOTIFICATION_CONFIG
+				|| this == LIST_TASK_PUSH_NOTIFICATION_CONFIGS || this == DELETE_TASK_PUSH_NOTIFICATION_CONFIG;
 	}
 
 	static @Nullable A2aMethod fromWireName(@Nullable String name) {

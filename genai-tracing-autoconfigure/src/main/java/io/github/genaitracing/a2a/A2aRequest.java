@@ -8,24 +8,75 @@ import tools.jackson.databind.JsonNode;
  *
  * @param notParsed why the body was not read ({@code too_large}, {@code not_json},
  * {@code not_json_rpc}, {@code batch}, {@code encoded}), or {@code null}
- * @param wireMethod the JSON-RPC method as sent
- * @param method the A2A method, or {@code null} when unknown
- * @param protocolVersion the protocol version
+ * @param method the A2A method, or {@code null} when unknown or not parsed
+ * @param unknownMethod the JSON-RPC method as sent when it is not an A2A method, cut to
+ * {@value A2aValues#MAX_METHOD_LENGTH} characters
+ * @param protocolVersion the protocol version: the {@code A2A-Version} header, else
+ * {@code 0.3} (A2A 1.0: a request without the header is 0.3)
  * @param jsonRpcId the JSON-RPC id
  * @param messageId the message id
  * @param contextId the context id (conversation)
  * @param taskId the task id
+ * @param tenant the tenant (1.0)
  * @param userText the text parts of the message, bounded
  */
-record A2aRequest(@Nullable String notParsed, @Nullable String wireMethod, @Nullable A2aMethod method,
+record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nullable String unknownMethod,
 		@Nullable String protocolVersion, @Nullable String jsonRpcId, @Nullable String messageId,
-		@Nullable String contextId, @Nullable String taskId, @Nullable String userText) {
+		@Nullable String contextId, @Nullable String taskId, @Nullable String tenant, @Nullable String userText) {
+
+	/** The value of {@code a2a.method.name} for a method that is not an A2A method. */
+	static final String OTHER_METHOD = "_OTHER";
+
+	/** The protocol version of a request without an {@code A2A-Version} header. */
+	static final String DEFAULT_VERSION = "0.3";
 
 	static A2aRequest notParsed(String reason) {
-		return new A2aRequest(reason, null, null, null, null, null, null, null, null);
+		return new A2aRequest(reason, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Returns the value of {@code a2a.method.name}: the 1.0 name of an A2A method,
+	 * {@value #OTHER_METHOD} for any other method, {@code null} when the body was not
+	 * read.
+	 */
+	@Nullable String methodName() {
+		if (this.method != null) {
+			return this.method.logicalName();
+		}
+		return (this.unknownMethod != null) ? OTHER_METHOD : null;
+	}
+
+	/**
+	 * Whether the request sends a message to the agent (an agent run).
+	 */
+	boolean sendsMessage() {
+		return this.method != null && this.method.sendsMessage();
+	}
+
+	/**
+	 * Whether the body is plainly not a JSON-RPC request (no {@code "jsonrpc"} member, or
+	 * JSON that is not a JSON-RPC request): such a request is not A2A traffic and is left
+	 * alone. A body that claims to be JSON-RPC but cannot be read ({@code not_json},
+	 * {@code batch}, {@code too_large}, {@code encoded}) is still an A2A request.
+	 */
+	boolean isNotJsonRpc() {
+		return "not_json_rpc".equals(this.notParsed);
+	}
+
+	/**
+	 * Returns the protocol version a request with this {@code A2A-Version} header has.
+	 * @param versionHeader the header, if any
+	 * @return the version
+	 */
+	static String version(@Nullable String versionHeader) {
+		String version = A2aValues.checked(versionHeader);
+		return (version != null) ? version : DEFAULT_VERSION;
 	}
 
 	static A2aRequest parse(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
+		if (!A2aJson.mayBeJsonRpc(body, length)) {
+			return notParsed("not_json_rpc");
+		}
 		JsonNode root = A2aJson.read(body, length);
 		if (root == null) {
 			return notParsed("not_json");
@@ -38,19 +89,15 @@ record A2aRequest(@Nullable String notParsed, @Nullable String wireMethod, @Null
 			return notParsed("not_json_rpc");
 		}
 		A2aMethod method = A2aMethod.fromWireName(wireMethod);
-		String version = (versionHeader != null && !versionHeader.isBlank()) ? versionHeader.trim()
-				: (wireMethod.indexOf('/') >= 0 ? "0.3" : "1.0");
+		String unknownMethod = (method == null) ? A2aValues.cut(wireMethod, A2aValues.MAX_METHOD_LENGTH) : null;
+		String version = version(versionHeader);
 		JsonNode params = root.path("params");
 		JsonNode message = params.path("message");
 		String messageId = message.isObject() ? A2aJson.text(message, "messageId") : null;
 		String contextId = message.isObject() ? A2aJson.text(message, "contextId") : null;
 		String taskId = message.isObject() ? A2aJson.text(message, "taskId") : null;
 		if (taskId == null && params.isObject() && method != null && !method.sendsMessage()) {
-			taskId = A2aJson.text(params, "id");
-			if (taskId == null) {
-				// push notification config set/create: {"taskId": …, "pushNotificationConfig": …}
-				taskId = A2aJson.text(params, "taskId");
-			}
+			taskId = taskId(params, method, wireMethod, version);
 		}
 		String userText = null;
 		if (message.isObject()) {
@@ -58,8 +105,24 @@ record A2aRequest(@Nullable String notParsed, @Nullable String wireMethod, @Null
 			A2aJson.appendText(message.get("parts"), text, maxTextLength);
 			userText = text.isEmpty() ? null : text.toString();
 		}
-		return new A2aRequest(null, wireMethod, method, version, A2aJson.text(root, "id"), messageId, contextId,
-				taskId, userText);
+		String tenant = params.isObject() ? A2aJson.text(params, "tenant") : null;
+		return new A2aRequest(null, method, unknownMethod, version, A2aJson.text(root, "id"), messageId, contextId,
+				taskId, tenant, userText);
+	}
+
+	private static @Nullable String taskId(JsonNode params, A2aMethod method, String wireMethod, String version) {
+		if (!method.configuresPushNotifications()) {
+			// get, cancel, subscribe/resubscribe: {"id": task id}
+			return A2aJson.text(params, "id");
+		}
+		// 0.3 set: {"taskId", "pushNotificationConfig"}; 1.0: {"taskId", "id": the config id}
+		String taskId = A2aJson.text(params, "taskId");
+		if (taskId != null) {
+			return taskId;
+		}
+		boolean v10 = !wireMethod.contains("/") || version.startsWith("1.");
+		// 0.3 get, list and delete name the task "id"; in 1.0 "id" is the config's id
+		return v10 ? null : A2aJson.text(params, "id");
 	}
 
 }

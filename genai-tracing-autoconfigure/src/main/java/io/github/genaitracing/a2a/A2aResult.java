@@ -1,20 +1,57 @@
 package io.github.genaitracing.a2a;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a JSON-RPC response (or one streamed event) says: task, state, output text, error.
+ * What a JSON-RPC response (or one streamed event) says: task, state, the agent's text,
+ * error.
  *
  * @param taskId the task id
  * @param contextId the context id
  * @param taskState the task state, {@code TASK_STATE_*}
- * @param outputText the agent's text, bounded
+ * @param artifacts the text of each artifact (or artifact chunk), in order
+ * @param messageText the text of a message result, bounded
+ * @param statusText the text of the status message (a task's or a status update's),
+ * bounded
  * @param errorCode the JSON-RPC error code
  * @param errorMessage the JSON-RPC error message
  */
 record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable String taskState,
-		@Nullable String outputText, @Nullable String errorCode, @Nullable String errorMessage) {
+		List<ArtifactText> artifacts, @Nullable String messageText, @Nullable String statusText,
+		@Nullable String errorCode, @Nullable String errorMessage) {
+
+	/**
+	 * Returns the agent's answer: the artifacts' text, else the message's, else the
+	 * status message's.
+	 */
+	@Nullable String outputText() {
+		return outputText(this.artifacts.stream().map(ArtifactText::text).toList(), this.messageText,
+				this.statusText, Integer.MAX_VALUE);
+	}
+
+	static @Nullable String outputText(List<String> artifacts, @Nullable String messageText,
+			@Nullable String statusText, int maxLength) {
+		if (!artifacts.isEmpty()) {
+			StringBuilder text = new StringBuilder();
+			for (String artifact : artifacts) {
+				if (artifact.isEmpty() || text.length() >= maxLength) {
+					continue;
+				}
+				if (!text.isEmpty()) {
+					text.append('\n');
+				}
+				text.append(artifact, 0, Math.min(artifact.length(), maxLength - text.length()));
+			}
+			if (!text.isEmpty()) {
+				return text.toString();
+			}
+		}
+		return (messageText != null) ? messageText : statusText;
+	}
 
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {
 		JsonNode root = A2aJson.read(body, length);
@@ -23,31 +60,40 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 		}
 		JsonNode error = root.get("error");
 		if (error != null && error.isObject()) {
-			return new A2aResult(null, null, null, null, A2aJson.text(error, "code"), A2aJson.text(error, "message"));
+			return new A2aResult(null, null, null, List.of(), null, null, A2aJson.text(error, "code"),
+					A2aJson.text(error, "message"));
 		}
 		JsonNode result = root.get("result");
 		if (result == null || !result.isObject()) {
 			return null;
 		}
 		// 1.0 wraps the result: {"task":…}, {"message":…}, {"statusUpdate":…}, {"artifactUpdate":…}
-		JsonNode update = result.has("statusUpdate") ? result.get("statusUpdate")
-				: result.has("artifactUpdate") ? result.get("artifactUpdate") : null;
-		if (update == null && ("status-update".equals(A2aJson.text(result, "kind"))
-				|| "artifact-update".equals(A2aJson.text(result, "kind")))) {
-			update = result;
+		JsonNode statusUpdate = result.get("statusUpdate");
+		JsonNode artifactUpdate = result.get("artifactUpdate");
+		String kind = A2aJson.text(result, "kind");
+		if (statusUpdate == null && "status-update".equals(kind)) {
+			statusUpdate = result;
 		}
-		if (update != null && update.isObject()) {
-			StringBuilder text = new StringBuilder();
-			A2aJson.appendText(update.path("artifact").get("parts"), text, maxTextLength);
-			JsonNode status = update.path("status");
-			return new A2aResult(A2aJson.text(update, "taskId"), A2aJson.text(update, "contextId"),
-					A2aJson.taskState(status.isObject() ? A2aJson.text(status, "state") : null),
-					text.isEmpty() ? null : text.toString(), null, null);
+		if (artifactUpdate == null && "artifact-update".equals(kind)) {
+			artifactUpdate = result;
 		}
-		JsonNode task = result.has("task") ? result.get("task") : null;
-		JsonNode message = result.has("message") ? result.get("message") : null;
+		if (statusUpdate != null && statusUpdate.isObject()) {
+			JsonNode status = statusUpdate.path("status");
+			return new A2aResult(A2aJson.text(statusUpdate, "taskId"), A2aJson.text(statusUpdate, "contextId"),
+					state(status), List.of(), null, statusText(status, maxTextLength), null, null);
+		}
+		if (artifactUpdate != null && artifactUpdate.isObject()) {
+			JsonNode artifact = artifactUpdate.path("artifact");
+			List<ArtifactText> artifacts = new ArrayList<>(1);
+			String text = text(artifact.get("parts"), maxTextLength);
+			artifacts.add(new ArtifactText(A2aJson.text(artifact, "artifactId"),
+					artifactUpdate.path("append").asBoolean(false), (text != null) ? text : ""));
+			return new A2aResult(A2aJson.text(artifactUpdate, "taskId"), A2aJson.text(artifactUpdate, "contextId"),
+					null, artifacts, null, null, null, null);
+		}
+		JsonNode task = result.get("task");
+		JsonNode message = result.get("message");
 		if (task == null && message == null) {
-			String kind = A2aJson.text(result, "kind");
 			if ("message".equals(kind)) {
 				message = result;
 			}
@@ -55,26 +101,49 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 				task = result;
 			}
 		}
-		StringBuilder text = new StringBuilder();
 		if (message != null) {
-			A2aJson.appendText(message.get("parts"), text, maxTextLength);
-			return new A2aResult(A2aJson.text(message, "taskId"), A2aJson.text(message, "contextId"), null,
-					text.isEmpty() ? null : text.toString(), null, null);
+			return new A2aResult(A2aJson.text(message, "taskId"), A2aJson.text(message, "contextId"), null, List.of(),
+					text(message.get("parts"), maxTextLength), null, null, null);
 		}
-		JsonNode artifacts = task.get("artifacts");
-		if (artifacts != null && artifacts.isArray()) {
-			for (JsonNode artifact : artifacts.values()) {
-				A2aJson.appendText(artifact.get("parts"), text, maxTextLength);
+		List<ArtifactText> artifacts = new ArrayList<>();
+		JsonNode taskArtifacts = task.get("artifacts");
+		if (taskArtifacts != null && taskArtifacts.isArray()) {
+			for (JsonNode artifact : taskArtifacts.values()) {
+				String text = text(artifact.get("parts"), maxTextLength);
+				if (text != null) {
+					artifacts.add(new ArtifactText(A2aJson.text(artifact, "artifactId"), false, text));
+				}
 			}
 		}
 		JsonNode status = task.path("status");
-		if (text.isEmpty() && status.path("message").isObject()) {
-			A2aJson.appendText(status.path("message").get("parts"), text, maxTextLength);
-		}
-		String taskId = A2aJson.text(task, "id");
-		return new A2aResult(taskId, A2aJson.text(task, "contextId"),
-				A2aJson.taskState(status.isObject() ? A2aJson.text(status, "state") : null),
-				text.isEmpty() ? null : text.toString(), null, null);
+		return new A2aResult(A2aJson.text(task, "id"), A2aJson.text(task, "contextId"), state(status), artifacts,
+				null, statusText(status, maxTextLength), null, null);
+	}
+
+	private static @Nullable String state(JsonNode status) {
+		return A2aJson.taskState(status.isObject() ? A2aJson.text(status, "state") : null);
+	}
+
+	private static @Nullable String statusText(JsonNode status, int maxTextLength) {
+		JsonNode message = status.path("message");
+		return message.isObject() ? text(message.get("parts"), maxTextLength) : null;
+	}
+
+	private static @Nullable String text(@Nullable JsonNode parts, int maxTextLength) {
+		StringBuilder text = new StringBuilder();
+		A2aJson.appendText(parts, text, maxTextLength);
+		return text.isEmpty() ? null : text.toString();
+	}
+
+	/**
+	 * The text of an artifact, or of one chunk of a streamed artifact.
+	 *
+	 * @param artifactId the artifact id
+	 * @param append whether the chunk adds to the artifact's earlier chunks rather than
+	 * replacing them
+	 * @param text the text
+	 */
+	record ArtifactText(@Nullable String artifactId, boolean append, String text) {
 	}
 
 }

@@ -1,29 +1,39 @@
 package io.github.genaitracing.a2a;
 
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
 
 /**
- * Describes the SERVER span of the A2A server conventions, named after the A2A method
- * ({@code SendMessage}…), made in the {@code server-span} layout with the
- * {@code invoke_agent} span as its child. It carries the A2A attributes and what the
- * vocabularies write of an {@link AgentRequest}; content stays on the agent span.
+ * Describes the SERVER span of an A2A request that is not an agent run (a poll, a
+ * cancellation, configuration), and in the {@code server-span} layout of every request:
+ * named after the A2A method ({@code GetTask}…), with the A2A attributes and what the
+ * vocabularies write of an {@link AgentRequest} (no operation name, no OpenInference or
+ * MLflow kind, no content). A message's {@code invoke_agent} span is its child in the
+ * {@code server-span} layout.
  */
 final class A2aServerSpan {
+
+	/** The name of a server span whose A2A method is unknown (never the client's text). */
+	static final String UNKNOWN_METHOD_SPAN_NAME = "POST";
 
 	private A2aServerSpan() {
 	}
 
-	static AgentRequest operation(AgentInvocation agent, A2aRequest a2a, HttpServletRequest request) {
-		String name = (a2a.method() != null) ? a2a.method().logicalName()
-				: (a2a.wireMethod() != null) ? a2a.wireMethod() : "A2A";
+	static AgentRequest operation(AgentInvocation agent, A2aRequest a2a, HttpServletRequest request,
+			@Nullable SpanContext link) {
+		String name = (a2a.method() != null) ? a2a.method().logicalName() : UNKNOWN_METHOD_SPAN_NAME;
 		AgentRequest.Builder operation = AgentRequest.of(name, agent)
 			.protocolAttributes(agent.protocolAttributes())
 			.client(request.getRemoteAddr(), (request.getRemotePort() > 0) ? (long) request.getRemotePort() : null)
 			.server(request.getServerName(), (request.getServerPort() > 0) ? (long) request.getServerPort() : null);
 		agent.links().forEach(operation::link);
+		if (link != null) {
+			operation.link(link);
+		}
 		return operation.build();
 	}
 

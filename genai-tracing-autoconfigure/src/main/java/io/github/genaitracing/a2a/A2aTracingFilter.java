@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -20,8 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.AntPathMatcher;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import io.github.genaitracing.autoconfigure.A2aLayout;
 import io.github.genaitracing.autoconfigure.A2aParentPolicy;
@@ -30,18 +34,24 @@ import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.context.GenAiContext;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.FailSafe;
-import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
 
 /**
- * Turns an inbound A2A JSON-RPC request into a root {@code invoke_agent {agent}} span:
- * reads the body once (bounded) and replays the same bytes to the application, passes
- * the response through unchanged while reading it, and ends the span when the request
- * ends, also when it continues asynchronously (server-sent events). Nothing of its own
- * is ever thrown into the request.
+ * Traces inbound A2A JSON-RPC requests with one span per request, the request's server
+ * span: Spring Boot's HTTP server span when there is one (adopted, renamed and enriched),
+ * else a SERVER span of its own. A message ({@code message/send}, {@code SendMessage},
+ * the streaming forms) makes it the {@code invoke_agent {agent}} span, an agent run in
+ * every vocabulary; any other method names it after the A2A 1.0 method ({@code GetTask},
+ * …) with the {@code a2a.*} attributes only. In the {@link A2aLayout#SERVER_SPAN} layout the
+ * server span is always named after the method and a message adds an {@code invoke_agent}
+ * INTERNAL child. The filter reads the body once (bounded) and replays the same bytes to
+ * the application, passes the response through unchanged while reading it, and records
+ * the outcome when the request ends, also when it continues asynchronously (server-sent
+ * events). A body that is not JSON-RPC is not A2A traffic: it is left alone. Nothing of
+ * its own is ever thrown into the request.
  *
  * @since 0.1.0
  */
@@ -75,9 +85,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private final Settings settings;
 
-	private final AntPathMatcher matcher = new AntPathMatcher();
+	private final A2aPaths paths;
 
 	private final A2aBufferedBytes bufferedBytes;
+
+	private final boolean observationsOnClassPath = ClassUtils.isPresent(
+			"org.springframework.web.filter.ServerHttpObservationFilter", A2aTracingFilter.class.getClassLoader());
 
 	/**
 	 * Creates the filter.
@@ -109,32 +122,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.agent = agent;
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
+		this.paths = new A2aPaths(settings.paths(), settings.excludes());
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!"POST".equals(request.getMethod())) {
-			return true;
-		}
-		String contentType = request.getContentType();
-		if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-			return true;
-		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/.well-known/") || path.startsWith("/actuator")) {
-			return true;
-		}
-		for (String exclude : this.settings.excludes()) {
-			if (this.matcher.match(exclude, path)) {
-				return true;
-			}
-		}
-		for (String pattern : this.settings.paths()) {
-			if (this.matcher.match(pattern, path)) {
-				return false;
-			}
-		}
-		return true;
+		return !this.paths.mayBeA2a(request);
 	}
 
 	@Override
@@ -148,14 +141,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			chain.doFilter(passOn[0], response);
 			return;
 		}
-		try (Scope scope = traced.span().makeCurrent(traced.context())) {
+		try (Scope scope = makeCurrent(traced)) {
 			chain.doFilter(traced.request(), traced.response());
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
-			traced.span().fail(ex);
-			if (traced.server() != null) {
-				traced.server().fail(ex.getClass().getName(), ex.getMessage());
-			}
+			safely(() -> traced.recordError(ex.getClass().getName(), ex.getMessage()));
 			safely(() -> end(traced));
 			throw ex;
 		}
@@ -167,8 +157,20 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 	}
 
+	private Scope makeCurrent(Traced traced) {
+		try {
+			A2aSpan inner = (traced.agent() != null) ? traced.agent() : traced.server();
+			return inner.makeCurrent(traced.context());
+		}
+		catch (RuntimeException ex) {
+			return Scope.noop();
+		}
+	}
+
 	private @Nullable Traced start(HttpServletRequest request, HttpServletResponse response, long start,
 			HttpServletRequest[] passOn) {
+		// from here on the application sees the trace headers the caller sent
+		request.setAttribute(A2aCallerContextFilter.REVEAL_ATTRIBUTE, Boolean.TRUE);
 		try {
 			A2aRequest a2a;
 			HttpServletRequest replaying;
@@ -200,47 +202,13 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				}
 				passOn[0] = replaying;
 			}
-			AgentInvocation.Builder operation = GenAiOperation.agent(this.agent.name())
-				.providerName(this.agent.providerName())
-				.agentDescription(this.agent.description())
-				.agentVersion(this.agent.version())
-				.protocolAttribute(A2aAttributes.METHOD_NAME,
-						(a2a.method() != null) ? a2a.method().logicalName() : a2a.wireMethod())
-				.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
-				.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-				.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-				.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
-				.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed())
-				.userId(userId(request));
-			Context parent = parent(request, operation);
-			AgentInvocation agentOperation = operation.build();
-			SpanHandle server = null;
-			if (this.settings.layout() == A2aLayout.SERVER_SPAN) {
-				server = this.spans.start(A2aServerSpan.operation(agentOperation, a2a, request), a2a.contextId(),
-						parent);
-				parent = server.context();
+			if (a2a.isNotJsonRpc()) {
+				// not A2A traffic (a REST or other JSON endpoint on the same path): left alone
+				return null;
 			}
-			SpanHandle span = this.spans.start(agentOperation, a2a.contextId(), parent);
-			try {
-				if (this.contentPolicy.isEnabled()) {
-					span.captureInput(() -> this.contentPolicy.capture(a2a.userText()));
-				}
-				ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
-						this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
-				Context context = GenAiContext.withTaskId(span.context(), a2a.taskId());
-				Traced traced = new Traced(span, server, context, replaying, new ObservingResponse(response, observer),
-						observer, response, held);
-				this.bufferedBytes.add(held);
-				return traced;
-			}
-			catch (Throwable ex) {
-				// every span that starts ends
-				span.end();
-				if (server != null) {
-					server.end();
-				}
-				throw ex;
-			}
+			Traced traced = startSpans(request, a2a, replaying, response, start, held);
+			this.bufferedBytes.add(held);
+			return traced;
 		}
 		catch (IOException ex) {
 			logger.debug("A2A request not traced", ex);
@@ -252,6 +220,161 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 	}
 
+	private Traced startSpans(HttpServletRequest request, A2aRequest a2a, HttpServletRequest replaying,
+			HttpServletResponse response, long start, long held) {
+		Span boot = bootServerSpan(request);
+		SpanContext caller = (this.settings.parent() == A2aParentPolicy.NEW_TRACE_WITH_LINK) ? caller(request, boot)
+				: null;
+		Context parent = (boot != null) ? Context.current().with(boot) : ownParent(request);
+		String conversationId = a2a.contextId();
+		if (conversationId == null) {
+			String inherited = this.spans.inheritedConversationId(parent);
+			conversationId = this.settings.conversationIdFromBaggage() ? A2aValues.checked(inherited) : null;
+			if (inherited != null && !inherited.equals(conversationId)) {
+				parent = withoutBaggageConversationId(parent);
+			}
+		}
+		boolean agentRun = a2a.sendsMessage();
+		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
+		AgentInvocation agentOperation = agentOperation(request, a2a, agentIsServerSpan,
+				(caller != null && boot == null && agentIsServerSpan) ? caller : null);
+		// the request's server span: the agent run itself, or the A2A method's span
+		GenAiOperation serverOperation = agentIsServerSpan ? agentOperation
+				: A2aServerSpan.operation(agentOperation, a2a, request, (caller != null && boot == null) ? caller : null);
+		String name = (a2a.method() != null) ? serverOperation.spanName() : null;
+		A2aSpan server;
+		if (boot != null) {
+			if (name != null) {
+				request.setAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE, name);
+				boot.updateName(name);
+			}
+			if (caller != null) {
+				boot.addLink(caller);
+			}
+			server = A2aSpan.of(this.spans.adopt(boot, serverOperation, conversationId, parent), this.spans);
+		}
+		else {
+			server = A2aSpan.of(this.spans.start(serverOperation, conversationId, parent), this.spans);
+		}
+		A2aSpan agentChild = null;
+		try {
+			if (agentRun && !agentIsServerSpan) {
+				agentChild = A2aSpan.of(this.spans.start(agentOperation, conversationId, server.context()), this.spans);
+			}
+			A2aSpan agentSpan = (agentChild != null) ? agentChild : (agentIsServerSpan ? server : null);
+			if (agentSpan != null && this.contentPolicy.isEnabled()) {
+				agentSpan.recordInput(FailSafe.get("content capture", () -> this.contentPolicy.capture(a2a.userText())));
+			}
+			ResponseObserver observer = new ResponseObserver(this.settings.maxResponseSize(),
+					this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0, start, this.bufferedBytes);
+			Context context = (agentSpan != null) ? agentSpan.context() : server.context();
+			context = GenAiContext.withTaskId(context, a2a.taskId());
+			A2aSpan primary = server;
+			A2aSpan secondary = agentChild;
+			if (conversationId == null) {
+				context = GenAiContext.withConversationSlot(context, (assigned) -> {
+					safely(() -> primary.recordConversationId(assigned));
+					if (secondary != null) {
+						safely(() -> secondary.recordConversationId(assigned));
+					}
+				});
+			}
+			return new Traced(server, agentChild, context, replaying, new ObservingResponse(response, observer),
+					observer, response, held, a2a.taskId(), conversationId, a2a.method());
+		}
+		catch (Throwable ex) {
+			// every span that starts ends
+			if (agentChild != null) {
+				agentChild.end();
+			}
+			server.end();
+			throw ex;
+		}
+	}
+
+	private AgentInvocation agentOperation(HttpServletRequest request, A2aRequest a2a, boolean serverSpan,
+			@Nullable SpanContext link) {
+		AgentInvocation.Builder operation = GenAiOperation.agent(this.agent.name())
+			.providerName(this.agent.providerName())
+			.agentDescription(this.agent.description())
+			.agentVersion(this.agent.version())
+			.userId(userId(request));
+		if (serverSpan) {
+			operation.spanKind(SpanKind.SERVER);
+		}
+		// the server span carries the request's A2A attributes; an agent child only the task
+		a2aAttributes(a2a).forEach(operation::protocolAttribute);
+		if (link != null) {
+			operation.link(link);
+		}
+		return operation.build();
+	}
+
+	private static java.util.Map<AttributeKey<String>, String> a2aAttributes(A2aRequest a2a) {
+		java.util.Map<AttributeKey<String>, String> attributes = new java.util.LinkedHashMap<>();
+		put(attributes, A2aAttributes.METHOD_NAME, a2a.methodName());
+		put(attributes, A2aAttributes.METHOD_ORIGINAL, a2a.unknownMethod());
+		put(attributes, A2aAttributes.MESSAGE_ID, a2a.messageId());
+		put(attributes, A2aAttributes.TASK_ID, a2a.taskId());
+		put(attributes, A2aAttributes.TENANT, a2a.tenant());
+		put(attributes, A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion());
+		put(attributes, A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId());
+		put(attributes, A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
+		return attributes;
+	}
+
+	private static void put(java.util.Map<AttributeKey<String>, String> attributes, AttributeKey<String> key,
+			@Nullable String value) {
+		if (value != null) {
+			attributes.put(key, value);
+		}
+	}
+
+	/**
+	 * Returns Spring Boot's HTTP server span of this request, when its observation filter
+	 * started one and it is current.
+	 */
+	private @Nullable Span bootServerSpan(HttpServletRequest request) {
+		if (!this.observationsOnClassPath
+				|| ServerHttpObservationFilter.findObservationContext(request).isEmpty()) {
+			return null;
+		}
+		Span current = Span.current();
+		SpanContext context = current.getSpanContext();
+		return (context.isValid() && !context.isRemote()) ? current : null;
+	}
+
+	/**
+	 * The caller's span context, to link to: kept by {@link A2aCallerContextFilter} when it
+	 * hid it from Spring Boot's observation, else read from the headers.
+	 */
+	private @Nullable SpanContext caller(HttpServletRequest request, @Nullable Span boot) {
+		SpanContext caller = A2aCallerContextFilter.caller(request);
+		if (caller == null && boot == null) {
+			caller = Span.fromContext(extract(request)).getSpanContext();
+		}
+		return (caller != null && caller.isValid()) ? caller : null;
+	}
+
+	/**
+	 * The parent of a server span of this filter's own (no HTTP server span around it).
+	 */
+	private Context ownParent(HttpServletRequest request) {
+		if (this.settings.parent() != A2aParentPolicy.CONTINUE) {
+			return Context.root().with(io.opentelemetry.api.baggage.Baggage.fromContext(extract(request)));
+		}
+		return Span.current().getSpanContext().isValid() ? Context.current() : extract(request);
+	}
+
+	private Context withoutBaggageConversationId(Context context) {
+		String key = this.settings.conversationIdBaggageKey();
+		if (key == null) {
+			return context;
+		}
+		io.opentelemetry.api.baggage.Baggage baggage = io.opentelemetry.api.baggage.Baggage.fromContext(context);
+		return baggage.toBuilder().remove(key).build().storeInContext(context);
+	}
+
 	private @Nullable String userId(HttpServletRequest request) {
 		if (this.settings.userId() != A2aUserIdSource.PRINCIPAL) {
 			return null;
@@ -261,39 +384,29 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				? principal.getName() : null;
 	}
 
-	private Context parent(HttpServletRequest request, AgentInvocation.Builder operation) {
-		Context current = Context.current();
-		switch (this.settings.parent()) {
-			case NEW_TRACE:
-			case IGNORE:
-				return Context.root();
-			case NEW_TRACE_WITH_LINK: {
-				Context caller = Span.current().getSpanContext().isValid() ? current : extract(request);
-				operation.link(Span.fromContext(caller).getSpanContext());
-				return Context.root();
-			}
-			default:
-				return Span.current().getSpanContext().isValid() ? current : extract(request);
-		}
-	}
-
 	private Context extract(HttpServletRequest request) {
 		return this.openTelemetry.getPropagators().getTextMapPropagator().extract(Context.current(), request, HEADERS);
 	}
 
 	private void end(Traced traced) {
-		SpanHandle span = traced.span();
-		if (span.isEnded()) {
+		if (traced.server().isEnded()) {
 			return;
 		}
 		try {
-			endAgentSpan(traced);
+			String conversationId = (traced.conversationId() != null) ? traced.conversationId()
+					: GenAiContext.assignedConversationId(traced.context());
+			A2aSpanOutcome outcome = A2aSpanOutcome.of(traced.observer(), traced.originalResponse().getStatus(),
+					this.contentPolicy, traced.taskId(), conversationId, traced.method());
+			if (traced.agent() != null) {
+				safely(() -> outcome.recordOn(traced.agent()));
+			}
+			outcome.recordOn(traced.server());
 		}
 		finally {
-			SpanHandle server = traced.server();
-			if (server != null) {
-				server.end();
+			if (traced.agent() != null) {
+				safely(() -> traced.agent().end());
 			}
+			safely(() -> traced.server().end());
 			release(traced);
 		}
 	}
@@ -303,27 +416,6 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		if (traced.released().compareAndSet(false, true)) {
 			this.bufferedBytes.add(-traced.requestBytes());
 			this.bufferedBytes.requestEnded(traced.requestBytes() + observerPeak);
-		}
-	}
-
-	private void endAgentSpan(Traced traced) {
-		SpanHandle span = traced.span();
-		try {
-			A2aSpanOutcome outcome = A2aSpanOutcome.record(span, traced.observer(),
-					traced.originalResponse().getStatus(), this.contentPolicy);
-			SpanHandle server = traced.server();
-			if (server != null) {
-				if (outcome.result() != null) {
-					server.setProtocolAttribute(A2aAttributes.TASK_STATE, outcome.result().taskState());
-					server.setProtocolAttribute(A2aAttributes.TASK_ID, outcome.newTaskId());
-				}
-				if (outcome.errorType() != null) {
-					server.fail(outcome.errorType(), outcome.errorMessage());
-				}
-			}
-		}
-		finally {
-			span.end();
 		}
 	}
 
@@ -347,9 +439,31 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * @param parent where the span's parent comes from
 	 * @param layout which spans a request makes
 	 * @param userId where the user id comes from
+	 * @param conversationIdFromBaggage whether a request without a {@code contextId}
+	 * takes its conversation id from the inbound baggage (checked: printable, at most 256
+	 * characters)
+	 * @param conversationIdBaggageKey the baggage key of the conversation id, or
+	 * {@code null}
 	 */
 	public record Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
-			A2aParentPolicy parent, A2aLayout layout, A2aUserIdSource userId) {
+			A2aParentPolicy parent, A2aLayout layout, A2aUserIdSource userId, boolean conversationIdFromBaggage,
+			@Nullable String conversationIdBaggageKey) {
+
+		/**
+		 * Settings that take the conversation id from the inbound baggage.
+		 * @param paths path patterns of A2A JSON-RPC endpoints
+		 * @param excludes path patterns never traced
+		 * @param maxBodySize largest request body read, in bytes
+		 * @param maxResponseSize largest plain response copy, and largest streamed event,
+		 * in bytes
+		 * @param parent where the span's parent comes from
+		 * @param layout which spans a request makes
+		 * @param userId where the user id comes from
+		 */
+		public Settings(List<String> paths, List<String> excludes, long maxBodySize, int maxResponseSize,
+				A2aParentPolicy parent, A2aLayout layout, A2aUserIdSource userId) {
+			this(paths, excludes, maxBodySize, maxResponseSize, parent, layout, userId, true, null);
+		}
 
 		/**
 		 * Settings with the {@link A2aLayout#AGENT} layout and no user id.
@@ -367,15 +481,24 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	}
 
-	private record Traced(SpanHandle span, @Nullable SpanHandle server, Context context,
-			HttpServletRequest request, ObservingResponse response, ResponseObserver observer,
-			HttpServletResponse originalResponse, long requestBytes, AtomicBoolean released) {
+	private record Traced(A2aSpan server, @Nullable A2aSpan agent, Context context, HttpServletRequest request,
+			ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
+			long requestBytes, @Nullable String taskId, @Nullable String conversationId, @Nullable A2aMethod method,
+			AtomicBoolean released) {
 
-		Traced(SpanHandle span, @Nullable SpanHandle server, Context context, HttpServletRequest request,
+		Traced(A2aSpan server, @Nullable A2aSpan agent, Context context, HttpServletRequest request,
 				ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
-				long requestBytes) {
-			this(span, server, context, request, response, observer, originalResponse, requestBytes,
-					new AtomicBoolean());
+				long requestBytes, @Nullable String taskId, @Nullable String conversationId,
+				@Nullable A2aMethod method) {
+			this(server, agent, context, request, response, observer, originalResponse, requestBytes, taskId,
+					conversationId, method, new AtomicBoolean());
+		}
+
+		void recordError(String errorType, @Nullable String description) {
+			if (this.agent != null) {
+				safely(() -> this.agent.recordError(errorType, description));
+			}
+			this.server.recordError(errorType, description);
 		}
 
 	}
@@ -395,10 +518,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			this.traced.span().fail("timeout", null);
-			if (this.traced.server() != null) {
-				this.traced.server().fail("timeout", null);
-			}
+			safely(() -> this.traced.recordError("timeout", null));
 			safely(() -> end(this.traced));
 		}
 
@@ -406,10 +526,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		public void onError(AsyncEvent event) {
 			Throwable error = event.getThrowable();
 			if (error != null) {
-				this.traced.span().fail(error);
-				if (this.traced.server() != null) {
-					this.traced.server().fail(error.getClass().getName(), error.getMessage());
-				}
+				safely(() -> this.traced.recordError(error.getClass().getName(), error.getMessage()));
 			}
 			safely(() -> end(this.traced));
 		}

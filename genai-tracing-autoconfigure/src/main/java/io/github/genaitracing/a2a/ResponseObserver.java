@@ -3,6 +3,9 @@ package io.github.genaitracing.a2a;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class ResponseObserver {
 
 	private static final int MAX_PENDING_EVENTS = 16;
+
+	private static final int MAX_ARTIFACTS = 64;
 
 	private final int maxBytes;
 
@@ -34,7 +39,18 @@ final class ResponseObserver {
 
 	private @Nullable A2aResult last;
 
-	private final StringBuilder streamedText = new StringBuilder();
+	/**
+	 * The text of each streamed artifact, by artifact id, in the order first seen; a chunk
+	 * with {@code append} adds to its artifact, any other replaces it (so a final task
+	 * repeating its artifacts records their text once).
+	 */
+	private final LinkedHashMap<String, StringBuilder> artifacts = new LinkedHashMap<>();
+
+	private int artifactChars;
+
+	private @Nullable StringBuilder messageText;
+
+	private @Nullable String statusText;
 
 	/**
 	 * Events seen but not read yet: they are read after the bytes are flushed to the
@@ -177,14 +193,45 @@ final class ResponseObserver {
 	}
 
 	private void merge(A2aResult result) {
-		if (result.outputText() != null && this.streamedText.length() < this.maxTextLength) {
-			String text = result.outputText();
-			this.streamedText.append(text, 0, Math.min(text.length(), this.maxTextLength - this.streamedText.length()));
+		for (A2aResult.ArtifactText artifact : result.artifacts()) {
+			String id = (artifact.artifactId() != null) ? artifact.artifactId() : "";
+			StringBuilder text = this.artifacts.get(id);
+			if (text == null) {
+				if (this.artifacts.size() >= MAX_ARTIFACTS) {
+					continue;
+				}
+				text = new StringBuilder();
+				this.artifacts.put(id, text);
+			}
+			else if (!artifact.append()) {
+				this.artifactChars -= text.length();
+				text.setLength(0);
+			}
+			int room = this.maxTextLength - this.artifactChars;
+			if (room > 0) {
+				String chunk = artifact.text();
+				int kept = Math.min(chunk.length(), room);
+				text.append(chunk, 0, kept);
+				this.artifactChars += kept;
+			}
+		}
+		if (result.messageText() != null) {
+			if (this.messageText == null) {
+				this.messageText = new StringBuilder();
+			}
+			int room = this.maxTextLength - this.messageText.length();
+			if (room > 0) {
+				this.messageText.append(result.messageText(), 0, Math.min(result.messageText().length(), room));
+			}
+		}
+		if (result.statusText() != null) {
+			// the last status message is the answer (a final task repeats it: recorded once)
+			this.statusText = result.statusText();
 		}
 		A2aResult previous = this.last;
 		this.last = new A2aResult(first(result.taskId(), (previous != null) ? previous.taskId() : null),
 				first(result.contextId(), (previous != null) ? previous.contextId() : null),
-				first(result.taskState(), (previous != null) ? previous.taskState() : null), null,
+				first(result.taskState(), (previous != null) ? previous.taskState() : null), List.of(), null, null,
 				first(result.errorCode(), (previous != null) ? previous.errorCode() : null),
 				first(result.errorMessage(), (previous != null) ? previous.errorMessage() : null));
 	}
@@ -216,9 +263,13 @@ final class ResponseObserver {
 			if (last == null) {
 				return null;
 			}
-			return new A2aResult(last.taskId(), last.contextId(), last.taskState(),
-					this.streamedText.isEmpty() ? null : this.streamedText.toString(), last.errorCode(),
-					last.errorMessage());
+			List<String> texts = new ArrayList<>(this.artifacts.size());
+			this.artifacts.values().forEach((text) -> texts.add(text.toString()));
+			String output = A2aResult.outputText(texts, (this.messageText != null) ? this.messageText.toString() : null,
+					this.statusText, this.maxTextLength);
+			// the streamed answer, composed once, as the result's message text
+			return new A2aResult(last.taskId(), last.contextId(), last.taskState(), List.of(), output, null,
+					last.errorCode(), last.errorMessage());
 		}
 		byte[] bytes = this.buffer.toByteArray();
 		return A2aResult.read(bytes, bytes.length, this.maxTextLength);

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link A2AHttpClient} of the A2A Java SDK that traces the JSON-RPC calls made through
- * it: each A2A POST gets an {@code invoke_agent {remote agent}} CLIENT span and carries
- * its {@code traceparent} and baggage; the span ends with the response, or when a
- * {@code message/stream} event stream completes, fails or is cancelled. GET and DELETE
- * requests (agent cards, REST transport) pass through untouched. Pass it to the SDK's
+ * it: an A2A message gets an {@code invoke_agent {remote agent}} CLIENT span, any other
+ * A2A method (a {@code GetTask} poll…) a CLIENT span named after the method; the request
+ * carries the span's {@code traceparent} and baggage; the span ends with the response, or
+ * when an event stream completes, fails or is cancelled. GET and DELETE requests pass
+ * through untouched; an Agent Card fetched through it names the remote agent of later
+ * calls. Pass it to the SDK's
  * transport, for example {@code new JSONRPCTransportConfig(tracedHttpClient)}.
  *
  * @since 0.1.0
@@ -51,7 +53,7 @@ public final class TracingA2aHttpClient implements A2AHttpClient {
 
 	@Override
 	public GetBuilder createGet() {
-		return this.delegate.createGet();
+		return new CardReadingGet(this.delegate.createGet());
 	}
 
 	@Override
@@ -62,6 +64,67 @@ public final class TracingA2aHttpClient implements A2AHttpClient {
 	@Override
 	public DeleteBuilder createDelete() {
 		return this.delegate.createDelete();
+	}
+
+	/**
+	 * Passes GET requests through, and learns the remote agent's name from an Agent Card
+	 * fetched this way (as the SDK's card resolver does).
+	 */
+	private final class CardReadingGet implements GetBuilder {
+
+		private final GetBuilder delegate;
+
+		private @Nullable String url;
+
+		CardReadingGet(GetBuilder delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public GetBuilder url(String url) {
+			this.delegate.url(url);
+			this.url = url;
+			return this;
+		}
+
+		@Override
+		public GetBuilder addHeaders(Map<String, String> headers) {
+			this.delegate.addHeaders(headers);
+			return this;
+		}
+
+		@Override
+		public GetBuilder addHeader(String name, String value) {
+			this.delegate.addHeader(name, value);
+			return this;
+		}
+
+		@Override
+		public A2AHttpResponse get() throws IOException, InterruptedException {
+			A2AHttpResponse response = this.delegate.get();
+			try {
+				URI uri = (this.url != null) ? URI.create(this.url) : null;
+				if (uri != null && A2aAgentCards.isAgentCard(uri) && response.success()) {
+					String body = response.body();
+					if (body != null) {
+						byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+						TracingA2aHttpClient.this.tracer.learnAgentCard(uri, bytes, bytes.length);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				// reading the card never fails the call
+			}
+			return response;
+		}
+
+		@Override
+		public CompletableFuture<Void> getAsyncSSE(Consumer<String> messageConsumer,
+				Consumer<Throwable> errorConsumer, Runnable completeRunnable)
+				throws IOException, InterruptedException {
+			return this.delegate.getAsyncSSE(messageConsumer, errorConsumer, completeRunnable);
+		}
+
 	}
 
 	private final class TracedPost implements PostBuilder {

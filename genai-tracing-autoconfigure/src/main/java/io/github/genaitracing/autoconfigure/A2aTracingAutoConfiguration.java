@@ -1,5 +1,6 @@
 package io.github.genaitracing.autoconfigure;
 
+import io.micrometer.observation.ObservationFilter;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,14 +8,19 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.genaitracing.a2a.A2aBufferedBytes;
+import io.github.genaitracing.a2a.A2aCallerContextFilter;
+import io.github.genaitracing.a2a.A2aServerSpanNaming;
 import io.github.genaitracing.a2a.A2aTracingFilter;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -41,6 +47,13 @@ public final class A2aTracingAutoConfiguration {
 	 */
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/**
+	 * Order of the filter that hides the caller's trace context from Spring Boot's HTTP
+	 * server observation filter (ordered {@code HIGHEST_PRECEDENCE + 1}) for the parent
+	 * policies that start a new trace.
+	 */
+	public static final int CALLER_CONTEXT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
 	@Bean
 	@ConditionalOnMissingBean
 	A2aBufferedBytes genAiA2aBufferedBytes() {
@@ -56,12 +69,46 @@ public final class A2aTracingAutoConfiguration {
 		A2aTracingFilter filter = new A2aTracingFilter(spans, contentPolicy, agent, openTelemetry,
 				new A2aTracingFilter.Settings(a2a.getPaths(), a2a.getExcludes(), a2a.getMaxBodySize().toBytes(),
 						(int) Math.min(Integer.MAX_VALUE, a2a.getMaxResponseSize().toBytes()), a2a.getParent(),
-						a2a.getLayout(), a2a.getUserId()),
+						a2a.getLayout(), a2a.getUserId(), a2a.isConversationIdFromBaggage(),
+						properties.getBaggage().getConversationIdKey()),
 				bufferedBytes);
 		FilterRegistrationBean<A2aTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(a2a.getFilterOrder());
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/**
+	 * With the parent policies {@code new-trace-with-link} and {@code ignore}: runs before
+	 * Spring Boot's HTTP server observation filter, so that the server span of an A2A
+	 * request starts a new trace.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "a2aCallerContextFilter")
+	@ConditionalOnExpression("'${genai.tracing.a2a.parent:continue}'.toLowerCase().replace('_', '-') != 'continue'")
+	FilterRegistrationBean<A2aCallerContextFilter> a2aCallerContextFilter(OpenTelemetry openTelemetry,
+			GenAiTracingProperties properties) {
+		GenAiTracingProperties.A2a a2a = properties.getA2a();
+		FilterRegistrationBean<A2aCallerContextFilter> registration = new FilterRegistrationBean<>(
+				new A2aCallerContextFilter(openTelemetry, a2a.getPaths(), a2a.getExcludes()));
+		registration.setOrder(CALLER_CONTEXT_FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ObservationFilter.class, ServerRequestObservationContext.class })
+	static class ServerSpanNamingConfiguration {
+
+		/**
+		 * Names Spring Boot's HTTP server span of an A2A request after the request.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		A2aServerSpanNaming a2aServerSpanNaming() {
+			return new A2aServerSpanNaming();
+		}
+
 	}
 
 }

@@ -162,16 +162,18 @@ public class GenAiTracingProperties {
 		private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
 		/**
-		 * Where the span's parent comes from: 'continue' (child of the HTTP server span or
-		 * of the inbound traceparent), 'new-trace-with-link' or 'new-trace' (no link;
-		 * 'ignore' is its deprecated name).
+		 * Where the request's server span gets its parent: 'continue' (child of the
+		 * caller's span, from the inbound traceparent), 'new-trace-with-link' (the root of
+		 * a new trace, linked to the caller's span) or 'new-trace' (the root of a new
+		 * trace, no link; 'ignore' is its deprecated name).
 		 */
 		private A2aParentPolicy parent = A2aParentPolicy.CONTINUE;
 
 		/**
-		 * Which spans a request makes: 'agent' (one invoke_agent INTERNAL span) or
-		 * 'server-span' (a SERVER span named after the A2A method, per the A2A server
-		 * conventions, with the invoke_agent span as its child).
+		 * Which spans a request makes: 'agent' (one span per request, the server span:
+		 * 'invoke_agent {agent}' for a message, named after the A2A method otherwise) or
+		 * 'server-span' (the server span named after the A2A method, per the A2A server
+		 * conventions, with an invoke_agent INTERNAL child for a message).
 		 */
 		private A2aLayout layout = A2aLayout.AGENT;
 
@@ -187,6 +189,21 @@ public class GenAiTracingProperties {
 		 * order it after Spring Security's filter chain (for example -99).
 		 */
 		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 10;
+
+		/**
+		 * Whether a request whose message has no contextId takes its conversation id from
+		 * the inbound baggage (genai.tracing.baggage.conversation-id-key), after checking
+		 * it (printable, at most 256 characters). Turn off when callers are not trusted.
+		 */
+		private boolean conversationIdFromBaggage = true;
+
+		public boolean isConversationIdFromBaggage() {
+			return this.conversationIdFromBaggage;
+		}
+
+		public void setConversationIdFromBaggage(boolean conversationIdFromBaggage) {
+			this.conversationIdFromBaggage = conversationIdFromBaggage;
+		}
 
 		private final Client client = new Client();
 

@@ -66,14 +66,25 @@ public final class SpanHandle implements OperationRun {
 
 	private volatile long timeToFirstChunkNanos = -1;
 
+	private final boolean owned;
+
 	SpanHandle(SpanLifecycle lifecycle, Span span, GenAiOperation operation, @Nullable String conversationId,
-			@Nullable SpanHandle parent, long startNanos) {
+			@Nullable SpanHandle parent, long startNanos, boolean owned) {
+		this.owned = owned;
 		this.lifecycle = lifecycle;
 		this.span = span;
 		this.operation = operation;
 		this.conversationId = conversationId;
 		this.parent = parent;
 		this.startNanos = startNanos;
+	}
+
+	/**
+	 * Whether ending the handle ends the span: {@code false} for a span adopted from
+	 * another instrumentation, which its owner ends.
+	 */
+	boolean owned() {
+		return this.owned;
 	}
 
 	AttributeSink sink() {

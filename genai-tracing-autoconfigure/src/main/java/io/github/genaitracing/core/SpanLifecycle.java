@@ -148,9 +148,60 @@ public final class SpanLifecycle {
 			FailSafe.failed("span processor", ex);
 			span = Span.wrap(SpanContext.getInvalid());
 		}
-		SpanHandle parentRun = this.listeners.isEmpty() ? null : parent.get(RUN);
-		SpanHandle handle = new SpanHandle(this, span, operation, effectiveId, parentRun, startNanos);
-		Context context = childContext(parent.with(span), effectiveId);
+		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, true),
+				parent);
+	}
+
+	/**
+	 * Adopts a span that another instrumentation started and will end, such as Spring
+	 * Boot's HTTP server span of a request: every vocabulary describes it now, the
+	 * listeners are told as for a started span, and ending the handle records the outcome
+	 * on it and tells the listeners without ending the span — its owner ends it, after the
+	 * handle. Never throws.
+	 * @param span the span to adopt, current in {@code parent}'s stead
+	 * @param operation the operation the span now describes
+	 * @param conversationId the conversation id of this run, or {@code null} to inherit
+	 * the parent's
+	 * @param parent the context the span was started in (its parent's)
+	 * @return the handle of the adopted span
+	 */
+	public SpanHandle adopt(Span span, GenAiOperation operation, @Nullable String conversationId, Context parent) {
+		long startNanos = System.nanoTime();
+		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
+		AttributeSink sink = AttributeSink.of(span);
+		for (int i = 0; i < this.vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = this.vocabularies.get(i);
+			try {
+				vocabulary.onStart(operation, effectiveId, sink);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
+		try {
+			if (!operation.protocolAttributes().isEmpty()) {
+				span.setAllAttributes(operation.protocolAttributes());
+			}
+			List<SpanContext> links = operation.links();
+			for (int i = 0; i < links.size(); i++) {
+				span.addLink(links.get(i));
+			}
+		}
+		catch (Throwable ex) {
+			FailSafe.failed("span processor", ex);
+		}
+		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
+				parent);
+	}
+
+	private @Nullable SpanHandle parentOf(Context parent) {
+		return this.listeners.isEmpty() ? null : parent.get(RUN);
+	}
+
+	private SpanHandle register(SpanHandle handle, Context parent) {
+		Span span = handle.span();
+		GenAiOperation operation = handle.operation();
+		Context context = childContext(parent.with(span), handle.conversationId());
 		handle.context = this.listeners.isEmpty() ? context : context.with(RUN, handle);
 		if (operation instanceof ToolExecution) {
 			this.openTools.put(span.getSpanContext(), handle);
@@ -198,7 +249,9 @@ public final class SpanLifecycle {
 			this.openTools.remove(span.getSpanContext());
 		}
 		try {
-			span.end();
+			if (handle.owned()) {
+				span.end();
+			}
 		}
 		catch (Throwable ex) {
 			FailSafe.failed("span processor", ex);

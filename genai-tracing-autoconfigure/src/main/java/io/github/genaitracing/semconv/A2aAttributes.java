@@ -40,6 +40,13 @@ public final class A2aAttributes {
 	/** JSON-RPC request id. */
 	public static final AttributeKey<String> JSONRPC_REQUEST_ID = AttributeKey.stringKey("jsonrpc.request.id");
 
+	/**
+	 * The JSON-RPC method as sent, when it is not an A2A method ({@code a2a.method.name}
+	 * is then {@code _OTHER}), cut to 64 characters.
+	 */
+	public static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey
+		.stringKey("genai_tracing.a2a.method_original");
+
 	/** Why the request body was not parsed: {@code too_large}, {@code not_json}, ... */
 	public static final AttributeKey<String> BODY_NOT_PARSED = AttributeKey.stringKey("genai_tracing.a2a.body_not_parsed");
 

@@ -24,6 +24,12 @@ public final class GenAiProviders {
 	 */
 	public static final String UNKNOWN = "unknown";
 
+	/**
+	 * Provider name of a call to a remote agent over A2A: the model provider behind the
+	 * remote agent is not known to the caller.
+	 */
+	public static final String A2A = "a2a";
+
 	private static final Map<String, String> CHAT_MODEL_CLASSES = new LinkedHashMap<>();
 
 	private static final Map<String, String> SPRING_AI_PROVIDERS = Map.ofEntries(

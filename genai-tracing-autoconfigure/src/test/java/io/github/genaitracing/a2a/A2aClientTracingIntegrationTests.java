@@ -108,14 +108,18 @@ class A2aClientTracingIntegrationTests {
 	}
 
 	@Test
-	void recordsAJsonRpcErrorOfTheRemoteAgent() {
+	void recordsAJsonRpcErrorOfTheRemoteAgentOnAPollThatIsNotAnAgentRun() {
 		Caller caller = run();
 		caller.ask("conv-err", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tasks/get\",\"params\":{\"id\":\"missing\","
 				+ "\"message\":{\"contextId\":\"conv-err\"}}}");
-		Span client = clientSpan(await((all) -> clientSpan(all, "conv-err") != null), "conv-err");
+		Span client = clientSpan(await((all) -> clientSpan(all, "GetTask", "conv-err") != null), "GetTask",
+				"conv-err");
 		GenAiSpanAssert.assertThat(client)
 			.hasAttribute(A2aAttributes.METHOD_NAME, "GetTask")
-			.hasAttribute(GenAiAttributes.ERROR_TYPE, "-32001");
+			.hasAttribute(A2aAttributes.TASK_ID, "missing")
+			.hasAttribute(GenAiAttributes.AGENT_NAME, "weather-agent")
+			.hasAttribute(GenAiAttributes.ERROR_TYPE, "-32001")
+			.doesNotHaveAttributes("gen_ai.operation.name", "openinference.span.kind", "mlflow.spanType");
 		assertThat(client.getStatus().getCode().name()).isEqualTo("STATUS_CODE_ERROR");
 	}
 
@@ -234,6 +238,28 @@ class A2aClientTracingIntegrationTests {
 	}
 
 	@Test
+	void namesTheRemoteAgentFromItsAgentCardAndNeverFromItsAddress() throws Exception {
+		run();
+		SdkCaller caller = this.context.getBean(SdkCaller.class);
+		int port = port();
+		// no agent card and no configured name (localhost is not in agent-names): no name
+		caller.sendTo("http://localhost:" + port + "/agents/remote", "conv-nameless", "Hi");
+		// the card fetched through the traced client names the agent, over the configuration
+		caller.resolveCard("http://127.0.0.1:" + port);
+		caller.sendTo("http://127.0.0.1:" + port + "/agents/remote", "conv-card", "Hi");
+		List<Span> spans = await((all) -> clientSpan(all, "invoke_agent", "conv-nameless") != null
+				&& clientSpan(all, "invoke_agent card-agent", "conv-card") != null);
+		GenAiSpanAssert.assertThat(clientSpan(spans, "invoke_agent", "conv-nameless"))
+			.hasAttribute(GenAiAttributes.PROVIDER_NAME, "a2a")
+			.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "localhost")
+			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) port)
+			.doesNotHaveAttributes("gen_ai.agent.name");
+		GenAiSpanAssert.assertThat(clientSpan(spans, "invoke_agent card-agent", "conv-card"))
+			.hasAttribute(GenAiAttributes.PROVIDER_NAME, "a2a")
+			.hasAttribute(GenAiAttributes.AGENT_NAME, "card-agent");
+	}
+
+	@Test
 	void endsAnA2aJavaSdkStreamWhenItCompletes() throws Exception {
 		run();
 		SdkCaller caller = this.context.getBean(SdkCaller.class);
@@ -282,8 +308,12 @@ class A2aClientTracingIntegrationTests {
 	}
 
 	private static Span clientSpan(List<Span> spans, String conversationId) {
+		return clientSpan(spans, "invoke_agent weather-agent", conversationId);
+	}
+
+	private static Span clientSpan(List<Span> spans, String name, String conversationId) {
 		return spans.stream()
-			.filter((span) -> span.getName().equals("invoke_agent weather-agent")
+			.filter((span) -> span.getName().equals(name)
 					&& span.getKind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_CLIENT
 					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
 			.findFirst()
@@ -453,6 +483,10 @@ class A2aClientTracingIntegrationTests {
 			return events;
 		}
 
+		public void resolveCard(String baseUrl) throws Exception {
+			new io.a2a.client.http.A2ACardResolver(this.httpClient, baseUrl).getAgentCard();
+		}
+
 		private io.a2a.client.transport.jsonrpc.JSONRPCTransport transport() {
 			return new io.a2a.client.transport.jsonrpc.JSONRPCTransport(this.httpClient, null,
 					"http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/agents/remote", List.of());
@@ -467,6 +501,15 @@ class A2aClientTracingIntegrationTests {
 
 	@RestController
 	static class RemoteAgent {
+
+		@org.springframework.web.bind.annotation.GetMapping(path = "/.well-known/agent-card.json",
+				produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, Object> card(HttpServletRequest http) {
+			String url = "http://127.0.0.1:" + http.getLocalPort() + "/agents/remote";
+			return Map.of("name", "card-agent", "description", "An agent with a card", "url", url, "version", "1.0",
+					"protocolVersion", "0.3.0", "capabilities", Map.of(), "defaultInputModes", List.of("text"),
+					"defaultOutputModes", List.of("text"), "skills", List.of(), "preferredTransport", "JSONRPC");
+		}
 
 		@PostMapping(path = "/agents/remote", produces = { MediaType.APPLICATION_JSON_VALUE,
 				MediaType.TEXT_EVENT_STREAM_VALUE })

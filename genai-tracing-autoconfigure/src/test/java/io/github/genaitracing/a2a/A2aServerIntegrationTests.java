@@ -90,8 +90,13 @@ class A2aServerIntegrationTests {
 			.anyMatch((span) -> span.getName().equals("invoke_agent inner")), Duration.ofSeconds(10));
 		Span inner = spans.stream().filter((span) -> span.getName().equals("invoke_agent inner")).findFirst().orElseThrow();
 		assertThat(OtlpTestReceiver.hex(a2a.getTraceId())).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(OtlpTestReceiver.hex(a2a.getParentSpanId())).as("the caller's span").isEqualTo("00f067aa0ba902b7");
+		assertThat(spans.stream()
+			.filter((span) -> span.getTraceId().equals(a2a.getTraceId()))
+			.filter((span) -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER)).as("one server span: the agent span")
+			.containsExactly(a2a);
 		GenAiSpanAssert.assertThat(a2a)
-			.hasKind(SpanKind.INTERNAL)
+			.hasKind(SpanKind.SERVER)
 			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-42")
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")

@@ -112,12 +112,12 @@ class A2aServerLayoutIntegrationTests {
 			.isChildOf(server)
 			.hasAttribute(GenAiAttributes.OPERATION_NAME, "invoke_agent")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED");
-		Span http = spans.stream()
-			.filter((span) -> span.getSpanId().equals(server.getParentSpanId()))
-			.findFirst()
-			.orElseThrow();
-		assertThat(http.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
-		assertThat(http.getName()).isNotEqualTo("SendMessage");
+		assertThat(server.getParentSpanId().isEmpty()).as("the server span is the root").isTrue();
+		assertThat(OtlpTestReceiver.attribute(server, "uri")).as("Spring Boot's HTTP attributes kept").isEqualTo("/a2a");
+		assertThat(spans.stream()
+			.filter((span) -> span.getTraceId().equals(server.getTraceId()))
+			.filter((span) -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER)).as("one server span per request")
+			.containsExactly(server);
 	}
 
 	@Test

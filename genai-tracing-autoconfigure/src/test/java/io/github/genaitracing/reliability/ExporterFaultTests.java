@@ -81,7 +81,9 @@ class ExporterFaultTests {
 			while (counter.ended.get() != counter.started.get() && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
-			assertThat(counter.started.get()).isEqualTo(60 * 3);
+			// per request the application's agent and tool spans; the request's own span is
+			// Spring Boot's HTTP server span, adopted by the A2A filter and ended by Boot
+			assertThat(counter.started.get()).isEqualTo(60 * 2);
 			assertThat(counter.ended.get()).isEqualTo(counter.started.get());
 		}
 	}

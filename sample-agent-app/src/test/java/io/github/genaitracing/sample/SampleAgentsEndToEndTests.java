@@ -65,7 +65,7 @@ class SampleAgentsEndToEndTests {
 
 		List<Span> trace = awaitTrace("conv-sdk", (spans) -> named(spans, "invoke_agent weather-agent").size() >= 2
 				&& named(spans, "chat gpt-4o-mini").size() >= 3);
-		Span front = only(trace, "invoke_agent front-agent", SpanKind.INTERNAL);
+		Span front = only(trace, "invoke_agent front-agent", SpanKind.SERVER);
 		GenAiSpanAssert.assertThat(front)
 			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-sdk")
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
@@ -78,7 +78,7 @@ class SampleAgentsEndToEndTests {
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")
 			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) agents.weatherPort());
 		assertThat(ancestors(trace, call)).contains(forecastTool, front);
-		Span weather = only(trace, "invoke_agent weather-agent", SpanKind.INTERNAL);
+		Span weather = only(trace, "invoke_agent weather-agent", SpanKind.SERVER);
 		GenAiSpanAssert.assertThat(weather).hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-sdk");
 		assertThat(ancestors(trace, weather)).as("the remote agent runs under the call to it")
 			.contains(call, forecastTool, front);
@@ -107,7 +107,7 @@ class SampleAgentsEndToEndTests {
 		List<Span> trace = awaitTrace("conv-stream",
 				(spans) -> !named(spans, "invoke_agent front-agent").isEmpty()
 						&& !named(spans, "invoke_agent weather-agent").isEmpty());
-		Span front = only(trace, "invoke_agent front-agent", SpanKind.INTERNAL);
+		Span front = only(trace, "invoke_agent front-agent", SpanKind.SERVER);
 		GenAiSpanAssert.assertThat(front)
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendStreamingMessage")
 			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "1.0")

@@ -119,10 +119,10 @@ class TraceViewBrowserTests {
 		openTraceOf("conv-waterfall");
 		List<Map<String, String>> rows = rowsOnceMerged();
 		List<String> names = rows.stream().map((row) -> row.get("name") + " " + row.get("kind")).toList();
-		assertThat(names).startsWith("invoke_agent front-agent INTERNAL", "chat gpt-4o-mini CLIENT");
+		assertThat(names).startsWith("invoke_agent front-agent SERVER", "chat gpt-4o-mini CLIENT");
 		int forecast = names.indexOf("execute_tool get_forecast INTERNAL");
 		int call = names.indexOf("invoke_agent weather-agent CLIENT");
-		int remote = names.indexOf("invoke_agent weather-agent INTERNAL");
+		int remote = names.indexOf("invoke_agent weather-agent SERVER");
 		assertThat(forecast).isPositive();
 		assertThat(call).as("the A2A call follows the tool that makes it").isEqualTo(forecast + 1);
 		assertThat(remote).as("the weather agent's own span follows the call to it").isEqualTo(call + 1);

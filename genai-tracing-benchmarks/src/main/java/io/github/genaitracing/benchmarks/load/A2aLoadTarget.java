@@ -105,18 +105,29 @@ public class A2aLoadTarget {
 	@RestController
 	static class Endpoint {
 
+		private static final List<Map<String, Object>> HISTORY = java.util.stream.IntStream.range(0, 8)
+			.mapToObj((i) -> Map.<String, Object>of("kind", "message", "role", (i % 2 == 0) ? "user" : "agent",
+					"messageId", "m-" + i, "parts", List.of(Map.of("kind", "text", "text",
+							"Message " + i + " of the conversation about the weather in Paris, kept in the task's history."
+									+ " ".repeat(120)))))
+			.toList();
+
 		private final ExecutorService streams = Context.taskWrapping(Executors.newFixedThreadPool(8));
 
 		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
 		Object handle(@RequestBody Map<String, Object> request) {
 			@SuppressWarnings("unchecked")
-			Map<String, Object> message = (Map<String, Object>) ((Map<String, Object>) request.get("params"))
-				.get("message");
-			String contextId = String.valueOf(message.get("contextId"));
+			Map<String, Object> params = (Map<String, Object>) request.get("params");
 			Object id = request.get("id");
 			if ("tasks/get".equals(request.get("method"))) {
-				return Map.of("jsonrpc", "2.0", "id", id, "error", Map.of("code", -32001, "message", "Task not found"));
+				// a poll, answered with a task of about 2 KiB
+				return Map.of("jsonrpc", "2.0", "id", id, "result",
+						Map.of("kind", "task", "id", String.valueOf(params.get("id")), "contextId", "ctx-poll", "status",
+								Map.of("state", "working"), "history", HISTORY));
 			}
+			@SuppressWarnings("unchecked")
+			Map<String, Object> message = (Map<String, Object>) params.get("message");
+			String contextId = String.valueOf(message.get("contextId"));
 			if ("message/stream".equals(request.get("method"))) {
 				SseEmitter emitter = new SseEmitter(30_000L);
 				this.streams.execute(() -> {

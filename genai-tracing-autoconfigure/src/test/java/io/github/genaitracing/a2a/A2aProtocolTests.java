@@ -1,0 +1,184 @@
+package io.github.genaitracing.a2a;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.github.genaitracing.autoconfigure.A2aLayout;
+import io.github.genaitracing.autoconfigure.A2aParentPolicy;
+import io.github.genaitracing.autoconfigure.A2aUserIdSource;
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the A2A tracing reads from requests and responses of both protocol versions, and
+ * how it bounds what a client controls.
+ */
+class A2aProtocolTests {
+
+	@RegisterExtension
+	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void normalizesTaskStatesOfBothVersionsAndBothSpellingsOfCancelled() {
+		assertThat(A2aJson.taskState("canceled")).isEqualTo("TASK_STATE_CANCELED");
+		assertThat(A2aJson.taskState("cancelled")).isEqualTo("TASK_STATE_CANCELED");
+		assertThat(A2aJson.taskState("TASK_STATE_CANCELLED")).isEqualTo("TASK_STATE_CANCELED");
+		assertThat(A2aJson.taskState("TASK_STATE_CANCELED")).isEqualTo("TASK_STATE_CANCELED");
+		assertThat(A2aJson.taskState("input-required")).isEqualTo("TASK_STATE_INPUT_REQUIRED");
+		assertThat(A2aJson.taskState("unknown")).isEqualTo("TASK_STATE_UNSPECIFIED");
+		assertThat(A2aJson.taskState("made-up-" + "x".repeat(500))).as("a peer cannot invent values")
+			.isEqualTo("TASK_STATE_UNSPECIFIED");
+	}
+
+	@Test
+	void takesTheVersionFromTheHeaderNotFromTheMethodsCasing() {
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\",\"params\":{\"id\":\"t\"}}";
+		assertThat(A2aRequest.parse(utf8(body), body.length(), null, 0).protocolVersion()).isEqualTo("0.3");
+		assertThat(A2aRequest.parse(utf8(body), body.length(), " 1.0 ", 0).protocolVersion()).isEqualTo("1.0");
+		assertThat(A2aRequest.parse(utf8(body), body.length(), "1.0\u0007evil", 0).protocolVersion())
+			.as("a header value with a control character is not recorded")
+			.isEqualTo("0.3");
+		assertThat(A2aRequest.parse(utf8(body), body.length(), "9".repeat(1000), 0).protocolVersion()).hasSize(256);
+	}
+
+	@Test
+	void recordsAnUnknownMethodAsOtherWithItsNameCut() {
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + "m".repeat(100) + "\"}";
+		A2aRequest request = A2aRequest.parse(utf8(body), body.length(), null, 0);
+		assertThat(request.methodName()).isEqualTo("_OTHER");
+		assertThat(request.unknownMethod()).isEqualTo("m".repeat(64));
+		assertThat(request.sendsMessage()).isFalse();
+	}
+
+	@Test
+	void leavesBodiesThatAreNotJsonRpcAloneWithoutParsingThem() {
+		assertThat(A2aJson.mayBeJsonRpc(utf8("{\"model\":\"gpt\",\"messages\":[]}"), 30)).isFalse();
+		String quoted = "{\"messages\":[{\"content\":\"say \\\"jsonrpc\\\" please\"}]}";
+		assertThat(A2aJson.mayBeJsonRpc(utf8(quoted), quoted.length())).as("inside a string").isFalse();
+		assertThat(A2aRequest.parse(utf8(quoted), quoted.length(), null, 0).isNotJsonRpc()).isTrue();
+		String send = "{ \"jsonrpc\" : \"2.0\", \"method\":\"message/send\"}";
+		assertThat(A2aJson.mayBeJsonRpc(utf8(send), send.length())).isTrue();
+	}
+
+	@Test
+	void readsTheFinalAnswerOfAStatusUpdateOnceEvenWhenTheFinalTaskRepeatsIt() {
+		ResponseObserver observer = new ResponseObserver(4096, 4096, System.nanoTime());
+		String answer = "{\"role\":\"agent\",\"parts\":[{\"kind\":\"text\",\"text\":\"Rain.\"}]}";
+		stream(observer, "{\"kind\":\"status-update\",\"taskId\":\"t\",\"status\":{\"state\":\"working\"}}",
+				"{\"kind\":\"status-update\",\"taskId\":\"t\",\"status\":{\"state\":\"completed\",\"message\":" + answer
+						+ "},\"final\":true}",
+				"{\"kind\":\"task\",\"id\":\"t\",\"contextId\":\"c\",\"status\":{\"state\":\"completed\",\"message\":"
+						+ answer + "}}");
+		A2aResult result = observer.result();
+		assertThat(result.outputText()).isEqualTo("Rain.");
+		assertThat(result.taskState()).isEqualTo("TASK_STATE_COMPLETED");
+		assertThat(result.contextId()).isEqualTo("c");
+	}
+
+	@Test
+	void joinsAppendedArtifactChunksAndReplacesTheRest() {
+		ResponseObserver observer = new ResponseObserver(4096, 4096, System.nanoTime());
+		stream(observer,
+				"{\"artifactUpdate\":{\"taskId\":\"t\",\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Sun\"}]}}}",
+				"{\"artifactUpdate\":{\"taskId\":\"t\",\"append\":true,\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"ny\"}]}}}",
+				"{\"artifactUpdate\":{\"taskId\":\"t\",\"artifact\":{\"artifactId\":\"b\",\"parts\":[{\"text\":\"14C\"}]}}}",
+				"{\"task\":{\"id\":\"t\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"},\"artifacts\":["
+						+ "{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Sunny\"}]},{\"artifactId\":\"b\",\"parts\":[{\"text\":\"14C\"}]}]}}");
+		assertThat(observer.result().outputText()).isEqualTo("Sunny\n14C");
+	}
+
+	private static void stream(ResponseObserver observer, String... results) {
+		for (String result : results) {
+			byte[] event = utf8("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}\n\n");
+			observer.onBytes("text/event-stream", event, 0, event.length);
+		}
+	}
+
+	@Test
+	void readsAPushConfigTaskIdOfEitherVersionAndNeverTheConfigId() {
+		String create10 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CreateTaskPushNotificationConfig\",\"params\":"
+				+ "{\"taskId\":\"t-1\",\"configId\":\"c\",\"config\":{\"url\":\"u\"}}}";
+		String list10 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ListTaskPushNotificationConfigs\",\"params\":{\"id\":\"c\"}}";
+		String list03 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/pushNotificationConfig/list\",\"params\":{\"id\":\"t-3\"}}";
+		assertThat(A2aRequest.parse(utf8(create10), create10.length(), "1.0", 0).taskId()).isEqualTo("t-1");
+		assertThat(A2aRequest.parse(utf8(list10), list10.length(), null, 0).taskId()).isNull();
+		assertThat(A2aRequest.parse(utf8(list03), list03.length(), null, 0).taskId()).isEqualTo("t-3");
+		assertThat(A2aRequest.parse(utf8(list03), list03.length(), "1.0", 0).taskId()).isNull();
+	}
+
+	@Test
+	void checksClientValuesBeforeTheyBecomeAttributes() {
+		assertThat(A2aValues.checked("conv-1")).isEqualTo("conv-1");
+		assertThat(A2aValues.checked("a\nb")).isNull();
+		assertThat(A2aValues.checked("  ")).isNull();
+		assertThat(A2aValues.checked("é".repeat(300))).hasSize(256);
+		assertThat(A2aValues.checked("x".repeat(255) + "\uD83D\uDE00")).as("never half a surrogate pair")
+			.hasSize(255);
+	}
+
+	@Test
+	void learnsTheRemoteAgentsNameFromItsAgentCard() {
+		A2aAgentCards cards = new A2aAgentCards();
+		cards.learn(URI.create("http://weather:8081/.well-known/agent-card.json"),
+				"{\"name\":\"weather-agent\",\"url\":\"http://weather:8081/a2a/\"}");
+		assertThat(cards.name(URI.create("http://weather:8081/a2a"))).isEqualTo("weather-agent");
+		assertThat(cards.name(URI.create("http://weather:8081/other"))).as("same origin, one agent")
+			.isEqualTo("weather-agent");
+		assertThat(cards.name(URI.create("http://other:8081/a2a"))).isNull();
+		cards.learn(URI.create("http://weather:8081/.well-known/agent-card.json"), "{\"name\":\"\\u0000bad\"}");
+		assertThat(cards.name(URI.create("http://weather:8081/a2a"))).isEqualTo("weather-agent");
+	}
+
+	@Test
+	void takesTheConversationIdFromInboundBaggageOnlyWhenItIsFitAndAllowed() throws Exception {
+		assertThat(conversationIdWithBaggage("gen_ai.conversation.id=conv-bag", true)).isEqualTo("conv-bag");
+		assertThat(conversationIdWithBaggage("gen_ai.conversation.id=" + "b".repeat(300), true)).hasSize(256);
+		assertThat(conversationIdWithBaggage("gen_ai.conversation.id=a%07b", true)).as("a control character")
+			.isNull();
+		assertThat(conversationIdWithBaggage("gen_ai.conversation.id=conv-bag", false)).as("turned off").isNull();
+	}
+
+	private String conversationIdWithBaggage(String baggage, boolean fromBaggage) throws Exception {
+		otel.clearSpans();
+		OpenTelemetry propagating = OpenTelemetry.propagating(ContextPropagators.create(TextMapPropagator
+			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())));
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()),
+				"gen_ai.conversation.id");
+		A2aTracingFilter filter = new A2aTracingFilter(spans, ContentPolicy.disabled(),
+				new AgentDefaults("agent", null, null, "openai"), propagating,
+				new A2aTracingFilter.Settings(List.of("/"), List.of(), 4096, 4096, A2aParentPolicy.CONTINUE,
+						A2aLayout.AGENT, A2aUserIdSource.NONE, fromBaggage,
+						"gen_ai.conversation.id"));
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setContentType("application/json");
+		request.addHeader("baggage", baggage);
+		request.setContent(utf8("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":"
+				+ "{\"kind\":\"message\",\"messageId\":\"m\",\"role\":\"user\",\"parts\":[]}}}"));
+		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+		assertThat(otel.getSpans()).hasSize(1);
+		return otel.getSpans().get(0).getAttributes().get(GenAiAttributes.CONVERSATION_ID);
+	}
+
+}

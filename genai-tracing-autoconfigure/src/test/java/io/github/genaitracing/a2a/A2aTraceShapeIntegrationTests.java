@@ -1,0 +1,561 @@
+package io.github.genaitracing.a2a;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.github.genaitracing.annotation.AgentInvoke;
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.test.OtlpTestReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape of an A2A agent's traces, end to end: real HTTP to a running Spring MVC A2A
+ * endpoint (the real A2A Java SDK client, and raw 1.0 requests), spans exported through
+ * Boot's real OTLP exporter, with Spring Boot's own HTTP server observation on. Parent
+ * policy {@code new-trace-with-link}, so the caller-context filter, the adoption of Boot's
+ * server span and its renaming are all at work.
+ */
+class A2aTraceShapeIntegrationTests {
+
+	private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+	private static OtlpTestReceiver receiver;
+
+	private static ConfigurableApplicationContext context;
+
+	private static String base;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		receiver = OtlpTestReceiver.start();
+		context = run(receiver, "genai.tracing.a2a.parent=new-trace-with-link");
+		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	static ConfigurableApplicationContext run(OtlpTestReceiver receiver, String... properties) {
+		return new SpringApplicationBuilder(App.class)
+			.properties("server.port=0",
+					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms",
+					"management.otlp.metrics.export.enabled=false", "spring.application.name=shape-agent",
+					"spring.ai.openai.api-key=unused", "genai.tracing.capture-content=span",
+					"logging.level.io.opentelemetry.exporter=OFF")
+			.properties(properties)
+			.run();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+		receiver.close();
+	}
+
+	private static List<Span> await(Predicate<List<Span>> condition) {
+		return receiver.awaitSpans(condition, Duration.ofSeconds(15));
+	}
+
+	private static Predicate<List<Span>> has(String name, String key, String value) {
+		return (spans) -> find(spans, name, key, value) != null;
+	}
+
+	private static Span find(List<Span> spans, String name, String key, String value) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals(name) && value.equals(OtlpTestReceiver.attribute(span, key)))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static List<Span> trace(List<Span> spans, Span member) {
+		return spans.stream().filter((span) -> span.getTraceId().equals(member.getTraceId())).toList();
+	}
+
+	private static List<Span> serverSpans(List<Span> spans) {
+		return spans.stream().filter((span) -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER).toList();
+	}
+
+	private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aMessageFromTheA2aJavaClientIsOneServerSpanTheInvokeAgentRootOfItsTrace() throws Exception {
+		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(
+				base + "/a2a");
+		io.a2a.spec.EventKind result = transport.sendMessage(new io.a2a.spec.MessageSendParams(
+				io.a2a.A2A.createUserTextMessage("Hi", "ctx-root", null), null, null), null);
+		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
+		List<Span> spans = await((all) -> find(all, "invoke_agent inner", "gen_ai.conversation.id", "ctx-root") != null
+				&& find(all, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-root") != null);
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-root");
+		assertThat(agent.getParentSpanId().isEmpty()).as("the root of its trace").isTrue();
+		assertThat(agent.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+		assertThat(serverSpans(trace(spans, agent))).as("one server span for the request").containsExactly(agent);
+		assertThat(OtlpTestReceiver.attribute(agent, "gen_ai.operation.name")).isEqualTo("invoke_agent");
+		assertThat(OtlpTestReceiver.attribute(agent, "openinference.span.kind")).isEqualTo("AGENT");
+		assertThat(OtlpTestReceiver.attribute(agent, "mlflow.spanType")).isEqualTo("AGENT");
+		assertThat(OtlpTestReceiver.attribute(agent, "session.id")).isEqualTo("ctx-root");
+		assertThat(OtlpTestReceiver.attribute(agent, "input.value")).isEqualTo("Hi");
+		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("echo: Hi");
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.method.name")).isEqualTo("SendMessage");
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.protocol.version")).isEqualTo("0.3");
+		assertThat(OtlpTestReceiver.attribute(agent, "uri")).as("Spring Boot's HTTP attributes kept")
+			.isEqualTo("/a2a");
+		Span inner = find(spans, "invoke_agent inner", "gen_ai.conversation.id", "ctx-root");
+		assertThat(inner.getParentSpanId()).isEqualTo(agent.getSpanId());
+	}
+
+	@Test
+	void aCallersTraceparentIsLinkedNotContinued() throws Exception {
+		post("/a2a", send10("ctx-linked", "Hi"), "A2A-Version", "1.0", "traceparent",
+				"00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-linked"));
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-linked");
+		assertThat(OtlpTestReceiver.hex(agent.getTraceId())).isNotEqualTo(CALLER_TRACE);
+		assertThat(agent.getParentSpanId().isEmpty()).isTrue();
+		assertThat(agent.getLinksList()).singleElement().satisfies((link) -> {
+			assertThat(OtlpTestReceiver.hex(link.getTraceId())).isEqualTo(CALLER_TRACE);
+			assertThat(OtlpTestReceiver.hex(link.getSpanId())).isEqualTo(CALLER_SPAN);
+		});
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.protocol.version")).isEqualTo("1.0");
+	}
+
+	@Test
+	void aGetTaskPollIsAProtocolSpanNotAnAgentRun() throws Exception {
+		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(
+				base + "/a2a");
+		io.a2a.spec.Task task = transport.getTask(new io.a2a.spec.TaskQueryParams("t-poll"), null);
+		assertThat(task.getId()).isEqualTo("t-poll");
+		List<Span> spans = await(has("GetTask", "a2a.task.id", "t-poll"));
+		Span poll = find(spans, "GetTask", "a2a.task.id", "t-poll");
+		assertThat(poll.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+		assertThat(serverSpans(trace(spans, poll))).containsExactly(poll);
+		assertThat(OtlpTestReceiver.attribute(poll, "a2a.method.name")).isEqualTo("GetTask");
+		assertThat(OtlpTestReceiver.attribute(poll, "a2a.task.state")).isEqualTo("TASK_STATE_WORKING");
+		assertThat(OtlpTestReceiver.attribute(poll, "gen_ai.conversation.id")).as("from the response")
+			.isEqualTo("ctx-of-t-poll");
+		for (String agentKey : List.of("gen_ai.operation.name", "openinference.span.kind", "mlflow.spanType",
+				"input.value", "output.value")) {
+			assertThat(OtlpTestReceiver.attribute(poll, agentKey)).as(agentKey).isNull();
+		}
+		assertThat(trace(spans, poll)).noneMatch((span) -> span.getName().startsWith("invoke_agent"));
+	}
+
+	@Test
+	void theFirstTurnGetsTheConversationIdTheAgentCreated() throws Exception {
+		// no contextId: the agent creates one and answers with it
+		post("/a2a", send10(null, "first turn"), "A2A-Version", "1.0");
+		List<Span> spans = await((all) -> {
+			Span agent = find(all, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-created-first turn");
+			return agent != null && trace(all, agent).stream().anyMatch((span) -> span.getName().equals("invoke_agent inner"));
+		});
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-created-first turn");
+		assertThat(OtlpTestReceiver.attribute(agent, "session.id")).isEqualTo("ctx-created-first turn");
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.task.id")).as("the new task").isEqualTo("t-new");
+		Span inner = trace(spans, agent).stream()
+			.filter((span) -> span.getName().equals("invoke_agent inner"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(OtlpTestReceiver.attribute(inner, "gen_ai.conversation.id"))
+			.as("made before the response, without the accessor")
+			.isNull();
+	}
+
+	@Test
+	void theAccessorGivesSpansMadeInsideTheRequestTheConversationIdTheAgentCreated() throws Exception {
+		post("/a2a", send10(null, "use-accessor"), "A2A-Version", "1.0");
+		List<Span> spans = await((all) -> has("invoke_agent inner", "gen_ai.conversation.id", "ctx-created-use-accessor")
+			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-created-use-accessor").test(all));
+		Span inner = find(spans, "invoke_agent inner", "gen_ai.conversation.id", "ctx-created-use-accessor");
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-created-use-accessor");
+		assertThat(agent).isNotNull();
+		assertThat(inner.getParentSpanId()).isEqualTo(agent.getSpanId());
+		assertThat(OtlpTestReceiver.attribute(inner, "session.id")).isEqualTo("ctx-created-use-accessor");
+	}
+
+	@Test
+	void aPushConfigRequestOf10RecordsTheTaskIdNotTheConfigId() throws Exception {
+		post("/a2a", """
+				{"jsonrpc":"2.0","id":"p1","method":"GetTaskPushNotificationConfig",
+				"params":{"taskId":"t-push-10","id":"cfg-1"}}""", "A2A-Version", "1.0");
+		post("/a2a", """
+				{"jsonrpc":"2.0","id":"p2","method":"DeleteTaskPushNotificationConfig",
+				"params":{"id":"cfg-2"}}""", "A2A-Version", "1.0");
+		post("/a2a", """
+				{"jsonrpc":"2.0","id":"p3","method":"tasks/pushNotificationConfig/get",
+				"params":{"id":"t-push-03","pushNotificationConfigId":"cfg-3"}}""");
+		List<Span> spans = await((all) -> has("GetTaskPushNotificationConfig", "jsonrpc.request.id", "p1").test(all)
+				&& has("DeleteTaskPushNotificationConfig", "jsonrpc.request.id", "p2").test(all)
+				&& has("GetTaskPushNotificationConfig", "jsonrpc.request.id", "p3").test(all));
+		assertThat(OtlpTestReceiver
+			.attribute(find(spans, "GetTaskPushNotificationConfig", "jsonrpc.request.id", "p1"), "a2a.task.id"))
+			.isEqualTo("t-push-10");
+		assertThat(OtlpTestReceiver
+			.attribute(find(spans, "DeleteTaskPushNotificationConfig", "jsonrpc.request.id", "p2"), "a2a.task.id"))
+			.as("never the config id")
+			.isNull();
+		Span v03 = find(spans, "GetTaskPushNotificationConfig", "jsonrpc.request.id", "p3");
+		assertThat(OtlpTestReceiver.attribute(v03, "a2a.task.id")).isEqualTo("t-push-03");
+		assertThat(OtlpTestReceiver.attribute(v03, "a2a.protocol.version")).as("no A2A-Version header")
+			.isEqualTo("0.3");
+	}
+
+	@Test
+	void aFailedTaskIsAnErrorAndATaskWaitingForInputIsNot() throws Exception {
+		post("/a2a", send10("ctx-failed", "fail"), "A2A-Version", "1.0");
+		post("/a2a", send10("ctx-input", "more"), "A2A-Version", "1.0");
+		List<Span> spans = await((all) -> has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-failed")
+			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-input").test(all));
+		Span failed = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-failed");
+		assertThat(failed.getStatus().getCode()).isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+		assertThat(OtlpTestReceiver.attribute(failed, "error.type")).isEqualTo("TASK_STATE_FAILED");
+		Span input = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-input");
+		assertThat(OtlpTestReceiver.attribute(input, "a2a.task.state")).isEqualTo("TASK_STATE_INPUT_REQUIRED");
+		assertThat(input.getStatus().getCode())
+			.isNotEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+		assertThat(OtlpTestReceiver.attribute(input, "error.type")).isNull();
+	}
+
+	@Test
+	void aStreamedAnswerInAStatusMessageIsRecordedOnce() throws Exception {
+		HttpResponse<String> response = post("/a2a", send10("ctx-stream-status", "stream status").replace(
+				"\"SendMessage\"", "\"SendStreamingMessage\""), "A2A-Version", "1.0");
+		assertThat(response.body()).contains("TASK_STATE_COMPLETED");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-status"));
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-status");
+		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("The answer is 42.");
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.method.name")).isEqualTo("SendStreamingMessage");
+		assertThat(OtlpTestReceiver.attribute(agent, "genai_tracing.a2a.stream.events")).isEqualTo(3L);
+	}
+
+	@Test
+	void streamedArtifactChunksAndTheFinalTaskRecordTheTextOnce() throws Exception {
+		post("/a2a", send10("ctx-stream-chunks", "stream chunks").replace("\"SendMessage\"",
+				"\"SendStreamingMessage\""), "A2A-Version", "1.0");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-chunks"));
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-chunks");
+		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("Hello, world");
+	}
+
+	@Test
+	void anUnknownMethodIsRecordedAsOtherAndNeverNamesTheSpan() throws Exception {
+		String method = "x".repeat(500);
+		post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":\"u1\",\"method\":\"" + method + "\",\"params\":{}}");
+		List<Span> spans = await(has("http post /a2a", "jsonrpc.request.id", "u1"));
+		Span span = find(spans, "http post /a2a", "jsonrpc.request.id", "u1");
+		assertThat(OtlpTestReceiver.attribute(span, "a2a.method.name")).isEqualTo("_OTHER");
+		assertThat(OtlpTestReceiver.attribute(span, "genai_tracing.a2a.method_original")).isEqualTo("x".repeat(64));
+		assertThat(OtlpTestReceiver.attribute(span, "gen_ai.operation.name")).isNull();
+	}
+
+	@Test
+	void nonA2aJsonEndpointsAreLeftAlone() throws Exception {
+		assertThat(post("/orders", "{\"item\":\"book\",\"jsonrpc-like\":false}").body()).contains("order-1");
+		assertThat(post("/", "{\"hello\":\"world\"}").body()).contains("root-1");
+		List<Span> spans = await((all) -> all.stream().anyMatch((span) -> span.getName().equals("http post /orders"))
+				&& all.stream().anyMatch((span) -> span.getName().equals("http post /")));
+		for (String name : List.of("http post /orders", "http post /")) {
+			Span span = spans.stream().filter((candidate) -> candidate.getName().equals(name)).findFirst().orElseThrow();
+			assertThat(span.getAttributesList()).as(name)
+				.noneMatch((attribute) -> attribute.getKey().startsWith("a2a.")
+						|| attribute.getKey().startsWith("gen_ai.") || attribute.getKey().startsWith("genai_tracing."));
+			assertThat(trace(spans, span)).as(name).noneMatch((other) -> other.getName().startsWith("invoke_agent"));
+		}
+	}
+
+	@Test
+	void httpServerRequestsMetricsAreTheSameWithAndWithoutTheStarter() throws Exception {
+		OtlpTestReceiver offReceiver = OtlpTestReceiver.start();
+		ConfigurableApplicationContext off = run(offReceiver, "genai.tracing.enabled=false");
+		try {
+			String offBase = "http://127.0.0.1:" + off.getEnvironment().getProperty("local.server.port");
+			MeterRegistry onRegistry = context.getBean(MeterRegistry.class);
+			MeterRegistry offRegistry = off.getBean(MeterRegistry.class);
+			awaitCompleted(onRegistry);
+			Map<String, Long> before = httpServerRequests(onRegistry);
+			int sent = sendTheSameRequests(base);
+			assertThat(sendTheSameRequests(offBase)).isEqualTo(sent);
+			Map<String, Long> expected = awaitCount(offRegistry, Map.of(), sent);
+			Map<String, Long> actual = awaitCount(onRegistry, before, sent);
+			assertThat(expected).isNotEmpty();
+			assertThat(actual).isEqualTo(expected);
+			assertThat(meterIds(onRegistry)).isEqualTo(meterIds(offRegistry));
+		}
+		finally {
+			off.close();
+			offReceiver.close();
+		}
+	}
+
+	private int sendTheSameRequests(String to) throws Exception {
+		String saved = base;
+		base = to;
+		try {
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			responses.add(post("/a2a", send10("ctx-metrics", "Hi"), "A2A-Version", "1.0"));
+			responses.add(post("/a2a", send10("ctx-metrics", "fail"), "A2A-Version", "1.0", "traceparent",
+					"00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01"));
+			responses.add(post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tasks/get\",\"params\":{\"id\":\"t-7\"}}"));
+			responses.add(post("/a2a", send10("ctx-metrics", "stream status").replace("\"SendMessage\"",
+					"\"SendStreamingMessage\""), "A2A-Version", "1.0"));
+			responses.add(post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"nope\",\"params\":{}}"));
+			responses.add(post("/orders", "{\"item\":\"pen\"}"));
+			responses.add(post("/", "{\"hello\":\"world\"}"));
+			responses.add(post("/a2a", "not json at all"));
+			assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isLessThan(600));
+			return responses.size();
+		}
+		finally {
+			base = saved;
+		}
+	}
+
+	private static void awaitCompleted(MeterRegistry registry) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline && registry.find("http.server.requests.active")
+			.longTaskTimers()
+			.stream()
+			.anyMatch((timer) -> timer.activeTasks() > 0)) {
+			Thread.sleep(10);
+		}
+	}
+
+	private static Map<String, Long> awaitCount(MeterRegistry registry, Map<String, Long> before, int sent)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		Map<String, Long> delta = Map.of();
+		while (System.nanoTime() < deadline) {
+			delta = delta(httpServerRequests(registry), before);
+			if (delta.values().stream().mapToLong(Long::longValue).sum() >= sent) {
+				break;
+			}
+			Thread.sleep(10);
+		}
+		return delta;
+	}
+
+	private static Map<String, Long> delta(Map<String, Long> now, Map<String, Long> before) {
+		Map<String, Long> delta = new TreeMap<>();
+		now.forEach((key, count) -> {
+			long difference = count - before.getOrDefault(key, 0L);
+			if (difference != 0) {
+				delta.put(key, difference);
+			}
+		});
+		return delta;
+	}
+
+	/** Counts of {@code http.server.requests} by tags. */
+	private static Map<String, Long> httpServerRequests(MeterRegistry registry) {
+		Map<String, Long> counts = new TreeMap<>();
+		for (Timer timer : registry.find("http.server.requests").timers()) {
+			counts.put(timer.getId().getTags().toString(), timer.count());
+		}
+		return counts;
+	}
+
+	private static List<String> meterIds(MeterRegistry registry) {
+		return registry.getMeters()
+			.stream()
+			.map(Meter::getId)
+			.filter((id) -> id.getName().startsWith("http.server.requests"))
+			.map((id) -> id.getName() + " " + id.getType() + " "
+					+ id.getTags().stream().map(io.micrometer.core.instrument.Tag::getKey).sorted().toList())
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	private static String send10(String contextId, String text) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":\"r-" + text.hashCode() + "\",\"method\":\"SendMessage\",\"params\":"
+				+ "{\"message\":{\"messageId\":\"m-" + text.hashCode() + "\",\"role\":\"ROLE_USER\","
+				+ ((contextId != null) ? "\"contextId\":\"" + contextId + "\"," : "") + "\"parts\":[{\"text\":\""
+				+ text + "\"}]}}}";
+	}
+
+	static void flush(ConfigurableApplicationContext context) {
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		Inner inner() {
+			return new Inner();
+		}
+
+		@Bean
+		Endpoint endpoint(Inner inner) {
+			return new Endpoint(inner);
+		}
+
+	}
+
+	@AgentInvoke(name = "inner")
+	static class Inner {
+
+		public String run(String text) {
+			return "echo: " + text;
+		}
+
+	}
+
+	@RestController
+	static class Endpoint {
+
+		private final Inner inner;
+
+		Endpoint(Inner inner) {
+			this.inner = inner;
+		}
+
+		@PostMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, Object> order(@RequestBody Map<String, Object> order) {
+			return Map.of("id", "order-1");
+		}
+
+		@PostMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, Object> root(@RequestBody Map<String, Object> body) {
+			return Map.of("id", "root-1");
+		}
+
+		@SuppressWarnings("unchecked")
+		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
+		Object handle(@RequestBody String raw) {
+			Map<String, Object> request;
+			try {
+				request = tools.jackson.databind.json.JsonMapper.builder().build().readValue(raw, Map.class);
+			}
+			catch (RuntimeException ex) {
+				return Map.of("jsonrpc", "2.0", "id", "", "error", Map.of("code", -32700, "message", "Parse error"));
+			}
+			Object id = request.get("id");
+			String method = String.valueOf(request.get("method"));
+			Map<String, Object> params = (Map<String, Object>) request.getOrDefault("params", Map.of());
+			switch (method) {
+				case "tasks/get", "GetTask" -> {
+					String taskId = String.valueOf(params.get("id"));
+					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "task", "id", taskId,
+							"contextId", "ctx-of-" + taskId, "status", Map.of("state", "working")));
+				}
+				case "GetTaskPushNotificationConfig", "DeleteTaskPushNotificationConfig",
+						"tasks/pushNotificationConfig/get" -> {
+					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("id", "cfg"));
+				}
+				case "message/send", "SendMessage", "SendStreamingMessage" -> {
+					Map<String, Object> message = (Map<String, Object>) params.get("message");
+					String text = String.valueOf(((Map<String, Object>) ((List<Object>) message.get("parts")).get(0))
+						.get("text"));
+					String contextId = (String) message.get("contextId");
+					if (contextId == null) {
+						contextId = "ctx-created-" + text;
+						if (text.equals("use-accessor")) {
+							GenAiContext.setConversationId(contextId);
+						}
+					}
+					if (method.equals("SendStreamingMessage")) {
+						return stream(id, contextId, text);
+					}
+					String answer = this.inner.run(text);
+					boolean v10 = method.equals("SendMessage");
+					String state = text.equals("fail") ? "failed" : text.equals("more") ? "input-required" : "completed";
+					Map<String, Object> task = new java.util.LinkedHashMap<>();
+					task.put("id", "t-new");
+					task.put("contextId", contextId);
+					task.put("status", Map.of("state", v10 ? "TASK_STATE_" + state.replace('-', '_').toUpperCase() : state));
+					task.put("artifacts", List.of(Map.of("artifactId", "a", "parts",
+							List.of(v10 ? Map.of("text", answer) : Map.of("kind", "text", "text", answer)))));
+					if (!v10) {
+						task.put("kind", "task");
+					}
+					return Map.of("jsonrpc", "2.0", "id", id, "result", v10 ? Map.of("task", task) : task);
+				}
+				default -> {
+					return Map.of("jsonrpc", "2.0", "id", id, "error",
+							Map.of("code", -32601, "message", "Method not found"));
+				}
+			}
+		}
+
+		private SseEmitter stream(Object id, String contextId, String text) {
+			String jsonId = (id instanceof String) ? "\"" + id + "\"" : String.valueOf(id);
+			List<String> events = new ArrayList<>();
+			String prefix = "{\"jsonrpc\":\"2.0\",\"id\":" + jsonId + ",\"result\":";
+			String ids = "\"taskId\":\"t-s\",\"contextId\":\"" + contextId + "\"";
+			if (text.equals("stream chunks")) {
+				events.add(prefix + "{\"artifactUpdate\":{" + ids
+						+ ",\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Hello, \"}]}}}}");
+				events.add(prefix + "{\"artifactUpdate\":{" + ids
+						+ ",\"append\":true,\"lastChunk\":true,\"artifact\":{\"artifactId\":\"a\",\"parts\":[{\"text\":\"world\"}]}}}}");
+				events.add(prefix + "{\"task\":{\"id\":\"t-s\",\"contextId\":\"" + contextId
+						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"},"
+						+ "\"artifacts\":[{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Hello, world\"}]}]}}}");
+			}
+			else {
+				String answer = "{\"messageId\":\"m-answer\",\"role\":\"ROLE_AGENT\",\"parts\":[{\"text\":\"The answer is 42.\"}]}";
+				events.add(prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}}");
+				events.add(prefix + "{\"statusUpdate\":{" + ids
+						+ ",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
+				events.add(prefix + "{\"task\":{\"id\":\"t-s\",\"contextId\":\"" + contextId
+						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
+			}
+			SseEmitter emitter = new SseEmitter(5000L);
+			Executors.newSingleThreadExecutor().execute(() -> {
+				try {
+					for (String event : events) {
+						emitter.send(SseEmitter.event().data(event));
+					}
+					emitter.complete();
+				}
+				catch (Exception ex) {
+					emitter.completeWithError(ex);
+				}
+			});
+			return emitter;
+		}
+
+	}
+
+}
