@@ -85,7 +85,7 @@ def main():
     front_ancestry = front_ancestry_seen
     text = "\n".join(front_lines)
     # (span, an ancestor it must have), as README.md draws the tree
-    expected = [("invoke_agent front-agent INTERNAL", None),
+    expected = [("invoke_agent front-agent SERVER", None),
                 ("chat gpt-4o-mini CLIENT", "invoke_agent front-agent"),
                 ("execute_tool get_forecast INTERNAL", "invoke_agent front-agent"),
                 ("invoke_agent weather-agent CLIENT", "execute_tool get_forecast")]
