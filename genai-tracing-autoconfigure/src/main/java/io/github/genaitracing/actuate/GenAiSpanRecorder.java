@@ -38,6 +38,11 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 
 	private final GenAiUsageCounters counters;
 
+	/** Adopted spans waiting for their owner to end them, at most. */
+	private static final int MAX_ADOPTED = 10_000;
+
+	private final java.util.Set<SpanContext> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates a recorder.
 	 * @param traces the ring of recent traces
@@ -72,14 +77,26 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 			}
 		}
 		if (this.traces.isEnabled() && run.span() instanceof ReadableSpan readable) {
-			SpanData data = readable.toSpanData();
-			SpanContext parent = data.getParentSpanContext();
-			this.traces.add(new RecordedSpan(data.getTraceId(), data.getSpanId(),
-					(parent.isValid()) ? parent.getSpanId() : null, null, data.getName(), data.getKind().name(),
-					data.getStartEpochNanos() / 1000, (data.getEndEpochNanos() - data.getStartEpochNanos()) / 1000,
-					data.getStatus().getStatusCode().name(), emptyToNull(data.getStatus().getDescription()),
-					data.getResource().getAttribute(ResourceAttributes.SERVICE_NAME), attributes(data.getAttributes())));
+			if (!readable.hasEnded()) {
+				// a span adopted from another instrumentation (Spring Boot's HTTP server span of
+				// an A2A request): recorded when its owner ends it, with its final time and status
+				if (this.adopted.size() >= MAX_ADOPTED) {
+					this.adopted.clear();
+				}
+				this.adopted.add(readable.getSpanContext());
+				return;
+			}
+			record(readable.toSpanData());
 		}
+	}
+
+	private void record(SpanData data) {
+		SpanContext parent = data.getParentSpanContext();
+		this.traces.add(new RecordedSpan(data.getTraceId(), data.getSpanId(),
+				(parent.isValid()) ? parent.getSpanId() : null, null, data.getName(), data.getKind().name(),
+				data.getStartEpochNanos() / 1000, (data.getEndEpochNanos() - data.getStartEpochNanos()) / 1000,
+				data.getStatus().getStatusCode().name(), emptyToNull(data.getStatus().getDescription()),
+				data.getResource().getAttribute(ResourceAttributes.SERVICE_NAME), attributes(data.getAttributes())));
 	}
 
 	@Override
@@ -99,6 +116,10 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 			return;
 		}
 		try {
+			if (!this.adopted.isEmpty() && this.adopted.remove(span.getSpanContext())) {
+				record(span.toSpanData());
+				return;
+			}
 			link(span.getSpanContext(), span.getParentSpanContext());
 		}
 		catch (RuntimeException ex) {
