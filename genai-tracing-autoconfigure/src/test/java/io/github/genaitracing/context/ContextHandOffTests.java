@@ -168,7 +168,7 @@ class ContextHandOffTests {
 				.filter((span) -> span.getName().startsWith("chat"))
 				.anyMatch((chat) -> received.stream()
 					.anyMatch((span) -> span.getParentSpanId().equals(chat.getSpanId())));
-		}, Duration.ofSeconds(20));
+		}, Duration.ofSeconds(60));
 	}
 
 	private static Span find(List<Span> spans, String name, String conversation) {

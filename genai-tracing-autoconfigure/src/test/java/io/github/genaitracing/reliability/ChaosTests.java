@@ -182,7 +182,7 @@ class ChaosTests {
 	}
 
 	private static void awaitAllEnded(SpanCounter counter) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (counter.started.get() != counter.ended.get()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("spans started " + counter.started.get() + " but ended " + counter.ended.get()
@@ -261,7 +261,7 @@ class ChaosTests {
 		ASPECT_MONO {
 			@Override
 			Object call(ConfigurableApplicationContext context) {
-				return context.getBean(ChaosAgent.class).mono("conv-1", "Lisbon").block(Duration.ofSeconds(10));
+				return context.getBean(ChaosAgent.class).mono("conv-1", "Lisbon").block(Duration.ofSeconds(30));
 			}
 		},
 
@@ -271,7 +271,7 @@ class ChaosTests {
 				return context.getBean(ChaosAgent.class)
 					.flux("conv-1", "Lisbon")
 					.collectList()
-					.block(Duration.ofSeconds(10));
+					.block(Duration.ofSeconds(30));
 			}
 		},
 
@@ -315,7 +315,7 @@ class ChaosTests {
 					.retrieve()
 					.bodyToFlux(String.class)
 					.collectList()
-					.block(Duration.ofSeconds(10));
+					.block(Duration.ofSeconds(30));
 			}
 		},
 
@@ -355,7 +355,7 @@ class ChaosTests {
 					.stream(new Prompt("Weather in Lisbon?"))
 					.map((response) -> String.valueOf(response.getResult().getOutput().getText()))
 					.collectList()
-					.block(Duration.ofSeconds(10));
+					.block(Duration.ofSeconds(30));
 			}
 		},
 
@@ -700,7 +700,7 @@ class ChaosTests {
 			String answer = this.agent.sync("ctx-chaos", Map.of("city", "Lisbon"));
 			Object id = request.get("id");
 			if ("message/stream".equals(request.get("method"))) {
-				SseEmitter emitter = new SseEmitter(10_000L);
+				SseEmitter emitter = new SseEmitter(30_000L);
 				this.streams.execute(() -> {
 					try {
 						emitter.send(SseEmitter.event().data(Map.of("jsonrpc", "2.0", "id", id, "result",
