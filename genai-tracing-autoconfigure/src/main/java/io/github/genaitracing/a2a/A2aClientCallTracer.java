@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import org.apache.commons.logging.Log;
@@ -17,11 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.semconv.A2aAttributes;
-import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.AgentRequest;
 import io.github.genaitracing.spi.GenAiOperation;
 
 /**
@@ -61,8 +59,6 @@ public final class A2aClientCallTracer {
 
 	private final A2aCalledAgents calledAgents = new A2aCalledAgents(MAX_CALLED_AGENTS);
 
-	private final Tracer tracer;
-
 	private final A2aAgentCards agentCards = new A2aAgentCards();
 
 	/**
@@ -78,7 +74,6 @@ public final class A2aClientCallTracer {
 		this.contentPolicy = contentPolicy;
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
-		this.tracer = openTelemetry.getTracer(SpanLifecycle.INSTRUMENTATION_NAME);
 	}
 
 	/**
@@ -159,23 +154,17 @@ public final class A2aClientCallTracer {
 			}
 			else {
 				// a poll, a cancellation, configuration: an A2A CLIENT span, not an agent run
-				Span call = this.tracer.spanBuilder(a2a.methodName())
-					.setSpanKind(SpanKind.CLIENT)
-					.setParent(parent)
-					.startSpan();
-				span = A2aSpan.protocol(call, parent.with(call), true);
-				span.set(A2aAttributes.METHOD_NAME, a2a.methodName());
-				span.set(A2aAttributes.TASK_ID, a2a.taskId());
-				span.set(A2aAttributes.TENANT, a2a.tenant());
-				span.set(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion());
-				span.set(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId());
-				span.set(GenAiAttributes.AGENT_NAME, agentName);
-				span.set(GenAiAttributes.SERVER_ADDRESS, uri.getHost());
-				span.set(GenAiAttributes.SERVER_PORT, (long) port(uri));
-				String conversationId = this.spans.inheritedConversationId(parent);
-				if (conversationId != null) {
-					span.recordConversationId(conversationId);
-				}
+				AgentRequest operation = AgentRequest
+					.of(a2a.methodName(), GenAiOperation.agent(agentName).providerName(GenAiProviders.A2A).build())
+					.spanKind(SpanKind.CLIENT)
+					.server(uri.getHost(), (long) port(uri))
+					.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
+					.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
+					.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
+					.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
+					.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+					.build();
+				span = A2aSpan.of(this.spans.start(operation, null, parent), this.spans);
 			}
 			this.openTelemetry.getPropagators().getTextMapPropagator().inject(span.context(), headers, HEADERS);
 			return new Call(span, new ResponseObserver(this.settings.maxResponseSize(),

@@ -237,19 +237,16 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		boolean agentRun = a2a.sendsMessage();
 		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
 		AgentInvocation agentOperation = agentOperation(request, a2a, agentIsServerSpan,
-				(caller != null && boot == null && agentIsServerSpan) ? caller : null);
+				agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
 		GenAiOperation serverOperation = agentIsServerSpan ? agentOperation
-				: A2aServerSpan.operation(agentOperation, a2a, request, (caller != null && boot == null) ? caller : null);
+				: A2aServerSpan.operation(agentOperation, a2a, request, caller);
 		String name = (a2a.method() != null) ? serverOperation.spanName() : null;
 		A2aSpan server;
 		if (boot != null) {
 			if (name != null) {
 				request.setAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE, name);
 				boot.updateName(name);
-			}
-			if (caller != null) {
-				boot.addLink(caller);
 			}
 			server = A2aSpan.of(this.spans.adopt(boot, serverOperation, conversationId, parent), this.spans);
 		}

@@ -316,6 +316,32 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	/**
+	 * Records a conversation id learnt after the start (such as the {@code contextId} of
+	 * an A2A response on the first turn of a conversation): each vocabulary writes the
+	 * keys it writes for a conversation id, and nothing else.
+	 * @param conversationId the conversation id
+	 */
+	public void recordConversationId(String conversationId) {
+		if (isEnded()) {
+			return;
+		}
+		Span span = this.span;
+		AttributeSink conversationOnly = new AttributeSink() {
+
+			@Override
+			public <T> void put(AttributeKey<T> key, @Nullable T value) {
+				if (value != null && conversationId.equals(value)) {
+					span.setAttribute(key, value);
+				}
+			}
+
+		};
+		for (SpanVocabulary vocabulary : this.lifecycle.vocabularies()) {
+			FailSafe.run(vocabulary, () -> vocabulary.onStart(this.operation, conversationId, conversationOnly));
+		}
+	}
+
+	/**
 	 * Records that the operation failed with an exception; only the first failure of a
 	 * span is recorded. The error type is the exception's class name.
 	 * @param error the failure
