@@ -44,8 +44,9 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		this.providerName = builder.providerName;
 		this.serverAddress = builder.serverAddress;
 		this.serverPort = builder.serverPort;
-		this.protocolAttributes = builder.protocolAttributes.build();
-		this.links = List.copyOf(builder.links);
+		this.protocolAttributes = (builder.protocolAttributes != null) ? builder.protocolAttributes.build()
+				: Attributes.empty();
+		this.links = (builder.links != null) ? List.copyOf(builder.links) : List.of();
 		this.spanName = spanName(kind.operationName(), target);
 	}
 
@@ -197,9 +198,9 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 
 		private @Nullable Long serverPort;
 
-		private final AttributesBuilder protocolAttributes = Attributes.builder();
+		private @Nullable AttributesBuilder protocolAttributes;
 
-		private final List<SpanContext> links = new ArrayList<>(1);
+		private @Nullable List<SpanContext> links;
 
 		Builder() {
 		}
@@ -251,7 +252,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		 */
 		public <T> B protocolAttribute(AttributeKey<T> key, @Nullable T value) {
 			if (value != null) {
-				this.protocolAttributes.put(key, value);
+				protocolAttributes().put(key, value);
 			}
 			return self();
 		}
@@ -262,7 +263,9 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		 * @return this builder
 		 */
 		public B protocolAttributes(Attributes attributes) {
-			this.protocolAttributes.putAll(attributes);
+			if (!attributes.isEmpty()) {
+				protocolAttributes().putAll(attributes);
+			}
 			return self();
 		}
 
@@ -273,9 +276,23 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		 */
 		public B link(SpanContext spanContext) {
 			if (spanContext.isValid()) {
-				this.links.add(spanContext);
+				List<SpanContext> links = this.links;
+				if (links == null) {
+					links = new ArrayList<>(1);
+					this.links = links;
+				}
+				links.add(spanContext);
 			}
 			return self();
+		}
+
+		private AttributesBuilder protocolAttributes() {
+			AttributesBuilder attributes = this.protocolAttributes;
+			if (attributes == null) {
+				attributes = Attributes.builder();
+				this.protocolAttributes = attributes;
+			}
+			return attributes;
 		}
 
 	}

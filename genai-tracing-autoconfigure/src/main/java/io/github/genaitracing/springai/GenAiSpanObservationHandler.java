@@ -49,7 +49,12 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 			return;
 		}
 		context.put(SpanHandle.class, span);
-		FailSafe.run(this, () -> started(span, context));
+		try {
+			started(span, context);
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this, ex);
+		}
 		getTracingContext(context).setSpan(OtelSpan.fromOtel(span.span()));
 	}
 
@@ -88,7 +93,12 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	public final void onStop(T context) {
 		SpanHandle span = context.get(SpanHandle.class);
 		if (span != null) {
-			FailSafe.run(this, () -> stopped(span, context));
+			try {
+				stopped(span, context);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(this, ex);
+			}
 			span.end();
 		}
 	}
