@@ -58,6 +58,8 @@ public class GenAiTracingProperties {
 
 	private final A2a a2a = new A2a();
 
+	private final Mcp mcp = new Mcp();
+
 	private final Metrics metrics = new Metrics();
 
 	private final RecentTraces recentTraces = new RecentTraces();
@@ -118,6 +120,10 @@ public class GenAiTracingProperties {
 
 	public A2a getA2a() {
 		return this.a2a;
+	}
+
+	public Mcp getMcp() {
+		return this.mcp;
 	}
 
 	public RecentTraces getRecentTraces() {
@@ -318,6 +324,125 @@ public class GenAiTracingProperties {
 
 		public void setAgentNames(Map<String, String> agentNames) {
 			this.agentNames = agentNames;
+		}
+
+	}
+
+	/**
+	 * Model Context Protocol tracing.
+	 */
+	public static class Mcp {
+
+		/**
+		 * Largest MCP request body parsed by the server side; a larger message passes
+		 * through untraced.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Largest copy kept of an MCP server response to read its outcome (JSON-RPC error,
+		 * tool error, tool result) from.
+		 */
+		private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+		private final McpClient client = new McpClient();
+
+		private final McpServer server = new McpServer();
+
+		public McpClient getClient() {
+			return this.client;
+		}
+
+		public McpServer getServer() {
+			return this.server;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
+
+	}
+
+	/**
+	 * Requests sent by MCP clients.
+	 */
+	public static class McpClient {
+
+		/**
+		 * Whether to trace the requests MCP clients send (Spring AI's MCP client starter,
+		 * McpClientTransport beans): a CLIENT span per request, with trace context and
+		 * baggage in params._meta.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most requests awaiting their response that are traced at once per transport;
+		 * further requests are sent untraced.
+		 */
+		private int maxPending = 1000;
+
+		/**
+		 * How long a request may await its response before its span is ended with
+		 * error.type 'timeout' to make room for new ones.
+		 */
+		private Duration staleAfter = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxPending() {
+			return this.maxPending;
+		}
+
+		public void setMaxPending(int maxPending) {
+			this.maxPending = maxPending;
+		}
+
+		public Duration getStaleAfter() {
+			return this.staleAfter;
+		}
+
+		public void setStaleAfter(Duration staleAfter) {
+			this.staleAfter = staleAfter;
+		}
+
+	}
+
+	/**
+	 * Requests received by MCP servers.
+	 */
+	public static class McpServer {
+
+		/**
+		 * Whether to trace the requests Spring AI's WebMVC MCP server transports receive:
+		 * a SERVER span per request whose parent comes from params._meta, and an
+		 * execute_tool span for tools/call.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -1,0 +1,211 @@
+package io.github.genaitracing.mcp;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.McpAttributes;
+import io.github.genaitracing.span.GenAiSpan;
+
+/**
+ * One traced MCP request or notification, client or server side: its span, what is
+ * learnt while it runs (session, protocol version, server) and its one end, which also
+ * records the duration metric. Nothing here throws.
+ */
+final class McpCall {
+
+	private final Span span;
+
+	private final Context context;
+
+	private final McpRequest request;
+
+	private final boolean client;
+
+	private final String transport;
+
+	private final long startNanos;
+
+	private final @Nullable McpMetrics metrics;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private volatile @Nullable String protocolVersion;
+
+	private volatile @Nullable String serverAddress;
+
+	private volatile @Nullable Long serverPort;
+
+	private volatile @Nullable GenAiSpan tool;
+
+	McpCall(Span span, Context context, McpRequest request, boolean client, String transport,
+			@Nullable McpMetrics metrics) {
+		this.span = span;
+		this.context = context;
+		this.request = request;
+		this.client = client;
+		this.transport = transport;
+		this.metrics = metrics;
+		this.startNanos = System.nanoTime();
+		this.protocolVersion = request.protocolVersion();
+	}
+
+	Span span() {
+		return this.span;
+	}
+
+	/**
+	 * The context the request's work runs in: the tool span's when there is one.
+	 */
+	Context context() {
+		GenAiSpan tool = this.tool;
+		return (tool != null) ? tool.context() : this.context;
+	}
+
+	McpRequest request() {
+		return this.request;
+	}
+
+	boolean isClient() {
+		return this.client;
+	}
+
+	String transport() {
+		return this.transport;
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	@Nullable String protocolVersion() {
+		return this.protocolVersion;
+	}
+
+	@Nullable String serverAddress() {
+		return this.serverAddress;
+	}
+
+	@Nullable Long serverPort() {
+		return this.serverPort;
+	}
+
+	@Nullable GenAiSpan tool() {
+		return this.tool;
+	}
+
+	void tool(GenAiSpan tool) {
+		this.tool = tool;
+	}
+
+	void protocolVersion(@Nullable String version) {
+		if (version != null && !this.ended.get()) {
+			this.protocolVersion = version;
+			this.span.setAttribute(McpAttributes.PROTOCOL_VERSION, version);
+		}
+	}
+
+	void sessionId(@Nullable String sessionId) {
+		if (sessionId != null && !this.ended.get()) {
+			this.span.setAttribute(McpAttributes.SESSION_ID, sessionId);
+		}
+	}
+
+	void server(@Nullable String address, int port) {
+		if (address != null && !address.isEmpty() && !this.ended.get()) {
+			this.serverAddress = address;
+			this.span.setAttribute(GenAiAttributes.SERVER_ADDRESS, address);
+			if (port > 0) {
+				this.serverPort = (long) port;
+				this.span.setAttribute(GenAiAttributes.SERVER_PORT, (long) port);
+			}
+		}
+	}
+
+	boolean isEnded() {
+		return this.ended.get();
+	}
+
+	/**
+	 * Ends the call once: the tool span first, then the MCP span, then the metric.
+	 * @param outcome how it went
+	 */
+	void end(Outcome outcome) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		long duration = System.nanoTime() - this.startNanos;
+		GenAiSpan tool = this.tool;
+		if (tool != null) {
+			McpSpans.safely(() -> {
+				if (outcome.error() != null) {
+					tool.recordError(outcome.error());
+				}
+				else if (outcome.errorType() != null) {
+					tool.recordError(outcome.errorType(), outcome.description());
+				}
+			});
+			McpSpans.safely(tool::end);
+		}
+		McpSpans.safely(() -> {
+			if (outcome.rpcCode() != null) {
+				this.span.setAttribute(McpAttributes.RPC_RESPONSE_STATUS_CODE, outcome.rpcCode());
+			}
+			if (outcome.errorType() != null) {
+				this.span.setAttribute(GenAiAttributes.ERROR_TYPE, outcome.errorType());
+				if (outcome.description() != null) {
+					this.span.setStatus(StatusCode.ERROR, outcome.description());
+				}
+				else {
+					this.span.setStatus(StatusCode.ERROR);
+				}
+				if (outcome.error() != null) {
+					this.span.recordException(outcome.error());
+				}
+			}
+		});
+		McpSpans.safely(this.span::end);
+		McpMetrics metrics = this.metrics;
+		if (metrics != null) {
+			McpSpans.safely(() -> metrics.record(this, duration, outcome.errorType(), outcome.rpcCode() != null));
+		}
+	}
+
+	/**
+	 * How a call ended.
+	 *
+	 * @param errorType the {@code error.type}, or {@code null} for success
+	 * @param description the status description
+	 * @param rpcCode the JSON-RPC error code
+	 * @param error the failure, if an exception
+	 */
+	record Outcome(@Nullable String errorType, @Nullable String description, @Nullable String rpcCode,
+			@Nullable Throwable error) {
+
+		static final Outcome OK = new Outcome(null, null, null, null);
+
+		static Outcome rpcError(int code, @Nullable String message) {
+			String type = String.valueOf(code);
+			return new Outcome(type, McpRequest.bounded(message, McpRequest.MAX_VALUE_LENGTH), type, null);
+		}
+
+		static Outcome toolError() {
+			return new Outcome(McpAttributes.ERROR_TYPE_TOOL_ERROR, null, null, null);
+		}
+
+		static Outcome failure(Throwable error) {
+			return new Outcome(error.getClass().getName(),
+					McpRequest.bounded(error.getMessage(), McpRequest.MAX_VALUE_LENGTH), null, error);
+		}
+
+		static Outcome of(String errorType, @Nullable String description) {
+			return new Outcome(errorType, description, null, null);
+		}
+
+	}
+
+}

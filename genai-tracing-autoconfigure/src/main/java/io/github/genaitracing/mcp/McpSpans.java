@@ -1,0 +1,284 @@
+package io.github.genaitracing.mcp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.McpAttributes;
+import io.github.genaitracing.span.GenAiOperation;
+import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.span.GenAiSpans;
+
+/**
+ * The one place MCP spans are made: the CLIENT span of a request sent and the SERVER span
+ * of a request received, named {@code {mcp.method.name} {target}} with the attributes of
+ * the MCP conventions; the {@code execute_tool} span a server runs a tool in (through
+ * {@link GenAiSpans}, so every vocabulary and the content policy apply); and the trace
+ * context carried in {@code params._meta}.
+ * <p>
+ * A {@code tools/call} CLIENT span started inside an open {@code execute_tool} span of
+ * the same tool (Spring AI tool calling) is that tool span's child and does not say
+ * {@code gen_ai.operation.name}, so backends count one tool execution; on its own it
+ * says {@code execute_tool}, as the conventions ask.
+ *
+ * @since 0.1.0
+ */
+public final class McpSpans {
+
+	private static final Log logger = LogFactory.getLog(McpSpans.class);
+
+	/** Longest {@code traceparent} read from {@code _meta}. */
+	static final int MAX_TRACEPARENT_LENGTH = 256;
+
+	/** Longest {@code tracestate} read from {@code _meta}. */
+	static final int MAX_TRACESTATE_LENGTH = 512;
+
+	/** Longest {@code baggage} read from {@code _meta} (the W3C limit). */
+	static final int MAX_BAGGAGE_LENGTH = 8192;
+
+	/** Longest conversation id taken from baggage. */
+	static final int MAX_CONVERSATION_ID_LENGTH = 256;
+
+	private static final List<String> META_KEYS = List.of(McpAttributes.META_TRACEPARENT,
+			McpAttributes.META_TRACESTATE, McpAttributes.META_BAGGAGE);
+
+	private static final TextMapSetter<Map<String, Object>> SETTER = (carrier, key, value) -> {
+		if (carrier != null && META_KEYS.contains(key)) {
+			carrier.put(key, value);
+		}
+	};
+
+	private static final TextMapGetter<Map<?, ?>> GETTER = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(Map<?, ?> carrier) {
+			return META_KEYS;
+		}
+
+		@Override
+		public @Nullable String get(@Nullable Map<?, ?> carrier, String key) {
+			if (carrier == null) {
+				return null;
+			}
+			Object value = carrier.get(key);
+			if (!(value instanceof String text)) {
+				return null;
+			}
+			int max = switch (key) {
+				case McpAttributes.META_TRACEPARENT -> MAX_TRACEPARENT_LENGTH;
+				case McpAttributes.META_TRACESTATE -> MAX_TRACESTATE_LENGTH;
+				case McpAttributes.META_BAGGAGE -> MAX_BAGGAGE_LENGTH;
+				default -> 0;
+			};
+			return (text.length() <= max) ? text : null;
+		}
+
+	};
+
+	private final Tracer tracer;
+
+	private final GenAiSpans spans;
+
+	private final ContentPolicy contentPolicy;
+
+	private final TextMapPropagator propagator;
+
+	private final @Nullable String conversationIdBaggageKey;
+
+	private final @Nullable McpMetrics metrics;
+
+	/**
+	 * Creates the span maker.
+	 * @param openTelemetry the OpenTelemetry instance: tracer and propagators
+	 * @param spans the GenAI span writer, for tool spans and the conversation id
+	 * @param contentPolicy the content policy of tool arguments and results
+	 * @param conversationIdBaggageKey the baggage key of the conversation id, or
+	 * {@code null}
+	 * @param metrics the duration metrics, or {@code null} for none
+	 */
+	public McpSpans(OpenTelemetry openTelemetry, GenAiSpans spans, ContentPolicy contentPolicy,
+			@Nullable String conversationIdBaggageKey, @Nullable McpMetrics metrics) {
+		this.tracer = openTelemetry.getTracer(GenAiSpans.INSTRUMENTATION_NAME);
+		this.spans = spans;
+		this.contentPolicy = contentPolicy;
+		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+		this.conversationIdBaggageKey = (conversationIdBaggageKey == null || conversationIdBaggageKey.isBlank())
+				? null : conversationIdBaggageKey;
+		this.metrics = metrics;
+	}
+
+	McpCall startClient(McpRequest request, Context parent, String transport) {
+		boolean insideToolSpan = request.toolName() != null
+				&& this.spans.currentTool(parent, request.toolName()) != null;
+		SpanBuilder builder = this.tracer.spanBuilder(request.spanName())
+			.setSpanKind(SpanKind.CLIENT)
+			.setParent(parent);
+		common(builder, request, transport);
+		if (request.toolName() != null && !insideToolSpan) {
+			builder.setAttribute(GenAiAttributes.OPERATION_NAME, GenAiAttributes.OperationName.EXECUTE_TOOL);
+		}
+		String conversationId = conversationId(parent);
+		if (conversationId != null) {
+			builder.setAttribute(GenAiAttributes.CONVERSATION_ID, conversationId);
+		}
+		Span span = builder.startSpan();
+		return new McpCall(span, parent.with(span), request, true, transport, this.metrics);
+	}
+
+	McpCall startServer(McpRequest request, Context parent, @Nullable SpanContext link, ServerSide side) {
+		SpanBuilder builder = this.tracer.spanBuilder(request.spanName())
+			.setSpanKind(SpanKind.SERVER)
+			.setParent(parent);
+		common(builder, request, side.transport());
+		if (request.toolName() != null) {
+			builder.setAttribute(GenAiAttributes.OPERATION_NAME, GenAiAttributes.OperationName.EXECUTE_TOOL);
+		}
+		if (link != null) {
+			builder.addLink(link);
+		}
+		putString(builder, McpAttributes.SESSION_ID, side.sessionId());
+		putString(builder, McpAttributes.PROTOCOL_VERSION, side.protocolVersion());
+		putString(builder, McpAttributes.NETWORK_PROTOCOL_NAME, side.protocolName());
+		putString(builder, GenAiAttributes.CLIENT_ADDRESS, side.clientAddress());
+		if (side.clientAddress() != null && side.clientPort() > 0) {
+			builder.setAttribute(GenAiAttributes.CLIENT_PORT, (long) side.clientPort());
+		}
+		String conversationId = conversationId(parent);
+		if (conversationId != null) {
+			builder.setAttribute(GenAiAttributes.CONVERSATION_ID, conversationId);
+		}
+		Span span = builder.startSpan();
+		Context context = GenAiContext.withConversationId(parent.with(span), conversationId);
+		McpCall call = new McpCall(span, context, request, false, side.transport(), this.metrics);
+		if (side.protocolVersion() != null) {
+			call.protocolVersion(side.protocolVersion());
+		}
+		if (request.toolName() != null) {
+			safely(() -> call.tool(this.spans
+				.start(GenAiOperation.tool(request.toolName()).conversationId(conversationId).build(), context)));
+		}
+		return call;
+	}
+
+	/**
+	 * Records a tool's arguments on the call's tool span, under the content policy.
+	 */
+	void recordToolArguments(McpCall call, @Nullable Object arguments) {
+		GenAiSpan tool = call.tool();
+		if (tool != null && arguments != null && this.contentPolicy.isEnabled()) {
+			safely(() -> tool.recordInput(this.contentPolicy.capture(arguments)));
+		}
+	}
+
+	/**
+	 * Records a tool's result on the call's tool span, under the content policy.
+	 */
+	void recordToolResult(McpCall call, @Nullable Object result) {
+		GenAiSpan tool = call.tool();
+		if (tool != null && result != null && this.contentPolicy.isEnabled()) {
+			safely(() -> tool.recordOutput(this.contentPolicy.capture(result)));
+		}
+	}
+
+	/**
+	 * The trace context entries to put in {@code params._meta} of a request sent in the
+	 * given context.
+	 */
+	Map<String, Object> meta(Context context) {
+		Map<String, Object> meta = new LinkedHashMap<>(4);
+		this.propagator.inject(context, meta, SETTER);
+		return meta;
+	}
+
+	/**
+	 * The context carried by a received request's {@code params._meta}: remote parent and
+	 * baggage, read from string values of bounded length only; a conversation id longer
+	 * than the bound is dropped from the baggage.
+	 * @param meta the {@code _meta} value, whatever its type
+	 * @return the context on top of {@link Context#root()}
+	 */
+	Context extract(@Nullable Object meta) {
+		if (!(meta instanceof Map<?, ?> map) || map.isEmpty()) {
+			return Context.root();
+		}
+		Context context = this.propagator.extract(Context.root(), map, GETTER);
+		String key = this.conversationIdBaggageKey;
+		if (key != null) {
+			Baggage baggage = Baggage.fromContext(context);
+			String conversationId = baggage.getEntryValue(key);
+			if (conversationId != null && conversationId.length() > MAX_CONVERSATION_ID_LENGTH) {
+				context = baggage.toBuilder().remove(key).build().storeInContext(context);
+			}
+		}
+		return context;
+	}
+
+	private @Nullable String conversationId(Context parent) {
+		String conversationId = this.spans.inheritedConversationId(parent);
+		return (conversationId != null && conversationId.length() <= MAX_CONVERSATION_ID_LENGTH) ? conversationId
+				: null;
+	}
+
+	private static void common(SpanBuilder builder, McpRequest request, String transport) {
+		builder.setAttribute(McpAttributes.METHOD_NAME, request.method());
+		putString(builder, McpAttributes.JSONRPC_REQUEST_ID, request.requestId());
+		putString(builder, GenAiAttributes.TOOL_NAME, request.toolName());
+		putString(builder, McpAttributes.PROMPT_NAME, request.promptName());
+		putString(builder, McpAttributes.RESOURCE_URI, request.resourceUri());
+		putString(builder, McpAttributes.PROTOCOL_VERSION, request.protocolVersion());
+		builder.setAttribute(McpAttributes.NETWORK_TRANSPORT, transport);
+	}
+
+	private static void putString(SpanBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key,
+			@Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			builder.setAttribute(key, value);
+		}
+	}
+
+	static void safely(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	static void failed(RuntimeException ex) {
+		logger.debug("MCP tracing step failed", ex);
+	}
+
+	/**
+	 * What the server side knows of the transport a request came over.
+	 *
+	 * @param transport the {@code network.transport}
+	 * @param protocolName the {@code network.protocol.name}, or {@code null}
+	 * @param sessionId the MCP session id, or {@code null}
+	 * @param protocolVersion the protocol version header, or {@code null}
+	 * @param clientAddress the peer address, or {@code null}
+	 * @param clientPort the peer port, or 0
+	 */
+	record ServerSide(String transport, @Nullable String protocolName, @Nullable String sessionId,
+			@Nullable String protocolVersion, @Nullable String clientAddress, int clientPort) {
+	}
+
+}
