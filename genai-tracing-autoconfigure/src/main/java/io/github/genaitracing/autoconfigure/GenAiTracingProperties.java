@@ -681,7 +681,9 @@ public class GenAiTracingProperties {
 		/**
 		 * Whether to record the GenAI client metrics (gen_ai.client.operation.duration,
 		 * gen_ai.client.token.usage, gen_ai.client.operation.time_to_first_chunk) of
-		 * Spring AI chat and embedding calls in the application's MeterRegistry.
+		 * Spring AI chat and embedding calls, and the MCP operation durations
+		 * (mcp.client.operation.duration, mcp.server.operation.duration), in the
+		 * application's MeterRegistry.
 		 */
 		private boolean enabled = true;
 

@@ -25,7 +25,7 @@ import io.github.genaitracing.mcp.McpHttpRequestObserver;
 import io.github.genaitracing.mcp.McpMetrics;
 import io.github.genaitracing.mcp.McpServerTracingFilter;
 import io.github.genaitracing.mcp.McpSpans;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for tracing the Model Context
@@ -38,7 +38,7 @@ import io.github.genaitracing.span.GenAiSpans;
 @AutoConfiguration(after = GenAiTracingAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(McpSchema.class)
-@ConditionalOnBean(GenAiSpans.class)
+@ConditionalOnBean(SpanLifecycle.class)
 @ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class McpTracingAutoConfiguration {
 
@@ -46,14 +46,14 @@ public final class McpTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpSpans genAiMcpSpans(OpenTelemetry openTelemetry, GenAiSpans spans, ContentPolicy contentPolicy,
+	McpSpans genAiMcpSpans(OpenTelemetry openTelemetry, SpanLifecycle lifecycle, ContentPolicy contentPolicy,
 			GenAiTracingProperties properties, ApplicationContext applicationContext) {
 		McpMetrics metrics = null;
 		if (properties.getMetrics().isEnabled()
 				&& ClassUtils.isPresent(METER_REGISTRY, McpTracingAutoConfiguration.class.getClassLoader())) {
 			metrics = Metrics.create(applicationContext);
 		}
-		return new McpSpans(openTelemetry, spans, contentPolicy, properties.getBaggage().getConversationIdKey(),
+		return new McpSpans(openTelemetry, lifecycle, contentPolicy, properties.getBaggage().getConversationIdKey(),
 				metrics);
 	}
 

@@ -2,14 +2,12 @@ package io.github.genaitracing.mcp;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import org.jspecify.annotations.Nullable;
 
+import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.McpAttributes;
-import io.github.genaitracing.span.GenAiSpan;
 
 /**
  * One traced MCP request or notification, client or server side: its span, what is
@@ -18,11 +16,9 @@ import io.github.genaitracing.span.GenAiSpan;
  */
 final class McpCall {
 
-	private final Span span;
+	private final SpanHandle span;
 
-	private final Context context;
-
-	private final McpRequest request;
+	private final McpMessage request;
 
 	private final boolean client;
 
@@ -40,12 +36,10 @@ final class McpCall {
 
 	private volatile @Nullable Long serverPort;
 
-	private volatile @Nullable GenAiSpan tool;
+	private volatile @Nullable SpanHandle tool;
 
-	McpCall(Span span, Context context, McpRequest request, boolean client, String transport,
-			@Nullable McpMetrics metrics) {
+	McpCall(SpanHandle span, McpMessage request, boolean client, String transport, @Nullable McpMetrics metrics) {
 		this.span = span;
-		this.context = context;
 		this.request = request;
 		this.client = client;
 		this.transport = transport;
@@ -54,7 +48,7 @@ final class McpCall {
 		this.protocolVersion = request.protocolVersion();
 	}
 
-	Span span() {
+	SpanHandle span() {
 		return this.span;
 	}
 
@@ -62,11 +56,11 @@ final class McpCall {
 	 * The context the request's work runs in: the tool span's when there is one.
 	 */
 	Context context() {
-		GenAiSpan tool = this.tool;
-		return (tool != null) ? tool.context() : this.context;
+		SpanHandle tool = this.tool;
+		return (tool != null) ? tool.context() : this.span.context();
 	}
 
-	McpRequest request() {
+	McpMessage request() {
 		return this.request;
 	}
 
@@ -94,34 +88,34 @@ final class McpCall {
 		return this.serverPort;
 	}
 
-	@Nullable GenAiSpan tool() {
+	@Nullable SpanHandle tool() {
 		return this.tool;
 	}
 
-	void tool(GenAiSpan tool) {
+	void tool(SpanHandle tool) {
 		this.tool = tool;
 	}
 
 	void protocolVersion(@Nullable String version) {
 		if (version != null && !this.ended.get()) {
 			this.protocolVersion = version;
-			this.span.setAttribute(McpAttributes.PROTOCOL_VERSION, version);
+			this.span.setProtocolAttribute(McpAttributes.PROTOCOL_VERSION, version);
 		}
 	}
 
 	void sessionId(@Nullable String sessionId) {
 		if (sessionId != null && !this.ended.get()) {
-			this.span.setAttribute(McpAttributes.SESSION_ID, sessionId);
+			this.span.setProtocolAttribute(McpAttributes.SESSION_ID, sessionId);
 		}
 	}
 
 	void server(@Nullable String address, int port) {
 		if (address != null && !address.isEmpty() && !this.ended.get()) {
 			this.serverAddress = address;
-			this.span.setAttribute(GenAiAttributes.SERVER_ADDRESS, address);
+			this.span.setProtocolAttribute(GenAiAttributes.SERVER_ADDRESS, address);
 			if (port > 0) {
 				this.serverPort = (long) port;
-				this.span.setAttribute(GenAiAttributes.SERVER_PORT, (long) port);
+				this.span.setProtocolAttribute(GenAiAttributes.SERVER_PORT, (long) port);
 			}
 		}
 	}
@@ -139,39 +133,29 @@ final class McpCall {
 			return;
 		}
 		long duration = System.nanoTime() - this.startNanos;
-		GenAiSpan tool = this.tool;
+		SpanHandle tool = this.tool;
 		if (tool != null) {
-			McpSpans.safely(() -> {
-				if (outcome.error() != null) {
-					tool.recordError(outcome.error());
-				}
-				else if (outcome.errorType() != null) {
-					tool.recordError(outcome.errorType(), outcome.description());
-				}
-			});
-			McpSpans.safely(tool::end);
+			fail(tool, outcome);
+			tool.end();
 		}
-		McpSpans.safely(() -> {
-			if (outcome.rpcCode() != null) {
-				this.span.setAttribute(McpAttributes.RPC_RESPONSE_STATUS_CODE, outcome.rpcCode());
-			}
-			if (outcome.errorType() != null) {
-				this.span.setAttribute(GenAiAttributes.ERROR_TYPE, outcome.errorType());
-				if (outcome.description() != null) {
-					this.span.setStatus(StatusCode.ERROR, outcome.description());
-				}
-				else {
-					this.span.setStatus(StatusCode.ERROR);
-				}
-				if (outcome.error() != null) {
-					this.span.recordException(outcome.error());
-				}
-			}
-		});
-		McpSpans.safely(this.span::end);
+		if (outcome.rpcCode() != null) {
+			McpSpans.safely(() -> this.span.setProtocolAttribute(McpAttributes.RPC_RESPONSE_STATUS_CODE,
+					outcome.rpcCode()));
+		}
+		fail(this.span, outcome);
+		this.span.end();
 		McpMetrics metrics = this.metrics;
 		if (metrics != null) {
 			McpSpans.safely(() -> metrics.record(this, duration, outcome.errorType(), outcome.rpcCode() != null));
+		}
+	}
+
+	private static void fail(SpanHandle span, Outcome outcome) {
+		if (outcome.error() != null) {
+			span.fail(outcome.error());
+		}
+		else if (outcome.errorType() != null) {
+			span.fail(outcome.errorType(), outcome.description());
 		}
 	}
 
@@ -190,7 +174,7 @@ final class McpCall {
 
 		static Outcome rpcError(int code, @Nullable String message) {
 			String type = String.valueOf(code);
-			return new Outcome(type, McpRequest.bounded(message, McpRequest.MAX_VALUE_LENGTH), type, null);
+			return new Outcome(type, McpMessage.bounded(message, McpMessage.MAX_VALUE_LENGTH), type, null);
 		}
 
 		static Outcome toolError() {
@@ -199,7 +183,7 @@ final class McpCall {
 
 		static Outcome failure(Throwable error) {
 			return new Outcome(error.getClass().getName(),
-					McpRequest.bounded(error.getMessage(), McpRequest.MAX_VALUE_LENGTH), null, error);
+					McpMessage.bounded(error.getMessage(), McpMessage.MAX_VALUE_LENGTH), null, error);
 		}
 
 		static Outcome of(String errorType, @Nullable String description) {

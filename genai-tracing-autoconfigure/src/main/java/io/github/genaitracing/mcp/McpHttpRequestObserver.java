@@ -32,8 +32,8 @@ public final class McpHttpRequestObserver implements McpSyncHttpClientRequestCus
 				port = "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
 			}
 			call.server(endpoint.getHost(), port);
-			call.sessionId(McpRequest.bounded(builder.copy().build().headers().firstValue(SESSION_HEADER).orElse(null),
-					McpRequest.MAX_VALUE_LENGTH));
+			call.sessionId(McpMessage.bounded(builder.copy().build().headers().firstValue(SESSION_HEADER).orElse(null),
+					McpMessage.MAX_VALUE_LENGTH));
 		});
 	}
 

@@ -44,7 +44,7 @@ public final class McpMetrics {
 	}
 
 	void record(McpCall call, long durationNanos, @Nullable String errorType, boolean rpcError) {
-		McpRequest request = call.request();
+		McpMessage request = call.request();
 		List<Tag> tags = new ArrayList<>(9);
 		tags.add(Tag.of(McpAttributes.METHOD_NAME.getKey(), request.method()));
 		String toolName = rpcError ? null : request.toolName();

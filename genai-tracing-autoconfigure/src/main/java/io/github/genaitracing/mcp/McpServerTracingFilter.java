@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.genaitracing.semconv.McpAttributes;
-import io.github.genaitracing.span.GenAiSpan;
+import io.github.genaitracing.core.SpanHandle;
 
 /**
  * Traces the MCP requests and notifications a Spring MVC MCP server endpoint (Spring AI's
@@ -130,7 +130,7 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 			JsonNode idNode = message.get("id");
 			Object id = (idNode == null) ? null : idNode.isString() ? idNode.stringValue()
 					: idNode.isIntegralNumber() ? idNode.asString() : null;
-			McpRequest mcp = McpRequest.of(method.stringValue(), id, params);
+			McpMessage mcp = McpMessage.of(method.stringValue(), id, params);
 			Context http = Context.current();
 			Context fromMeta = this.spans.extract(meta);
 			SpanContext remote = Span.fromContext(fromMeta).getSpanContext();
@@ -147,8 +147,8 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 			HttpServletRequest servlet = request.servletRequest();
 			McpCall call = this.spans.startServer(mcp, parent, link,
 					new McpSpans.ServerSide(McpAttributes.TRANSPORT_TCP, "http",
-							McpRequest.bounded(servlet.getHeader(SESSION_HEADER), McpRequest.MAX_VALUE_LENGTH),
-							McpRequest.bounded(servlet.getHeader(PROTOCOL_VERSION_HEADER), McpRequest.MAX_NAME_LENGTH),
+							McpMessage.bounded(servlet.getHeader(SESSION_HEADER), McpMessage.MAX_VALUE_LENGTH),
+							McpMessage.bounded(servlet.getHeader(PROTOCOL_VERSION_HEADER), McpMessage.MAX_NAME_LENGTH),
 							servlet.getRemoteAddr(), servlet.getRemotePort()));
 			if (call.tool() != null && paramsNode != null) {
 				this.spans.recordToolArguments(call, paramsNode.get("arguments"));
@@ -186,14 +186,14 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 	}
 
 	private static Scope makeCurrent(McpCall call) {
-		GenAiSpan tool = call.tool();
-		return (tool != null) ? tool.makeCurrent() : call.context().makeCurrent();
+		SpanHandle tool = call.tool();
+		return (tool != null) ? tool.makeCurrent() : call.span().makeCurrent();
 	}
 
 	private void finish(McpCall call, CapturingResponse response) {
 		McpSpans.safely(() -> {
 			if (McpAttributes.METHOD_INITIALIZE.equals(call.request().method())) {
-				call.sessionId(McpRequest.bounded(response.getHeader(SESSION_HEADER), McpRequest.MAX_VALUE_LENGTH));
+				call.sessionId(McpMessage.bounded(response.getHeader(SESSION_HEADER), McpMessage.MAX_VALUE_LENGTH));
 			}
 			JsonNode reply = response.reply(call.request().requestId());
 			if (reply != null) {
@@ -210,7 +210,7 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 					JsonNode version = result.get("protocolVersion");
 					if (version != null && version.isString()
 							&& McpAttributes.METHOD_INITIALIZE.equals(call.request().method())) {
-						call.protocolVersion(McpRequest.bounded(version.stringValue(), McpRequest.MAX_NAME_LENGTH));
+						call.protocolVersion(McpMessage.bounded(version.stringValue(), McpMessage.MAX_NAME_LENGTH));
 					}
 					JsonNode isError = result.get("isError");
 					if (isError != null && isError.isBoolean() && isError.booleanValue()) {

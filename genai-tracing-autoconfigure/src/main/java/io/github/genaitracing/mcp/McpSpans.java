@@ -6,11 +6,7 @@ import java.util.Map;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -20,19 +16,19 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.context.GenAiContext;
-import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.McpAttributes;
-import io.github.genaitracing.span.GenAiOperation;
-import io.github.genaitracing.span.GenAiSpan;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.McpRequest;
+import io.github.genaitracing.spi.ToolExecution;
 
 /**
- * The one place MCP spans are made: the CLIENT span of a request sent and the SERVER span
- * of a request received, named {@code {mcp.method.name} {target}} with the attributes of
- * the MCP conventions; the {@code execute_tool} span a server runs a tool in (through
- * {@link GenAiSpans}, so every vocabulary and the content policy apply); and the trace
- * context carried in {@code params._meta}.
+ * The one place MCP spans are started, all through the {@link SpanLifecycle}: the CLIENT
+ * span of a request sent and the SERVER span of a request received (an {@link McpRequest}
+ * operation, which the vocabularies describe with the MCP conventions' attributes); the
+ * {@code execute_tool} span a server runs a tool in (a {@link ToolExecution}, under the
+ * content policy); and the trace context carried in {@code params._meta}.
  * <p>
  * A {@code tools/call} CLIENT span started inside an open {@code execute_tool} span of
  * the same tool (Spring AI tool calling) is that tool span's child and does not say
@@ -93,9 +89,7 @@ public final class McpSpans {
 
 	};
 
-	private final Tracer tracer;
-
-	private final GenAiSpans spans;
+	private final SpanLifecycle lifecycle;
 
 	private final ContentPolicy contentPolicy;
 
@@ -108,16 +102,15 @@ public final class McpSpans {
 	/**
 	 * Creates the span maker.
 	 * @param openTelemetry the OpenTelemetry instance: tracer and propagators
-	 * @param spans the GenAI span writer, for tool spans and the conversation id
+	 * @param lifecycle the span lifecycle
 	 * @param contentPolicy the content policy of tool arguments and results
 	 * @param conversationIdBaggageKey the baggage key of the conversation id, or
 	 * {@code null}
 	 * @param metrics the duration metrics, or {@code null} for none
 	 */
-	public McpSpans(OpenTelemetry openTelemetry, GenAiSpans spans, ContentPolicy contentPolicy,
+	public McpSpans(OpenTelemetry openTelemetry, SpanLifecycle lifecycle, ContentPolicy contentPolicy,
 			@Nullable String conversationIdBaggageKey, @Nullable McpMetrics metrics) {
-		this.tracer = openTelemetry.getTracer(GenAiSpans.INSTRUMENTATION_NAME);
-		this.spans = spans;
+		this.lifecycle = lifecycle;
 		this.contentPolicy = contentPolicy;
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.conversationIdBaggageKey = (conversationIdBaggageKey == null || conversationIdBaggageKey.isBlank())
@@ -125,66 +118,55 @@ public final class McpSpans {
 		this.metrics = metrics;
 	}
 
-	McpCall startClient(McpRequest request, Context parent, String transport) {
-		boolean insideToolSpan = request.toolName() != null
-				&& this.spans.currentTool(parent, request.toolName()) != null;
-		SpanBuilder builder = this.tracer.spanBuilder(request.spanName())
-			.setSpanKind(SpanKind.CLIENT)
-			.setParent(parent);
-		common(builder, request, transport);
-		if (request.toolName() != null && !insideToolSpan) {
-			builder.setAttribute(GenAiAttributes.OPERATION_NAME, GenAiAttributes.OperationName.EXECUTE_TOOL);
-		}
-		String conversationId = conversationId(parent);
-		if (conversationId != null) {
-			builder.setAttribute(GenAiAttributes.CONVERSATION_ID, conversationId);
-		}
-		Span span = builder.startSpan();
-		return new McpCall(span, parent.with(span), request, true, transport, this.metrics);
+	McpCall startClient(McpMessage message, Context parent, String transport) {
+		boolean insideToolSpan = message.toolName() != null
+				&& this.lifecycle.currentTool(parent, message.toolName()) != null;
+		McpRequest request = describe(McpRequest.sent(message.method()), message).transport(transport, null)
+			.insideToolSpan(insideToolSpan)
+			.build();
+		SpanHandle span = this.lifecycle.start(request, conversationId(parent), parent);
+		return new McpCall(span, message, true, transport, this.metrics);
 	}
 
-	McpCall startServer(McpRequest request, Context parent, @Nullable SpanContext link, ServerSide side) {
-		SpanBuilder builder = this.tracer.spanBuilder(request.spanName())
-			.setSpanKind(SpanKind.SERVER)
-			.setParent(parent);
-		common(builder, request, side.transport());
-		if (request.toolName() != null) {
-			builder.setAttribute(GenAiAttributes.OPERATION_NAME, GenAiAttributes.OperationName.EXECUTE_TOOL);
+	McpCall startServer(McpMessage message, Context parent, @Nullable SpanContext link, ServerSide side) {
+		McpRequest.Builder builder = describe(McpRequest.received(message.method()), message)
+			.transport(side.transport(), side.protocolName())
+			.sessionId(side.sessionId())
+			.client(side.clientAddress(), (side.clientPort() > 0) ? (long) side.clientPort() : null);
+		if (side.protocolVersion() != null) {
+			builder.protocolVersion(side.protocolVersion());
 		}
 		if (link != null) {
-			builder.addLink(link);
-		}
-		putString(builder, McpAttributes.SESSION_ID, side.sessionId());
-		putString(builder, McpAttributes.PROTOCOL_VERSION, side.protocolVersion());
-		putString(builder, McpAttributes.NETWORK_PROTOCOL_NAME, side.protocolName());
-		putString(builder, GenAiAttributes.CLIENT_ADDRESS, side.clientAddress());
-		if (side.clientAddress() != null && side.clientPort() > 0) {
-			builder.setAttribute(GenAiAttributes.CLIENT_PORT, (long) side.clientPort());
+			builder.link(link);
 		}
 		String conversationId = conversationId(parent);
-		if (conversationId != null) {
-			builder.setAttribute(GenAiAttributes.CONVERSATION_ID, conversationId);
-		}
-		Span span = builder.startSpan();
-		Context context = GenAiContext.withConversationId(parent.with(span), conversationId);
-		McpCall call = new McpCall(span, context, request, false, side.transport(), this.metrics);
+		SpanHandle span = this.lifecycle.start(builder.build(), conversationId, parent);
+		McpCall call = new McpCall(span, message, false, side.transport(), this.metrics);
 		if (side.protocolVersion() != null) {
 			call.protocolVersion(side.protocolVersion());
 		}
-		if (request.toolName() != null) {
-			safely(() -> call.tool(this.spans
-				.start(GenAiOperation.tool(request.toolName()).conversationId(conversationId).build(), context)));
+		if (message.toolName() != null) {
+			call.tool(this.lifecycle.start(GenAiOperation.tool(message.toolName()).build(), conversationId,
+					span.context()));
 		}
 		return call;
+	}
+
+	private static McpRequest.Builder describe(McpRequest.Builder builder, McpMessage message) {
+		return builder.requestId(message.requestId())
+			.toolName(message.toolName())
+			.promptName(message.promptName())
+			.resourceUri(message.resourceUri())
+			.protocolVersion(message.protocolVersion());
 	}
 
 	/**
 	 * Records a tool's arguments on the call's tool span, under the content policy.
 	 */
 	void recordToolArguments(McpCall call, @Nullable Object arguments) {
-		GenAiSpan tool = call.tool();
+		SpanHandle tool = call.tool();
 		if (tool != null && arguments != null && this.contentPolicy.isEnabled()) {
-			safely(() -> tool.recordInput(this.contentPolicy.capture(arguments)));
+			tool.captureInput(() -> this.contentPolicy.capture(arguments));
 		}
 	}
 
@@ -192,9 +174,9 @@ public final class McpSpans {
 	 * Records a tool's result on the call's tool span, under the content policy.
 	 */
 	void recordToolResult(McpCall call, @Nullable Object result) {
-		GenAiSpan tool = call.tool();
+		SpanHandle tool = call.tool();
 		if (tool != null && result != null && this.contentPolicy.isEnabled()) {
-			safely(() -> tool.recordOutput(this.contentPolicy.capture(result)));
+			tool.captureOutput(() -> this.contentPolicy.capture(result));
 		}
 	}
 
@@ -232,26 +214,9 @@ public final class McpSpans {
 	}
 
 	private @Nullable String conversationId(Context parent) {
-		String conversationId = this.spans.inheritedConversationId(parent);
+		String conversationId = this.lifecycle.inheritedConversationId(parent);
 		return (conversationId != null && conversationId.length() <= MAX_CONVERSATION_ID_LENGTH) ? conversationId
 				: null;
-	}
-
-	private static void common(SpanBuilder builder, McpRequest request, String transport) {
-		builder.setAttribute(McpAttributes.METHOD_NAME, request.method());
-		putString(builder, McpAttributes.JSONRPC_REQUEST_ID, request.requestId());
-		putString(builder, GenAiAttributes.TOOL_NAME, request.toolName());
-		putString(builder, McpAttributes.PROMPT_NAME, request.promptName());
-		putString(builder, McpAttributes.RESOURCE_URI, request.resourceUri());
-		putString(builder, McpAttributes.PROTOCOL_VERSION, request.protocolVersion());
-		builder.setAttribute(McpAttributes.NETWORK_TRANSPORT, transport);
-	}
-
-	private static void putString(SpanBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key,
-			@Nullable String value) {
-		if (value != null && !value.isEmpty()) {
-			builder.setAttribute(key, value);
-		}
 	}
 
 	static void safely(Runnable action) {

@@ -157,7 +157,7 @@ public final class TracingMcpClientTransport implements McpClientTransport {
 			if (map == null) {
 				return null;
 			}
-			McpRequest request = McpRequest.of(method, id, map);
+			McpMessage request = McpMessage.of(method, id, map);
 			call = this.spans.startClient(request, parent, this.transport);
 			call.protocolVersion(this.protocolVersion);
 			Map<String, Object> withMeta = withMeta(map, this.spans.meta(call.context()));
@@ -240,7 +240,7 @@ public final class TracingMcpClientTransport implements McpClientTransport {
 			}
 			if (response.result() instanceof Map<?, ?> result) {
 				if (McpAttributes.METHOD_INITIALIZE.equals(call.request().method())) {
-					String version = McpRequest.bounded(result.get("protocolVersion"), McpRequest.MAX_NAME_LENGTH);
+					String version = McpMessage.bounded(result.get("protocolVersion"), McpMessage.MAX_NAME_LENGTH);
 					this.protocolVersion = version;
 					call.protocolVersion(version);
 				}

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, ToolExecution, AgentRequest {
+public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, ToolExecution, AgentRequest,
+		McpRequest {
 
 	private final OperationKind kind;
 
@@ -188,7 +189,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 	 * @param <B> the builder type
 	 */
 	public abstract static sealed class Builder<B extends Builder<B>> permits AgentInvocation.Builder,
-			ModelCall.Builder, ToolExecution.Builder, AgentRequest.Builder {
+			ModelCall.Builder, ToolExecution.Builder, AgentRequest.Builder, McpRequest.Builder {
 
 		private @Nullable SpanKind spanKind;
 

@@ -29,7 +29,14 @@ public enum OperationKind {
 	 * A protocol request served by an agent (an A2A JSON-RPC call), {@link AgentRequest};
 	 * not a GenAI operation of the conventions, so it has no operation name.
 	 */
-	AGENT_REQUEST(null, SpanKind.SERVER);
+	AGENT_REQUEST(null, SpanKind.SERVER),
+
+	/**
+	 * A Model Context Protocol request or notification, {@link McpRequest}: CLIENT when
+	 * sent, SERVER when received; its {@code gen_ai.operation.name} is
+	 * {@code execute_tool} only for a {@code tools/call} that is the tool execution.
+	 */
+	MCP(null, SpanKind.CLIENT);
 
 	private final @Nullable String operationName;
 

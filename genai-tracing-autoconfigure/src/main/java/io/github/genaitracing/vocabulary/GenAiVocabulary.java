@@ -3,12 +3,14 @@ package io.github.genaitracing.vocabulary;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.McpAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.CapturedContent;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.McpRequest;
 import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.Outcome;
 import io.github.genaitracing.spi.RequestOptions;
@@ -33,6 +35,10 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		if (operation instanceof AgentRequest request) {
 			onServerRequest(request, conversationId, sink);
+			return;
+		}
+		if (operation instanceof McpRequest mcp) {
+			onMcpRequest(mcp, conversationId, sink);
 			return;
 		}
 		sink.put(GenAiAttributes.OPERATION_NAME, operation.operationName());
@@ -64,6 +70,30 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		sink.put(GenAiAttributes.AGENT_VERSION, emptyToNull(agent.agentVersion()));
 		sink.put(GenAiAttributes.CLIENT_ADDRESS, emptyToNull(request.clientAddress()));
 		sink.put(GenAiAttributes.CLIENT_PORT, request.clientPort());
+		server(request, sink);
+	}
+
+	/**
+	 * The MCP conventions' client and server span attributes.
+	 */
+	private void onMcpRequest(McpRequest request, @Nullable String conversationId, AttributeSink sink) {
+		sink.put(McpAttributes.METHOD_NAME, request.method());
+		if (request.isToolExecution()) {
+			sink.put(GenAiAttributes.OPERATION_NAME, GenAiAttributes.OperationName.EXECUTE_TOOL);
+		}
+		sink.put(GenAiAttributes.TOOL_NAME, request.toolName());
+		sink.put(McpAttributes.PROMPT_NAME, request.promptName());
+		sink.put(McpAttributes.RESOURCE_URI, request.resourceUri());
+		sink.put(McpAttributes.JSONRPC_REQUEST_ID, request.requestId());
+		sink.put(McpAttributes.SESSION_ID, request.sessionId());
+		sink.put(McpAttributes.PROTOCOL_VERSION, request.protocolVersion());
+		sink.put(McpAttributes.NETWORK_TRANSPORT, request.transport());
+		sink.put(McpAttributes.NETWORK_PROTOCOL_NAME, request.networkProtocolName());
+		sink.put(GenAiAttributes.CONVERSATION_ID, conversationId);
+		sink.put(GenAiAttributes.CLIENT_ADDRESS, emptyToNull(request.clientAddress()));
+		if (request.clientAddress() != null) {
+			sink.put(GenAiAttributes.CLIENT_PORT, request.clientPort());
+		}
 		server(request, sink);
 	}
 

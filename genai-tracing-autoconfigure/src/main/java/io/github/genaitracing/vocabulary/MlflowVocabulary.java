@@ -26,7 +26,7 @@ public final class MlflowVocabulary implements SpanVocabulary {
 			case EXECUTE_TOOL -> MlflowAttributes.SpanType.TOOL;
 			case CHAT -> MlflowAttributes.SpanType.CHAT_MODEL;
 			case EMBEDDINGS -> MlflowAttributes.SpanType.EMBEDDING;
-			case AGENT_REQUEST -> null;
+			case AGENT_REQUEST, MCP -> null;
 		};
 		sink.put(MlflowAttributes.SPAN_TYPE, spanType);
 		if (operation instanceof AgentInvocation agent) {

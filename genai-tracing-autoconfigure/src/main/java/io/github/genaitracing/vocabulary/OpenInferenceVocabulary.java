@@ -15,6 +15,7 @@ import io.github.genaitracing.semconv.OpenInferenceAttributes.MimeType;
 import io.github.genaitracing.semconv.OpenInferenceAttributes.SpanKind;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
+import io.github.genaitracing.spi.McpRequest;
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.CapturedContent;
 import io.github.genaitracing.spi.ChatCall;
@@ -56,7 +57,7 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 
 	@Override
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
-		if (operation instanceof AgentRequest) {
+		if (operation instanceof AgentRequest || operation instanceof McpRequest) {
 			return;
 		}
 		if (operation instanceof AgentInvocation agent) {

@@ -19,11 +19,12 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.mcp.McpHttpRequestObserver;
 import io.github.genaitracing.mcp.McpServerTracingFilter;
 import io.github.genaitracing.mcp.McpSpans;
 import io.github.genaitracing.mcp.TracingMcpClientTransport;
-import io.github.genaitracing.span.GenAiSpans;
+import io.github.genaitracing.core.SpanLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,7 +119,7 @@ class McpTracingAutoConfigurationTests {
 
 	@Test
 	void userSpansWin() {
-		McpSpans custom = new McpSpans(OpenTelemetry.noop(), new GenAiSpans(OpenTelemetry.noop(), List.of(), null),
+		McpSpans custom = new McpSpans(OpenTelemetry.noop(), new SpanLifecycle(OpenTelemetry.noop(), List.of(), null),
 				ContentPolicy.disabled(), null, null);
 		this.contextRunner.withBean("customMcpSpans", McpSpans.class, () -> custom)
 			.run((context) -> assertThat(context).hasSingleBean(McpSpans.class).hasBean("customMcpSpans"));

@@ -114,7 +114,7 @@ class McpTracingIntegrationTests {
 		String answer = agent().forecast("conv-mcp", weather(), "Lisbon");
 		assertThat(answer).contains("sunny in Lisbon");
 		List<Span> spans = await((all) -> toolSpan(all, "conv-mcp") != null && serverSpan(all, "conv-mcp") != null
-				&& clientSpan(all, "conv-mcp") != null);
+				&& clientSpan(all, "conv-mcp") != null && named(all, "invoke_agent front", "conv-mcp") != null);
 		Span agentSpan = named(spans, "invoke_agent front", "conv-mcp");
 		Span clientSpan = clientSpan(spans, "conv-mcp");
 		Span serverSpan = serverSpan(spans, "conv-mcp");

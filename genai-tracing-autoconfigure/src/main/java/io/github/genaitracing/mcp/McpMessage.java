@@ -19,7 +19,7 @@ import io.github.genaitracing.semconv.McpAttributes;
  * @param resourceUri the resource of {@code resources/*}
  * @param protocolVersion the protocol version the request states (initialize)
  */
-record McpRequest(String method, @Nullable String requestId, @Nullable String toolName, @Nullable String promptName,
+record McpMessage(String method, @Nullable String requestId, @Nullable String toolName, @Nullable String promptName,
 		@Nullable String resourceUri, @Nullable String protocolVersion) {
 
 	/** Longest identifier (id, tool or prompt name) kept. */
@@ -28,7 +28,7 @@ record McpRequest(String method, @Nullable String requestId, @Nullable String to
 	/** Longest other value (URI, session id) kept. */
 	static final int MAX_VALUE_LENGTH = 256;
 
-	static McpRequest of(@Nullable String rawMethod, @Nullable Object id, @Nullable Map<?, ?> params) {
+	static McpMessage of(@Nullable String rawMethod, @Nullable Object id, @Nullable Map<?, ?> params) {
 		String method = (rawMethod != null && McpAttributes.WELL_KNOWN_METHODS.contains(rawMethod)) ? rawMethod
 				: GenAiAttributes.ERROR_TYPE_OTHER;
 		String toolName = null;
@@ -49,7 +49,7 @@ record McpRequest(String method, @Nullable String requestId, @Nullable String to
 				protocolVersion = bounded(params.get("protocolVersion"), MAX_NAME_LENGTH);
 			}
 		}
-		return new McpRequest(method, id(id), toolName, promptName, resourceUri, protocolVersion);
+		return new McpMessage(method, id(id), toolName, promptName, resourceUri, protocolVersion);
 	}
 
 	static @Nullable String id(@Nullable Object id) {
