@@ -58,7 +58,9 @@ class McpServerBadInputTests {
 					"management.opentelemetry.tracing.export.schedule-delay=50ms",
 					"management.otlp.metrics.export.enabled=false", "spring.ai.openai.api-key=unused",
 					"server.port=0", "spring.ai.mcp.client.enabled=false", "spring.ai.mcp.server.name=" + name,
-					"spring.ai.mcp.server.protocol=STREAMABLE", "spring.ai.mcp.server.annotation-scanner.enabled=false")
+					"spring.ai.mcp.server.protocol=STREAMABLE", "spring.ai.mcp.server.annotation-scanner.enabled=false",
+					// the transport leaves the event stream of an unknown method open
+					"server.shutdown=immediate")
 			.properties(properties)
 			.run();
 	}
