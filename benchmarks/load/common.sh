@@ -7,7 +7,7 @@ APP_PORT="${APP_PORT:-18080}"
 # One reactor build, nothing installed into ~/.m2 (a shared local repository must not get a
 # half-done SNAPSHOT): the reactor resolves the project's own modules to their target jars.
 # LOAD_MODULES (set by a script before sourcing) adds modules whose class path it needs.
-mvn -B -q -pl "genai-tracing-benchmarks${LOAD_MODULES:+,$LOAD_MODULES}" -am package dependency:build-classpath \
+mvn -B -q ${MVN_FLAGS:-} -pl "genai-tracing-benchmarks${LOAD_MODULES:+,$LOAD_MODULES}" -am package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile=target/classpath.txt
 CP="$(cat genai-tracing-benchmarks/target/classpath.txt):genai-tracing-benchmarks/target/classes"
 mkdir -p benchmarks/results
