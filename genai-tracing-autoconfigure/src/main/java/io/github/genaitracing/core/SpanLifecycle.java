@@ -231,14 +231,15 @@ public final class SpanLifecycle {
 			if (outcome.isError()) {
 				GenAiOperation operation = handle.operation();
 				handle.tell((vocabulary, sink) -> vocabulary.onError(operation, outcome, sink));
-				if (outcome.description() != null) {
-					span.setStatus(StatusCode.ERROR, outcome.description());
+				String description = ErrorAttributes.description(outcome.description());
+				if (description != null) {
+					span.setStatus(StatusCode.ERROR, description);
 				}
 				else {
 					span.setStatus(StatusCode.ERROR);
 				}
 				if (outcome.exception() != null) {
-					span.recordException(outcome.exception());
+					span.addEvent(ErrorAttributes.EXCEPTION_EVENT, ErrorAttributes.exception(outcome.exception()));
 				}
 			}
 		}

@@ -154,6 +154,21 @@ public final class GenAiAttributes {
 	/** Class of error the operation ended with. */
 	public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+	/**
+	 * {@code exception.type}: the class of an exception recorded on a span.
+	 */
+	public static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+
+	/**
+	 * {@code exception.message}: the message of an exception recorded on a span.
+	 */
+	public static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+
+	/**
+	 * {@code exception.stacktrace}: the stack trace of an exception recorded on a span.
+	 */
+	public static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+
 	/** Server host name or address. */
 	public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
 
