@@ -14,14 +14,15 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.semconv.ResourceAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.GenAiResponse;
 import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.OperationRun;
+import io.github.genaitracing.spi.RunTotals;
 import io.github.genaitracing.spi.TokenUsage;
-import io.github.genaitracing.semconv.ResourceAttributes;
 
 /**
  * Feeds the actuator endpoint. As a listener of the span lifecycle, it puts every ended
@@ -66,14 +67,20 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 		long output = (usage != null) ? orZero(usage.outputTokens()) : 0;
 		boolean error = run.outcome().isError();
 		if (operation instanceof AgentInvocation agent) {
-			this.counters.agent((agent.agentName() != null) ? agent.agentName() : "unknown", error, input, output);
+			RunTotals totals = run.runTotals();
+			if (totals != null) {
+				input = totals.inputTokens();
+				output = totals.outputTokens();
+			}
+			this.counters.agent((agent.agentName() != null) ? agent.agentName() : "unknown", error, input, output,
+					(totals != null) ? totals.cost() : null);
 		}
 		else if (operation instanceof ModelCall model) {
 			GenAiResponse response = run.response();
 			String name = (model.requestModel() != null) ? model.requestModel()
 					: (response != null) ? response.model() : null;
 			if (name != null) {
-				this.counters.model(name, error, input, output);
+				this.counters.model(name, error, input, output, run.cost());
 			}
 		}
 		if (this.traces.isEnabled() && run.span() instanceof ReadableSpan readable) {

@@ -1,12 +1,17 @@
 package io.github.genaitracing.actuate;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.spi.Cost;
+
 /**
- * Counts GenAI spans, errors and tokens per agent and per model since the application
+ * Counts GenAI spans, errors, tokens and cost per agent and per model since the application
  * started. Each side keeps at most {@code maxKeys} names; further names count under
  * {@value #OTHER}.
  *
@@ -16,6 +21,8 @@ public final class GenAiUsageCounters {
 
 	/** The name under which names past the bound are counted. */
 	public static final String OTHER = "_other";
+
+	private static final int MAX_CURRENCIES = 8;
 
 	private final int maxKeys;
 
@@ -39,7 +46,19 @@ public final class GenAiUsageCounters {
 	 * @param outputTokens its output tokens
 	 */
 	public void agent(String agent, boolean error, long inputTokens, long outputTokens) {
-		counter(this.agents, agent).add(error, inputTokens, outputTokens);
+		agent(agent, error, inputTokens, outputTokens, null);
+	}
+
+	/**
+	 * Counts a span of an agent, with the cost of its run.
+	 * @param agent the agent name
+	 * @param error whether the span failed
+	 * @param inputTokens its input tokens
+	 * @param outputTokens its output tokens
+	 * @param cost what its run cost, or {@code null} when unknown
+	 */
+	public void agent(String agent, boolean error, long inputTokens, long outputTokens, @Nullable Cost cost) {
+		counter(this.agents, agent).add(error, inputTokens, outputTokens, cost);
 	}
 
 	/**
@@ -50,7 +69,19 @@ public final class GenAiUsageCounters {
 	 * @param outputTokens its output tokens
 	 */
 	public void model(String model, boolean error, long inputTokens, long outputTokens) {
-		counter(this.models, model).add(error, inputTokens, outputTokens);
+		model(model, error, inputTokens, outputTokens, null);
+	}
+
+	/**
+	 * Counts a span of a model call, with its cost.
+	 * @param model the model name
+	 * @param error whether the span failed
+	 * @param inputTokens its input tokens
+	 * @param outputTokens its output tokens
+	 * @param cost what it cost, or {@code null} when its model is not priced
+	 */
+	public void model(String model, boolean error, long inputTokens, long outputTokens, @Nullable Cost cost) {
+		counter(this.models, model).add(error, inputTokens, outputTokens, cost);
 	}
 
 	/**
@@ -94,17 +125,31 @@ public final class GenAiUsageCounters {
 
 		private final LongAdder outputTokens = new LongAdder();
 
-		void add(boolean error, long input, long output) {
+		private final Map<String, BigDecimal> cost = new TreeMap<>();
+
+		void add(boolean error, long input, long output, @Nullable Cost cost) {
 			this.spans.increment();
 			if (error) {
 				this.errors.increment();
 			}
 			this.inputTokens.add(input);
 			this.outputTokens.add(output);
+			if (cost != null) {
+				synchronized (this.cost) {
+					if (this.cost.size() < MAX_CURRENCIES || this.cost.containsKey(cost.currency())) {
+						this.cost.merge(cost.currency(), cost.amount(), BigDecimal::add);
+					}
+				}
+			}
 		}
 
 		Counts counts() {
-			return new Counts(this.spans.sum(), this.errors.sum(), this.inputTokens.sum(), this.outputTokens.sum());
+			Map<String, Double> cost = new TreeMap<>();
+			synchronized (this.cost) {
+				this.cost.forEach((currency, amount) -> cost.put(currency, amount.doubleValue()));
+			}
+			return new Counts(this.spans.sum(), this.errors.sum(), this.inputTokens.sum(), this.outputTokens.sum(),
+					cost);
 		}
 
 	}
@@ -116,8 +161,9 @@ public final class GenAiUsageCounters {
 	 * @param errors the spans with status ERROR
 	 * @param inputTokens the input tokens
 	 * @param outputTokens the output tokens
+	 * @param cost the cost of the priced ones, by currency
 	 */
-	public record Counts(long spans, long errors, long inputTokens, long outputTokens) {
+	public record Counts(long spans, long errors, long inputTokens, long outputTokens, Map<String, Double> cost) {
 	}
 
 }

@@ -176,6 +176,14 @@ public final class TracePeers {
 	}
 
 	private Answer failure(String endpoint, @Nullable Throwable cause) {
+		for (Throwable candidate = cause; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof TooLargeException) {
+				return Answer.failed(endpoint, Status.TOO_LARGE, "answer larger than " + this.maxBytes + " bytes");
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
 		if (cause instanceof TooLargeException) {
 			return Answer.failed(endpoint, Status.TOO_LARGE, "answer larger than " + this.maxBytes + " bytes");
 		}

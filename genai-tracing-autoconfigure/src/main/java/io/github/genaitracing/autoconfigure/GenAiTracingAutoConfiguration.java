@@ -1,7 +1,9 @@
 package io.github.genaitracing.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +33,11 @@ import io.github.genaitracing.content.RegexContentRedactor;
 import io.github.genaitracing.content.SensitiveKeys;
 import io.github.genaitracing.context.OpenTelemetryContextAccessor;
 import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.CostAccounting;
 import io.github.genaitracing.core.ScopeListener;
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.cost.ModelPrice;
+import io.github.genaitracing.cost.ModelPrices;
 import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.metrics.GenAiPrometheusUnits;
 import io.github.genaitracing.observation.ObservationScopeDetacher;
@@ -101,7 +106,24 @@ public final class GenAiTracingAutoConfiguration {
 		}
 		userVocabularies.orderedStream().forEach(vocabularies::add);
 		return new SpanLifecycle(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey(),
-				scopeListener(applicationContext), listeners.orderedStream().toList());
+				scopeListener(applicationContext), listeners.orderedStream().toList(),
+				costAccounting(properties.getCost()));
+	}
+
+	/**
+	 * The price table and run totals from {@code genai.tracing.cost.*}: the bundled table
+	 * unless turned off, with the configured prices winning.
+	 */
+	static CostAccounting costAccounting(GenAiTracingProperties.Cost cost) {
+		if (!cost.isEnabled() && !cost.isRunTotals()) {
+			return CostAccounting.NONE;
+		}
+		Map<String, ModelPrice> configured = new LinkedHashMap<>();
+		cost.getPrices()
+			.forEach((model, price) -> configured.put(model, new ModelPrice(price.getInput(), price.getOutput(),
+					price.getCachedInput(), price.getCacheWriteInput(), price.getCurrency())));
+		ModelPrices prices = (cost.isDefaults() ? ModelPrices.defaults() : ModelPrices.empty()).with(configured);
+		return new CostAccounting(prices, cost.isEnabled(), cost.isRunTotals());
 	}
 
 	private static ScopeListener scopeListener(ApplicationContext applicationContext) {

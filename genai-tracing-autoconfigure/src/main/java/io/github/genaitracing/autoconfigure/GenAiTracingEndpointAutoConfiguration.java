@@ -40,6 +40,7 @@ import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.cost.ModelPrices;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code genaitracing}
@@ -138,6 +139,18 @@ public final class GenAiTracingEndpointAutoConfiguration {
 				properties.getRecentTraces().getMaxSpansPerTrace(), "maxBytes",
 				properties.getRecentTraces().getMaxBytes().toBytes(), "maxAttributeLength",
 				properties.getRecentTraces().getMaxAttributeLength()));
+		GenAiTracingProperties.Cost cost = properties.getCost();
+		Map<String, Object> costSettings = new LinkedHashMap<>();
+		costSettings.put("enabled", cost.isEnabled());
+		costSettings.put("defaults", cost.isDefaults());
+		if (cost.isDefaults()) {
+			costSettings.put("defaultPricesTaken", ModelPrices.defaults().defaultsTaken());
+		}
+		costSettings.put("configuredModels", List.copyOf(cost.getPrices().keySet()));
+		costSettings.put("runTotals", cost.isRunTotals());
+		settings.put("cost", costSettings);
+		settings.put("view", Map.of("peers", properties.getView().getPeers().size(), "calledAgents",
+				properties.getView().isCalledAgents()));
 		return settings;
 	}
 

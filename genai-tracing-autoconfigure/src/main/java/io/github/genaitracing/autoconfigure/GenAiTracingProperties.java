@@ -1,5 +1,6 @@
 package io.github.genaitracing.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,8 @@ public class GenAiTracingProperties {
 	private final RecentTraces recentTraces = new RecentTraces();
 
 	private final View view = new View();
+
+	private final Cost cost = new Cost();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -132,6 +135,10 @@ public class GenAiTracingProperties {
 
 	public View getView() {
 		return this.view;
+	}
+
+	public Cost getCost() {
+		return this.cost;
 	}
 
 	/**
@@ -845,6 +852,145 @@ public class GenAiTracingProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * What model calls cost: gen_ai.usage.cost on chat and embedding spans of priced
+	 * models, and run totals on agent spans.
+	 */
+	public static class Cost {
+
+		/**
+		 * Whether to write gen_ai.usage.cost on chat and embedding spans of priced models.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to use the bundled price table (META-INF/genai-tracing/model-prices.csv,
+		 * list prices of widely used models as of the date it states); configured prices
+		 * win over it.
+		 */
+		private boolean defaults = true;
+
+		/**
+		 * Prices per model name (a dated snapshot such as gpt-4o-mini-2024-07-18 takes
+		 * the price of gpt-4o-mini), per million tokens. Use brackets for names with
+		 * dots: prices[gpt-4.1].input=2.00.
+		 */
+		private Map<String, Price> prices = new LinkedHashMap<>();
+
+		/**
+		 * Whether each invoke_agent span carries the sums of its descendants' tokens and
+		 * cost (gen_ai.usage.* and genai_tracing.run.cost).
+		 */
+		private boolean runTotals = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isDefaults() {
+			return this.defaults;
+		}
+
+		public void setDefaults(boolean defaults) {
+			this.defaults = defaults;
+		}
+
+		public Map<String, Price> getPrices() {
+			return this.prices;
+		}
+
+		public void setPrices(Map<String, Price> prices) {
+			this.prices = prices;
+		}
+
+		public boolean isRunTotals() {
+			return this.runTotals;
+		}
+
+		public void setRunTotals(boolean runTotals) {
+			this.runTotals = runTotals;
+		}
+
+	}
+
+	/**
+	 * The price of one model, per million tokens.
+	 */
+	public static class Price {
+
+		/**
+		 * Price of a million input tokens.
+		 */
+		private BigDecimal input = BigDecimal.ZERO;
+
+		/**
+		 * Price of a million output tokens (reasoning tokens included).
+		 */
+		private BigDecimal output = BigDecimal.ZERO;
+
+		/**
+		 * Price of a million input tokens read from a prompt cache; unset charges them as
+		 * input.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		/**
+		 * Price of a million input tokens written to a prompt cache; unset charges them
+		 * as input.
+		 */
+		private @Nullable BigDecimal cacheWriteInput;
+
+		/**
+		 * Currency of the prices.
+		 */
+		private String currency = "USD";
+
+		public BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(BigDecimal input) {
+			this.input = input;
+		}
+
+		public BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable BigDecimal getCacheWriteInput() {
+			return this.cacheWriteInput;
+		}
+
+		public void setCacheWriteInput(@Nullable BigDecimal cacheWriteInput) {
+			this.cacheWriteInput = cacheWriteInput;
+		}
+
+		public String getCurrency() {
+			return this.currency;
+		}
+
+		public void setCurrency(String currency) {
+			this.currency = currency;
 		}
 
 	}

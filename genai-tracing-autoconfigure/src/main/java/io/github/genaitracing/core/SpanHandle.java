@@ -9,14 +9,17 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.Cost;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.GenAiResponse;
 import io.github.genaitracing.spi.OperationRun;
 import io.github.genaitracing.spi.Outcome;
+import io.github.genaitracing.spi.RunTotals;
 import io.github.genaitracing.spi.SpanVocabulary;
 import io.github.genaitracing.spi.TokenUsage;
 
@@ -67,6 +70,22 @@ public final class SpanHandle implements OperationRun {
 	private volatile long timeToFirstChunkNanos = -1;
 
 	private final boolean owned;
+
+	volatile @Nullable Cost cost;
+
+	/** The agent runs above this model call that wait for it to end before ending. */
+	List<SpanHandle> countedAgents = List.of();
+
+	/** Whether the span was ended (possibly later than {@link #end()} was called). */
+	volatile boolean finished;
+
+	private int openModelCalls;
+
+	private boolean endDeferred;
+
+	private long deferredEndEpochNanos = -1;
+
+	private volatile @Nullable RunTotals runTotals;
 
 	SpanHandle(SpanLifecycle lifecycle, Span span, GenAiOperation operation, @Nullable String conversationId,
 			@Nullable SpanHandle parent, long startNanos, boolean owned) {
@@ -146,6 +165,97 @@ public final class SpanHandle implements OperationRun {
 	@Override
 	public @Nullable TokenUsage usage() {
 		return this.usage;
+	}
+
+	@Override
+	public @Nullable Cost cost() {
+		return this.cost;
+	}
+
+	@Override
+	public @Nullable RunTotals runTotals() {
+		return this.runTotals;
+	}
+
+	/**
+	 * Counts a model call started below this agent run, unless its span was ended.
+	 * @return whether it was counted
+	 */
+	synchronized boolean modelCallStarted() {
+		if (this.finished || isEnded()) {
+			return false;
+		}
+		this.openModelCalls++;
+		return true;
+	}
+
+	/**
+	 * Counts a model call below this agent run as ended.
+	 * @return whether the agent's end waited for it and must happen now
+	 */
+	synchronized boolean modelCallEnded() {
+		this.openModelCalls--;
+		if (this.openModelCalls == 0 && this.endDeferred) {
+			this.endDeferred = false;
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Defers the end of this agent's span while model calls below it run, remembering the
+	 * time of the end.
+	 * @return whether the end was deferred
+	 */
+	synchronized boolean deferEndWhileModelCallsRun() {
+		if (this.openModelCalls <= 0) {
+			return false;
+		}
+		this.endDeferred = true;
+		this.deferredEndEpochNanos = nowOnSpanClock();
+		return true;
+	}
+
+	/**
+	 * Claims a deferred end that the model calls did not bring about in time.
+	 * @return whether the end is still to be done
+	 */
+	synchronized boolean claimDeferredEnd() {
+		if (!this.endDeferred) {
+			return false;
+		}
+		this.endDeferred = false;
+		return true;
+	}
+
+	long deferredEndEpochNanos() {
+		return this.deferredEndEpochNanos;
+	}
+
+	private long nowOnSpanClock() {
+		try {
+			if (this.span instanceof ReadableSpan readable) {
+				return readable.toSpanData().getStartEpochNanos() + readable.getLatencyNanos();
+			}
+		}
+		catch (Throwable ex) {
+			// no OpenTelemetry SDK, or a span that cannot tell: end at the time it ends
+		}
+		return -1;
+	}
+
+	RunTotals totalsToAdd() {
+		RunTotals totals = this.runTotals;
+		if (totals == null) {
+			synchronized (this) {
+				totals = this.runTotals;
+				if (totals == null) {
+					totals = new RunTotals();
+					this.runTotals = totals;
+				}
+			}
+		}
+		return totals;
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package io.github.genaitracing.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
@@ -17,8 +19,10 @@ import io.opentelemetry.context.ContextKey;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.Outcome;
 import io.github.genaitracing.spi.SpanVocabulary;
@@ -56,6 +60,10 @@ public final class SpanLifecycle {
 
 	private final Map<SpanContext, SpanHandle> openTools = new ConcurrentHashMap<>();
 
+	private final CostAccounting accounting;
+
+	private final boolean tracksRuns;
+
 	/**
 	 * Creates the lifecycle.
 	 * @param openTelemetry the OpenTelemetry instance
@@ -80,6 +88,24 @@ public final class SpanLifecycle {
 	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
 			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener,
 			List<OperationListener> listeners) {
+		this(openTelemetry, vocabularies, conversationIdBaggageKey, scopeListener, listeners, CostAccounting.NONE);
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param openTelemetry the OpenTelemetry instance
+	 * @param vocabularies the enabled vocabularies, in order
+	 * @param conversationIdBaggageKey baggage key of the conversation id, or {@code null}
+	 * to leave baggage alone
+	 * @param scopeListener told whenever a span's context is made current
+	 * @param listeners told when spans start and end, in order
+	 * @param accounting prices model calls and sums them on agent runs
+	 */
+	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
+			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener, List<OperationListener> listeners,
+			CostAccounting accounting) {
+		this.accounting = accounting;
+		this.tracksRuns = !listeners.isEmpty() || accounting.tracksRuns();
 		this.scopeListener = scopeListener;
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.vocabularies = List.copyOf(vocabularies);
@@ -195,16 +221,20 @@ public final class SpanLifecycle {
 	}
 
 	private @Nullable SpanHandle parentOf(Context parent) {
-		return this.listeners.isEmpty() ? null : parent.get(RUN);
+		return this.tracksRuns ? parent.get(RUN) : null;
 	}
 
 	private SpanHandle register(SpanHandle handle, Context parent) {
 		Span span = handle.span();
 		GenAiOperation operation = handle.operation();
 		Context context = childContext(parent.with(span), handle.conversationId());
-		handle.context = this.listeners.isEmpty() ? context : context.with(RUN, handle);
+		handle.context = this.tracksRuns ? context.with(RUN, handle) : context;
 		if (operation instanceof ToolExecution) {
 			this.openTools.put(span.getSpanContext(), handle);
+		}
+		SpanHandle parentRun = (SpanHandle) handle.parent();
+		if (parentRun != null && operation instanceof ModelCall && this.accounting.tracksRuns()) {
+			handle.countedAgents = countAgents(parentRun);
 		}
 		for (int i = 0; i < this.listeners.size(); i++) {
 			OperationListener listener = this.listeners.get(i);
@@ -218,6 +248,19 @@ public final class SpanLifecycle {
 		return handle;
 	}
 
+	private static List<SpanHandle> countAgents(SpanHandle parentRun) {
+		List<SpanHandle> agents = null;
+		for (SpanHandle run = parentRun; run != null; run = (SpanHandle) run.parent()) {
+			if (run.operation() instanceof AgentInvocation && run.modelCallStarted()) {
+				if (agents == null) {
+					agents = new ArrayList<>(2);
+				}
+				agents.add(run);
+			}
+		}
+		return (agents != null) ? agents : List.of();
+	}
+
 	/**
 	 * Ends a span once: records its outcome, ends it and tells the listeners.
 	 */
@@ -225,8 +268,36 @@ public final class SpanLifecycle {
 		if (!this.listeners.isEmpty()) {
 			handle.durationNanos = System.nanoTime() - handle.startNanos();
 		}
+		if (this.accounting.tracksRuns() && handle.owned() && handle.operation() instanceof AgentInvocation
+				&& handle.deferEndWhileModelCallsRun()) {
+			// a streamed model call below ends after the agent's own stream completed: the
+			// agent's span ends (at this time) once that call ended and was summed
+			this.accounting.scheduleDeferredEnd(() -> {
+				if (handle.claimDeferredEnd()) {
+					finish(handle, handle.deferredEndEpochNanos());
+				}
+			});
+			return;
+		}
+		finish(handle, -1);
+	}
+
+	/**
+	 * Ends a span: sums, records its outcome, ends it (at the given time when it was
+	 * deferred) and tells the listeners; then ends the agents whose end waited for it.
+	 */
+	private void finish(SpanHandle handle, long endEpochNanos) {
+		handle.finished = true;
 		Span span = handle.span();
 		Outcome outcome = handle.outcome();
+		if (this.accounting != CostAccounting.NONE) {
+			try {
+				this.accounting.beforeEnd(handle, this.vocabularies);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(this.accounting, ex);
+			}
+		}
 		try {
 			if (outcome.isError()) {
 				GenAiOperation operation = handle.operation();
@@ -250,7 +321,10 @@ public final class SpanLifecycle {
 			this.openTools.remove(span.getSpanContext());
 		}
 		try {
-			if (handle.owned()) {
+			if (handle.owned() && endEpochNanos > 0) {
+				span.end(endEpochNanos, TimeUnit.NANOSECONDS);
+			}
+			else if (handle.owned()) {
 				span.end();
 			}
 		}
@@ -264,6 +338,13 @@ public final class SpanLifecycle {
 			}
 			catch (Throwable ex) {
 				FailSafe.failed(listener, ex);
+			}
+		}
+		List<SpanHandle> agents = handle.countedAgents;
+		for (int i = 0; i < agents.size(); i++) {
+			SpanHandle agent = agents.get(i);
+			if (agent.modelCallEnded()) {
+				finish(agent, agent.deferredEndEpochNanos());
 			}
 		}
 	}

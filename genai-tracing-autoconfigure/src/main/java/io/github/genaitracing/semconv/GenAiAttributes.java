@@ -97,6 +97,26 @@ public final class GenAiAttributes {
 	/** Input tokens, cached tokens included. */
 	public static final AttributeKey<Long> USAGE_INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
 
+	/**
+	 * What a model call cost, in {@link #USAGE_COST_CURRENCY}. Not in the OpenTelemetry
+	 * GenAI conventions: the attribute Langfuse reads as an observation's cost.
+	 */
+	public static final AttributeKey<Double> USAGE_COST = AttributeKey.doubleKey("gen_ai.usage.cost");
+
+	/** genai-tracing's own: the currency of {@link #USAGE_COST}, such as {@code USD}. */
+	public static final AttributeKey<String> USAGE_COST_CURRENCY = AttributeKey
+		.stringKey("genai_tracing.usage.cost.currency");
+
+	/**
+	 * genai-tracing's own: on an {@code invoke_agent} span, what the model calls below it
+	 * in this process cost, in {@link #RUN_COST_CURRENCY}.
+	 */
+	public static final AttributeKey<Double> RUN_COST = AttributeKey.doubleKey("genai_tracing.run.cost");
+
+	/** genai-tracing's own: the currency of {@link #RUN_COST}. */
+	public static final AttributeKey<String> RUN_COST_CURRENCY = AttributeKey
+		.stringKey("genai_tracing.run.cost.currency");
+
 	/** Output tokens, reasoning tokens included. */
 	public static final AttributeKey<Long> USAGE_OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
 

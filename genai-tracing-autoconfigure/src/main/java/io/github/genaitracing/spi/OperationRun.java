@@ -69,6 +69,23 @@ public interface OperationRun {
 	long timeToFirstChunkNanos();
 
 	/**
+	 * Returns what a model call cost, once its span ended.
+	 * @return the cost, or {@code null} when its model is not priced (or not a model call)
+	 */
+	default @Nullable Cost cost() {
+		return null;
+	}
+
+	/**
+	 * Returns the sums over the model calls below an agent run in this process.
+	 * @return the sums, or {@code null} when not an agent run, run totals are off or no
+	 * model call ended below it
+	 */
+	default @Nullable RunTotals runTotals() {
+		return null;
+	}
+
+	/**
 	 * Returns the outcome: {@link Outcome#OK} unless the run failed.
 	 * @return the outcome
 	 */

@@ -79,6 +79,26 @@ public interface SpanVocabulary {
 	}
 
 	/**
+	 * Writes what a model call cost (its model is priced); called once, just before the
+	 * span ends.
+	 * @param operation the operation, a {@link ModelCall}
+	 * @param cost the cost
+	 * @param sink where to write
+	 */
+	default void onCost(GenAiOperation operation, Cost cost, AttributeSink sink) {
+	}
+
+	/**
+	 * Writes the sums over the model calls below an agent run in this process; called
+	 * once, just before the agent's span ends, when there was at least one.
+	 * @param operation the operation, an {@link AgentInvocation}
+	 * @param totals the sums
+	 * @param sink where to write
+	 */
+	default void onRunTotals(GenAiOperation operation, RunTotals totals, AttributeSink sink) {
+	}
+
+	/**
 	 * Writes the time from the start of a streamed operation to its first chunk.
 	 * @param operation the operation
 	 * @param nanos the time in nanoseconds

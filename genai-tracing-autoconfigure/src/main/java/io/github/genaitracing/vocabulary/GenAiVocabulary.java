@@ -8,12 +8,14 @@ import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.CapturedContent;
+import io.github.genaitracing.spi.Cost;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.GenAiResponse;
 import io.github.genaitracing.spi.McpRequest;
 import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.Outcome;
 import io.github.genaitracing.spi.RequestOptions;
+import io.github.genaitracing.spi.RunTotals;
 import io.github.genaitracing.spi.SpanVocabulary;
 import io.github.genaitracing.spi.TokenUsage;
 import io.github.genaitracing.spi.ToolExecution;
@@ -189,6 +191,29 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		sink.put(GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens());
 		sink.put(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens());
 		sink.put(GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
+	}
+
+	@Override
+	public void onCost(GenAiOperation operation, Cost cost, AttributeSink sink) {
+		sink.put(GenAiAttributes.USAGE_COST, cost.amount().doubleValue());
+		sink.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
+	}
+
+	@Override
+	public void onRunTotals(GenAiOperation operation, RunTotals totals, AttributeSink sink) {
+		sink.put(GenAiAttributes.USAGE_INPUT_TOKENS, totals.inputTokens());
+		sink.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, totals.outputTokens());
+		if (totals.cacheReadTokens() > 0) {
+			sink.put(GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, totals.cacheReadTokens());
+		}
+		if (totals.cacheWriteTokens() > 0) {
+			sink.put(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, totals.cacheWriteTokens());
+		}
+		Cost cost = totals.cost();
+		if (cost != null) {
+			sink.put(GenAiAttributes.RUN_COST, cost.amount().doubleValue());
+			sink.put(GenAiAttributes.RUN_COST_CURRENCY, cost.currency());
+		}
 	}
 
 	@Override

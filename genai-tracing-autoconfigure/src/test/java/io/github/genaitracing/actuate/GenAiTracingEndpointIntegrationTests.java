@@ -81,6 +81,16 @@ class GenAiTracingEndpointIntegrationTests {
 				.isEqualTo(1);
 			assertThat(overview.path("counters").path("models").path("gpt-4o-mini").path("inputTokens").asLong())
 				.isEqualTo(22);
+			// the bundled price of gpt-4o-mini: (22 * 0.15 + 9 * 0.60) / 1e6 USD
+			assertThat(overview.path("counters").path("models").path("gpt-4o-mini").path("cost").path("USD").asDouble())
+				.isCloseTo(0.0000087, org.assertj.core.api.Assertions.within(1e-12));
+			assertThat(overview.path("counters").path("agents").path("weather-agent").path("inputTokens").asLong())
+				.as("the agent's run totals")
+				.isEqualTo(22);
+			assertThat(overview.path("counters").path("agents").path("weather-agent").path("cost").path("USD").asDouble())
+				.isCloseTo(0.0000087, org.assertj.core.api.Assertions.within(1e-12));
+			assertThat(overview.path("settings").path("cost").path("defaultPricesTaken").asString())
+				.matches("\\d{4}-\\d{2}-\\d{2}");
 			assertThat(overview.path("methods").path("agents").toString()).contains("WeatherAgent.ask(String, String)");
 			assertThat(overview.path("methods").path("tools").toString()).contains("get_weather");
 			assertThat(overview.path("settings").path("captureContent").asString()).isEqualTo("none");

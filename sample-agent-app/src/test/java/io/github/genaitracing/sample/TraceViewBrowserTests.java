@@ -160,7 +160,10 @@ class TraceViewBrowserTests {
 						+ 0.01);
 		}
 		assertThat(browser.findElement(By.cssSelector("#waterfall .row[data-span-name='chat gpt-4o-mini'] .bar-text"))
-			.getText()).as("tokens on the chat bar").containsPattern("\\d+ in / \\d+ out");
+			.getText()).as("tokens and cost (gpt-4o-mini is priced) on the chat bar")
+			.containsPattern("\\d+ in / \\d+ out · \\$0\\.\\d+");
+		assertThat(browser.findElement(By.cssSelector("#waterfall .row[data-span-name='invoke_agent front-agent'] .bar-text"))
+			.getText()).as("the run totals on the agent bar").containsPattern("Σ \\d+ in / \\d+ out · Σ \\$0\\.\\d+");
 
 		WebElement weatherChat = browser
 			.findElement(By.cssSelector("#waterfall .row[data-service='weather-agent'][data-span-name='chat gpt-4o-mini']"));
