@@ -88,7 +88,7 @@ class TracePeersTests {
 		TracePeers peers = new TracePeers(
 				List.of(base("ok"), base("other"), base("missing/actuator/genaitracing"), base("broken"), base("big"),
 						base("slow"), "http://127.0.0.1:1"),
-				List::of, Duration.ofMillis(500), 2048, 200);
+				List::of, Duration.ofSeconds(5), 2048, 200);
 		List<TracePeers.Answer> answers = peers.fetch(TRACE);
 		assertThat(answers).extracting(TracePeers.Answer::status)
 			.containsExactly(TracePeers.Status.OK, TracePeers.Status.INVALID, TracePeers.Status.NOT_FOUND,
@@ -122,7 +122,7 @@ class TracePeersTests {
 		traces.add(new RecordedSpan(TRACE, "1111111111111111", null, null, "invoke_agent weather-agent", "CLIENT",
 				900, 200, "UNSET", null, "front-agent", Map.of("gen_ai.operation.name", "invoke_agent")));
 		TracePeers peers = new TracePeers(List.of(base("ok"), "http://127.0.0.1:1"), List::of,
-				Duration.ofMillis(500), 1 << 20, 200);
+				Duration.ofSeconds(5), 1 << 20, 200);
 		MergedTraces.Merged merged = new MergedTraces(traces, peers, "front").trace(TRACE);
 		assertThat(merged).isNotNull();
 		assertThat(merged.service()).isEqualTo("front-agent");
