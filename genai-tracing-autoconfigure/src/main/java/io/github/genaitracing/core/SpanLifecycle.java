@@ -148,16 +148,7 @@ public final class SpanLifecycle {
 		SpanBuilder builder = this.tracer.spanBuilder(operation.spanName())
 			.setSpanKind(operation.spanKind())
 			.setParent(parent);
-		AttributeSink sink = AttributeSink.of(builder);
-		for (int i = 0; i < this.vocabularies.size(); i++) {
-			SpanVocabulary vocabulary = this.vocabularies.get(i);
-			try {
-				vocabulary.onStart(operation, effectiveId, sink);
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(vocabulary, ex);
-			}
-		}
+		describe(operation, effectiveId, AttributeSink.of(builder));
 		if (!operation.protocolAttributes().isEmpty()) {
 			builder.setAllAttributes(operation.protocolAttributes());
 		}
@@ -194,16 +185,7 @@ public final class SpanLifecycle {
 	public SpanHandle adopt(Span span, GenAiOperation operation, @Nullable String conversationId, Context parent) {
 		long startNanos = System.nanoTime();
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
-		AttributeSink sink = AttributeSink.of(span);
-		for (int i = 0; i < this.vocabularies.size(); i++) {
-			SpanVocabulary vocabulary = this.vocabularies.get(i);
-			try {
-				vocabulary.onStart(operation, effectiveId, sink);
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(vocabulary, ex);
-			}
-		}
+		describe(operation, effectiveId, AttributeSink.of(span));
 		try {
 			if (!operation.protocolAttributes().isEmpty()) {
 				span.setAllAttributes(operation.protocolAttributes());
@@ -218,6 +200,21 @@ public final class SpanLifecycle {
 		}
 		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
 				parent);
+	}
+
+	/**
+	 * Lets every vocabulary describe a starting span, each call guarded.
+	 */
+	private void describe(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+		for (int i = 0; i < this.vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = this.vocabularies.get(i);
+			try {
+				vocabulary.onStart(operation, conversationId, sink);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
+			}
+		}
 	}
 
 	private @Nullable SpanHandle parentOf(Context parent) {
