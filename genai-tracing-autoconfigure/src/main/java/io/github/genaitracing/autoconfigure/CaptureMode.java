@@ -35,7 +35,19 @@ public enum CaptureMode {
 	/**
 	 * Content is recorded as span attributes, redacted and truncated.
 	 */
-	SPAN;
+	SPAN,
+
+	/**
+	 * Content is recorded only in the {@code gen_ai.client.inference.operation.details}
+	 * event of each chat and embeddings call, redacted and truncated; spans carry none.
+	 */
+	EVENT_ONLY,
+
+	/**
+	 * Content is recorded both as span attributes and in the
+	 * {@code gen_ai.client.inference.operation.details} events.
+	 */
+	SPAN_AND_EVENT;
 
 	/**
 	 * Environment variable honoured when {@code genai.tracing.capture-content} is not set.
@@ -48,9 +60,24 @@ public enum CaptureMode {
 	public static final String SYSTEM_PROPERTY = "otel.instrumentation.genai.capture-message-content";
 
 	/**
+	 * Returns whether content goes on spans.
+	 * @return whether spans carry content
+	 */
+	public boolean onSpans() {
+		return this == SPAN || this == SPAN_AND_EVENT;
+	}
+
+	/**
+	 * Returns whether content goes in the inference events.
+	 * @return whether events carry content
+	 */
+	public boolean inEvents() {
+		return this == EVENT_ONLY || this == SPAN_AND_EVENT;
+	}
+
+	/**
 	 * Reads the value of {@link #ENVIRONMENT_VARIABLE}: {@code true}/{@code false}, or
 	 * {@code NO_CONTENT}, {@code SPAN_ONLY}, {@code EVENT_ONLY}, {@code SPAN_AND_EVENT}.
-	 * Events are not emitted, so {@code EVENT_ONLY} records nothing.
 	 * @param value the variable's value
 	 * @return the capture mode, or {@code null} when the value is absent or unknown
 	 */
@@ -59,8 +86,10 @@ public enum CaptureMode {
 			return null;
 		}
 		return switch (value.trim().toUpperCase(Locale.ROOT)) {
-			case "TRUE", "SPAN_ONLY", "SPAN_AND_EVENT" -> SPAN;
-			case "FALSE", "NO_CONTENT", "EVENT_ONLY" -> NONE;
+			case "TRUE", "SPAN_ONLY" -> SPAN;
+			case "SPAN_AND_EVENT" -> SPAN_AND_EVENT;
+			case "EVENT_ONLY" -> EVENT_ONLY;
+			case "FALSE", "NO_CONTENT" -> NONE;
 			default -> null;
 		};
 	}

@@ -47,6 +47,7 @@ import org.springframework.util.ClassUtils;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.content.RegexContentRedactor;
 import io.github.genaitracing.content.SensitiveKeys;
+import io.github.genaitracing.context.ConversationIdMdc;
 import io.github.genaitracing.context.OpenTelemetryContextAccessor;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.CostAccounting;
@@ -54,10 +55,12 @@ import io.github.genaitracing.core.ScopeListener;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.cost.ModelPrice;
 import io.github.genaitracing.cost.ModelPrices;
+import io.github.genaitracing.metrics.GenAiAgentMetrics;
 import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.metrics.GenAiPrometheusUnits;
 import io.github.genaitracing.observation.ObservationScopeDetacher;
 import io.github.genaitracing.semconv.GenAiProviders;
+import io.github.genaitracing.semconv.SemconvMode;
 import io.github.genaitracing.spi.ContentRedactor;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.SensitiveKeyRule;
@@ -86,6 +89,8 @@ public final class GenAiTracingAutoConfiguration {
 
 	private static final String OBSERVATION_REGISTRY = "io.micrometer.observation.ObservationRegistry";
 
+	private static final String MDC = "org.slf4j.MDC";
+
 	@Bean
 	@ConditionalOnMissingBean
 	ContentPolicy genAiContentPolicy(GenAiTracingProperties properties, Environment environment,
@@ -95,7 +100,9 @@ public final class GenAiTracingAutoConfiguration {
 			return ContentPolicy.disabled();
 		}
 		logger.warn("GenAI content capture is on (" + mode.name().toLowerCase(java.util.Locale.ROOT)
-				+ "): prompts, responses and tool arguments are recorded on spans, redacted and cut at "
+				+ "): prompts, responses and tool arguments are recorded "
+				+ (mode.onSpans() ? (mode.inEvents() ? "on spans and in events" : "on spans") : "in events")
+				+ ", redacted and cut at "
 				+ properties.getContent().getMaxLength() + " characters; they may contain sensitive data");
 		List<ContentRedactor> all = new ArrayList<>();
 		GenAiTracingProperties.Redact redact = properties.getContent().getRedact();
@@ -112,7 +119,7 @@ public final class GenAiTracingAutoConfiguration {
 			ApplicationContext applicationContext) {
 		List<SpanVocabulary> vocabularies = new ArrayList<>();
 		if (properties.getSemconv().isEnabled()) {
-			vocabularies.add(new GenAiVocabulary());
+			vocabularies.add(new GenAiVocabulary(semconvMode(properties, applicationContext.getEnvironment())));
 		}
 		if (properties.getOpeninference().isEnabled()) {
 			vocabularies.add(new OpenInferenceVocabulary());
@@ -143,10 +150,15 @@ public final class GenAiTracingAutoConfiguration {
 	}
 
 	private static ScopeListener scopeListener(ApplicationContext applicationContext) {
-		if (!ClassUtils.isPresent(OBSERVATION_REGISTRY, GenAiTracingAutoConfiguration.class.getClassLoader())) {
-			return ScopeListener.NONE;
+		ClassLoader classLoader = GenAiTracingAutoConfiguration.class.getClassLoader();
+		List<ScopeListener> listeners = new ArrayList<>();
+		if (ClassUtils.isPresent(OBSERVATION_REGISTRY, classLoader)) {
+			listeners.add(Observations.scopeListener(applicationContext));
 		}
-		return Observations.scopeListener(applicationContext);
+		if (ClassUtils.isPresent(MDC, classLoader)) {
+			listeners.add(new ConversationIdMdc());
+		}
+		return ScopeListener.of(listeners);
 	}
 
 	@Bean
@@ -163,6 +175,22 @@ public final class GenAiTracingAutoConfiguration {
 		}
 		String detected = GenAiProviders.detectSingleChatModel(GenAiTracingAutoConfiguration.class.getClassLoader());
 		return (detected != null) ? detected : GenAiProviders.UNKNOWN;
+	}
+
+	/**
+	 * The semantic-convention names to emit: the property, else OpenTelemetry's
+	 * stability opt-in, else v1.41.
+	 */
+	static SemconvMode semconvMode(GenAiTracingProperties properties, Environment environment) {
+		if (properties.getSemconv().getMode() != null) {
+			return properties.getSemconv().getMode();
+		}
+		SemconvMode fromEnvironment = SemconvMode
+			.fromOptIn(environment.getProperty(SemconvMode.ENVIRONMENT_VARIABLE));
+		if (fromEnvironment == null) {
+			fromEnvironment = SemconvMode.fromOptIn(environment.getProperty(SemconvMode.SYSTEM_PROPERTY));
+		}
+		return (fromEnvironment != null) ? fromEnvironment : SemconvMode.V1_41;
 	}
 
 	static CaptureMode captureMode(GenAiTracingProperties properties, Environment environment) {
@@ -185,8 +213,16 @@ public final class GenAiTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		GenAiClientMetrics genAiClientMetrics(MeterRegistry meterRegistry) {
-			return new GenAiClientMetrics(meterRegistry);
+		GenAiClientMetrics genAiClientMetrics(MeterRegistry meterRegistry, GenAiTracingProperties properties,
+				Environment environment) {
+			return new GenAiClientMetrics(meterRegistry, semconvMode(properties, environment));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.agents", matchIfMissing = true)
+		GenAiAgentMetrics genAiAgentMetrics(MeterRegistry meterRegistry) {
+			return new GenAiAgentMetrics(meterRegistry);
 		}
 
 		/**

@@ -29,6 +29,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 import io.github.genaitracing.a2a.A2aTracingFilter;
+import io.github.genaitracing.semconv.SemconvMode;
 
 /**
  * Configuration properties for GenAI tracing.
@@ -60,6 +61,15 @@ public class GenAiTracingProperties {
 	 * the single Spring AI chat model on the class path, otherwise 'unknown'.
 	 */
 	private @Nullable String providerName;
+
+	/**
+	 * Whether actuator requests (health, prometheus, the genaitracing endpoint), the trace
+	 * view and agent card GETs make trace spans; their HTTP metrics are recorded either
+	 * way.
+	 */
+	private boolean infrastructureSpans;
+
+	private final SpringAi springAi = new SpringAi();
 
 	private final Content content = new Content();
 
@@ -109,6 +119,18 @@ public class GenAiTracingProperties {
 		this.providerName = providerName;
 	}
 
+	public boolean isInfrastructureSpans() {
+		return this.infrastructureSpans;
+	}
+
+	public void setInfrastructureSpans(boolean infrastructureSpans) {
+		this.infrastructureSpans = infrastructureSpans;
+	}
+
+	public SpringAi getSpringAi() {
+		return this.springAi;
+	}
+
 	public Content getContent() {
 		return this.content;
 	}
@@ -155,6 +177,27 @@ public class GenAiTracingProperties {
 
 	public Cost getCost() {
 		return this.cost;
+	}
+
+	/**
+	 * Spring AI integration.
+	 */
+	public static class SpringAi {
+
+		/**
+		 * Whether to keep Spring AI's ChatClient and advisor spans in the trace, between
+		 * the agent and the chat spans; their timers are recorded either way.
+		 */
+		private boolean frameworkSpans;
+
+		public boolean isFrameworkSpans() {
+			return this.frameworkSpans;
+		}
+
+		public void setFrameworkSpans(boolean frameworkSpans) {
+			this.frameworkSpans = frameworkSpans;
+		}
+
 	}
 
 	/**
@@ -623,12 +666,28 @@ public class GenAiTracingProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Which GenAI convention names to emit on spans and metrics: 'v1-41', the newest
+		 * draft ('latest-experimental', experimental) or both ('dup'). When not set,
+		 * OTEL_SEMCONV_STABILITY_OPT_IN decides (gen_ai_latest_experimental,
+		 * gen_ai_latest_experimental/dup), and v1-41 when that is not set either.
+		 */
+		private @Nullable SemconvMode mode;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable SemconvMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(@Nullable SemconvMode mode) {
+			this.mode = mode;
 		}
 
 	}
@@ -710,12 +769,28 @@ public class GenAiTracingProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether to record the experimental agent and tool metrics of the newest GenAI
+		 * conventions draft (gen_ai.invoke_agent.duration,
+		 * gen_ai.invoke_agent.inference_calls, gen_ai.invoke_agent.tool_calls,
+		 * gen_ai.execute_tool.duration).
+		 */
+		private boolean agents = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isAgents() {
+			return this.agents;
+		}
+
+		public void setAgents(boolean agents) {
+			this.agents = agents;
 		}
 
 	}

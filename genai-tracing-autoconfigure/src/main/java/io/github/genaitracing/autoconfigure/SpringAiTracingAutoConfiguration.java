@@ -19,10 +19,12 @@ package io.github.genaitracing.autoconfigure;
 import java.net.URI;
 
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -30,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -38,8 +41,12 @@ import org.springframework.core.env.Environment;
 
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.observation.KeptFrameworkObservationHandler;
+import io.github.genaitracing.observation.UntracedObservationHandler;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
 import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
+import io.github.genaitracing.springai.GenAiInferenceEvents;
+import io.github.genaitracing.springai.SpringAiFrameworkObservations;
 import io.github.genaitracing.springai.GenAiStreamTimingAdvisor;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
 
@@ -86,6 +93,53 @@ public final class SpringAiTracingAutoConfiguration {
 	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans,
 			Environment environment) {
 		return new GenAiEmbeddingModelObservationHandler(tracer, spans, serverUri(environment, "embedding"));
+	}
+
+	/**
+	 * The {@code gen_ai.client.inference.operation.details} events, when content capture
+	 * includes events ({@code event-only}, {@code span-and-event}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(OpenTelemetry.class)
+	GenAiInferenceEvents genAiInferenceEvents(OpenTelemetry openTelemetry, ContentPolicy contentPolicy,
+			GenAiTracingProperties properties, Environment environment,
+			ObjectProvider<GenAiChatModelObservationHandler> chatHandler,
+			ObjectProvider<GenAiEmbeddingModelObservationHandler> embeddingHandler) {
+		GenAiInferenceEvents events = new GenAiInferenceEvents(openTelemetry,
+				GenAiTracingAutoConfiguration.semconvMode(properties, environment));
+		if (contentPolicy.isEventEnabled()) {
+			chatHandler.ifAvailable((handler) -> handler.setEvents(events));
+			embeddingHandler.ifAvailable((handler) -> handler.setEvents(events));
+		}
+		return events;
+	}
+
+	/**
+	 * Spring AI's ChatClient and advisor observations: left out of the trace by default
+	 * (the chat and tool spans inside them become children of the enclosing span), or
+	 * kept without the deprecated {@code gen_ai.system}. Their timers stay either way.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientObservationContext.class)
+	static class FrameworkObservationsConfiguration {
+
+		@Bean
+		@Order(CHAT_MODEL_HANDLER_ORDER)
+		@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".spring-ai.framework-spans",
+				havingValue = false, matchIfMissing = true)
+		UntracedObservationHandler genAiSpringAiFrameworkObservationHandler(Tracer tracer) {
+			return new UntracedObservationHandler(tracer, new SpringAiFrameworkObservations(),
+					UntracedObservationHandler.Mode.TRANSPARENT);
+		}
+
+		@Bean
+		@Order(CHAT_MODEL_HANDLER_ORDER)
+		@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".spring-ai.framework-spans")
+		KeptFrameworkObservationHandler genAiKeptSpringAiFrameworkObservationHandler(Tracer tracer) {
+			return new KeptFrameworkObservationHandler(tracer, new SpringAiFrameworkObservations());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

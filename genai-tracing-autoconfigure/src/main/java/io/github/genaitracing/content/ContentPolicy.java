@@ -111,10 +111,22 @@ public final class ContentPolicy {
 	}
 
 	/**
-	 * Returns whether any content is recorded.
-	 * @return whether content capture is on
+	 * Returns whether content is recorded on spans.
+	 * @return whether span content capture is on
 	 */
 	public boolean isEnabled() {
+		return this.mode.onSpans();
+	}
+
+	/**
+	 * Returns whether content is recorded in the inference events.
+	 * @return whether event content capture is on
+	 */
+	public boolean isEventEnabled() {
+		return this.mode.inEvents();
+	}
+
+	private boolean captures() {
 		return this.mode != CaptureMode.NONE;
 	}
 
@@ -143,7 +155,7 @@ public final class ContentPolicy {
 	 * {@code null}
 	 */
 	public @Nullable CapturedContent capture(@Nullable Object value) {
-		if (!isEnabled() || value == null) {
+		if (!captures() || value == null) {
 			return null;
 		}
 		if (value instanceof CharSequence text) {
@@ -163,7 +175,7 @@ public final class ContentPolicy {
 	 * @return the captured content, or {@code null} when capture is off
 	 */
 	public @Nullable CapturedContent captureArguments(Map<String, @Nullable Object> arguments) {
-		if (!isEnabled()) {
+		if (!captures()) {
 			return null;
 		}
 		ContentSerializer serializer = serializer(this.maxLength);
@@ -179,7 +191,7 @@ public final class ContentPolicy {
 	 * {@code null}
 	 */
 	public @Nullable CapturedContent captureJsonOrText(@Nullable String value) {
-		if (!isEnabled() || value == null) {
+		if (!captures() || value == null) {
 			return null;
 		}
 		String json = render(value, this.maxLength);
@@ -197,7 +209,7 @@ public final class ContentPolicy {
 	 * @return the captured content, or {@code null} when capture is off
 	 */
 	public @Nullable CapturedContent captureMessages(List<GenAiMessage> messages) {
-		if (!isEnabled()) {
+		if (!captures()) {
 			return null;
 		}
 		Budget budget = new Budget();
@@ -221,7 +233,7 @@ public final class ContentPolicy {
 	 * @return the JSON, or {@code null} when capture is off
 	 */
 	public @Nullable String captureSystemInstructions(List<GenAiMessage.Part> parts) {
-		if (!isEnabled()) {
+		if (!captures()) {
 			return null;
 		}
 		return this.json.parts(new Budget().parts(parts));
@@ -234,7 +246,7 @@ public final class ContentPolicy {
 	 * @return the JSON, or {@code null} when capture is off
 	 */
 	public @Nullable String captureToolDefinitions(List<GenAiToolDefinition> definitions) {
-		if (!isEnabled()) {
+		if (!captures()) {
 			return null;
 		}
 		Budget budget = new Budget();

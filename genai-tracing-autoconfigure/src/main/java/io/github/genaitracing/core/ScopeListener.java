@@ -38,4 +38,41 @@ public interface ScopeListener {
 	 */
 	Scope onMakeCurrent();
 
+	/**
+	 * Returns a listener that tells each of the given listeners, in order, and closes
+	 * their scopes in reverse order; a listener that fails is skipped.
+	 * @param listeners the listeners
+	 * @return the composite listener
+	 */
+	static ScopeListener of(java.util.List<ScopeListener> listeners) {
+		java.util.List<ScopeListener> all = java.util.List.copyOf(listeners);
+		if (all.isEmpty()) {
+			return NONE;
+		}
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		return () -> {
+			Scope[] scopes = new Scope[all.size()];
+			for (int i = 0; i < scopes.length; i++) {
+				try {
+					scopes[i] = all.get(i).onMakeCurrent();
+				}
+				catch (RuntimeException ex) {
+					scopes[i] = Scope.noop();
+				}
+			}
+			return () -> {
+				for (int i = scopes.length - 1; i >= 0; i--) {
+					try {
+						scopes[i].close();
+					}
+					catch (RuntimeException ex) {
+						// the others still close
+					}
+				}
+			};
+		};
+	}
+
 }

@@ -19,14 +19,17 @@ package io.github.genaitracing.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.SemconvMode;
 import io.github.genaitracing.spi.GenAiResponse;
 import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.OperationKind;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.OperationRun;
 import io.github.genaitracing.spi.TokenUsage;
@@ -56,6 +59,27 @@ public final class GenAiClientMetrics implements OperationListener {
 	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
 	/**
+	 * Name of the inference duration histogram of the newest draft (chat calls; other
+	 * operations stay on {@link #OPERATION_DURATION}), in seconds.
+	 */
+	public static final String INFERENCE_DURATION = "gen_ai.client.inference.duration";
+
+	/** Name of the newest draft's time-to-first-chunk histogram, in seconds. */
+	public static final String INFERENCE_TIME_TO_FIRST_CHUNK = "gen_ai.client.inference.time_to_first_chunk";
+
+	/** Name of the newest draft's input token counter. */
+	public static final String INFERENCE_INPUT_TOKENS = "gen_ai.client.inference.usage.input_tokens";
+
+	/** Name of the newest draft's output token counter. */
+	public static final String INFERENCE_OUTPUT_TOKENS = "gen_ai.client.inference.usage.output_tokens";
+
+	/** Name of the newest draft's counter of input tokens read from the cache. */
+	public static final String INFERENCE_CACHE_READ_INPUT_TOKENS = "gen_ai.client.inference.usage.cache_read.input_tokens";
+
+	/** Name of the newest draft's counter of input tokens written to the cache. */
+	public static final String INFERENCE_CACHE_WRITE_INPUT_TOKENS = "gen_ai.client.inference.usage.cache_write.input_tokens";
+
+	/**
 	 * Tag value of an attribute that is not known for an operation (no error, no
 	 * response model, no server).
 	 */
@@ -76,12 +100,24 @@ public final class GenAiClientMetrics implements OperationListener {
 
 	private final MeterRegistry registry;
 
+	private final SemconvMode mode;
+
 	/**
 	 * Creates the metrics.
 	 * @param registry the meter registry
 	 */
 	public GenAiClientMetrics(MeterRegistry registry) {
+		this(registry, SemconvMode.V1_41);
+	}
+
+	/**
+	 * Creates the metrics.
+	 * @param registry the meter registry
+	 * @param mode which convention names to record
+	 */
+	public GenAiClientMetrics(MeterRegistry registry, SemconvMode mode) {
 		this.registry = registry;
+		this.mode = mode;
 	}
 
 	@Override
@@ -110,10 +146,25 @@ public final class GenAiClientMetrics implements OperationListener {
 		List<Tag> tags = tags(operation, responseModel);
 		List<Tag> durationTags = new ArrayList<>(tags);
 		durationTags.add(Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(errorType)));
-		seconds(OPERATION_DURATION, "Duration of GenAI client operations", durationTags).record(durationNanos / 1e9);
+		boolean inference = operation.kind() == OperationKind.CHAT;
+		if (this.mode.v141() || !inference) {
+			seconds(OPERATION_DURATION, "Duration of GenAI client operations", durationTags)
+				.record(durationNanos / 1e9);
+		}
+		if (this.mode.latest() && inference) {
+			seconds(INFERENCE_DURATION, "Duration of GenAI inference calls", durationTags).record(durationNanos / 1e9);
+		}
 		if (usage != null) {
-			tokens(tags, GenAiAttributes.TokenType.INPUT, usage.inputTokens());
-			tokens(tags, GenAiAttributes.TokenType.OUTPUT, usage.outputTokens());
+			if (this.mode.v141()) {
+				tokens(tags, GenAiAttributes.TokenType.INPUT, usage.inputTokens());
+				tokens(tags, GenAiAttributes.TokenType.OUTPUT, usage.outputTokens());
+			}
+			if (this.mode.latest()) {
+				tokenCounter(INFERENCE_INPUT_TOKENS, tags, usage.inputTokens());
+				tokenCounter(INFERENCE_OUTPUT_TOKENS, tags, usage.outputTokens());
+				tokenCounter(INFERENCE_CACHE_READ_INPUT_TOKENS, tags, usage.cacheReadInputTokens());
+				tokenCounter(INFERENCE_CACHE_WRITE_INPUT_TOKENS, tags, usage.cacheCreationInputTokens());
+			}
 		}
 	}
 
@@ -123,9 +174,28 @@ public final class GenAiClientMetrics implements OperationListener {
 	 * @param nanos the time to the first chunk in nanoseconds
 	 */
 	public void recordTimeToFirstChunk(ModelCall operation, long nanos) {
-		seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
-				baseTags(operation))
-			.record(nanos / 1e9);
+		if (this.mode.v141()) {
+			seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
+					baseTags(operation))
+				.record(nanos / 1e9);
+		}
+		if (this.mode.latest()) {
+			seconds(INFERENCE_TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI inference calls",
+					baseTags(operation))
+				.record(nanos / 1e9);
+		}
+	}
+
+	private void tokenCounter(String name, List<Tag> tags, @Nullable Long count) {
+		if (count == null) {
+			return;
+		}
+		Counter.builder(name)
+			.description("Tokens used by GenAI inference calls")
+			.baseUnit(TOKENS)
+			.tags(tags)
+			.register(this.registry)
+			.increment(count);
 	}
 
 	private DistributionSummary seconds(String name, String description, List<Tag> tags) {

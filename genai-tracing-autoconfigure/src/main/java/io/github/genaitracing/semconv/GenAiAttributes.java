@@ -217,6 +217,26 @@ public final class GenAiAttributes {
 	/** Client port, as the server sees it. */
 	public static final AttributeKey<Long> CLIENT_PORT = AttributeKey.longKey("client.port");
 
+	/**
+	 * Deprecated since v1.37 for {@code gen_ai.provider.name}; still written by Spring
+	 * AI's own observations, and removed from the spans genai-tracing exports.
+	 */
+	public static final AttributeKey<String> SYSTEM_DEPRECATED = AttributeKey.stringKey("gen_ai.system");
+
+	/**
+	 * Input tokens written to the provider's cache, as the newest draft names it
+	 * ({@code gen_ai.usage.cache_creation.input_tokens} in v1.41).
+	 */
+	// copied from semantic-conventions-genai (unreleased draft, migration.md)
+	public static final AttributeKey<Long> USAGE_CACHE_WRITE_INPUT_TOKENS = AttributeKey
+		.longKey("gen_ai.usage.cache_write.input_tokens");
+
+	/**
+	 * Name of the opt-in event (a log record) with the details of one inference call:
+	 * the inference span's attributes plus, structured, the content.
+	 */
+	public static final String INFERENCE_OPERATION_DETAILS_EVENT = "gen_ai.client.inference.operation.details";
+
 	/** Fallback {@code error.type} when no better value is known. */
 	public static final String ERROR_TYPE_OTHER = "_OTHER";
 

@@ -95,17 +95,27 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 				probe.attach(span.startNanos(), span::recordTimeToFirstChunk);
 			}
 		}
-		if (this.contentPolicy.isEnabled()) {
+		GenAiInferenceEvents.Content event = this.contentPolicy.isEventEnabled() ? eventContent(context) : null;
+		if (this.contentPolicy.isEnabled() || event != null) {
 			Prompt prompt = context.getRequest();
-			span.captureInput(
+			CapturedContent input = FailSafe.get(this,
 					() -> this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
 			List<GenAiMessage.Part> instructions = SpringAiMessages.systemInstructions(prompt.getInstructions());
-			if (!instructions.isEmpty()) {
-				span.recordSystemInstructions(this.contentPolicy.captureSystemInstructions(instructions));
-			}
+			String instructionsJson = instructions.isEmpty() ? null
+					: this.contentPolicy.captureSystemInstructions(instructions);
 			List<GenAiToolDefinition> tools = SpringAiMessages.toolDefinitions(prompt.getOptions());
-			if (!tools.isEmpty()) {
-				span.recordToolDefinitions(this.contentPolicy.captureToolDefinitions(tools));
+			String toolsJson = tools.isEmpty() ? null : this.contentPolicy.captureToolDefinitions(tools);
+			if (this.contentPolicy.isEnabled()) {
+				span.recordInput(input);
+				if (instructionsJson != null) {
+					span.recordSystemInstructions(instructionsJson);
+				}
+				if (toolsJson != null) {
+					span.recordToolDefinitions(toolsJson);
+				}
+			}
+			if (event != null) {
+				event.input(input, instructionsJson, toolsJson);
 			}
 		}
 	}
@@ -125,10 +135,17 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
 					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null));
 		}
-		if (this.contentPolicy.isEnabled()) {
+		GenAiInferenceEvents.Content event = this.contentPolicy.isEventEnabled() ? eventContent(context) : null;
+		if (this.contentPolicy.isEnabled() || event != null) {
 			CapturedContent output = FailSafe.get("content capture",
 					() -> this.contentPolicy.captureMessages(SpringAiMessages.output(response)));
-			span.recordOutput(output, finishReasons.isEmpty() ? null : finishReasons.get(0));
+			String finishReason = finishReasons.isEmpty() ? null : finishReasons.get(0);
+			if (this.contentPolicy.isEnabled()) {
+				span.recordOutput(output, finishReason);
+			}
+			if (event != null) {
+				event.output(output, finishReason);
+			}
 		}
 	}
 

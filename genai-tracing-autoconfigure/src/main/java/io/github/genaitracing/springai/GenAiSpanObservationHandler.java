@@ -43,6 +43,8 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 
 	private final SpanLifecycle spans;
 
+	private volatile @Nullable GenAiInferenceEvents events;
+
 	GenAiSpanObservationHandler(Tracer tracer, SpanLifecycle spans) {
 		this.tracer = tracer;
 		this.spans = spans;
@@ -115,8 +117,37 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 			catch (Throwable ex) {
 				FailSafe.failed(this, ex);
 			}
+			GenAiInferenceEvents events = this.events;
+			if (events != null) {
+				try {
+					events.emit(span, context.get(GenAiInferenceEvents.Content.class));
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(events, ex);
+				}
+			}
 			span.end();
 		}
+	}
+
+	/**
+	 * Emits the {@code gen_ai.client.inference.operation.details} event of each call it
+	 * observes (chat and embeddings handlers only).
+	 * @param events the events, or {@code null} for none
+	 */
+	public final void setEvents(@Nullable GenAiInferenceEvents events) {
+		this.events = events;
+	}
+
+	/**
+	 * The content captured for the event of the observed call, created on first use;
+	 * {@code null} when no event is emitted.
+	 */
+	final GenAiInferenceEvents.@Nullable Content eventContent(T context) {
+		if (this.events == null) {
+			return null;
+		}
+		return context.computeIfAbsent(GenAiInferenceEvents.Content.class, (key) -> new GenAiInferenceEvents.Content());
 	}
 
 	/**

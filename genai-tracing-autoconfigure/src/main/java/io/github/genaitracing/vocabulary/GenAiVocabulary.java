@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.McpAttributes;
+import io.github.genaitracing.semconv.SemconvMode;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
 import io.github.genaitracing.spi.AttributeSink;
@@ -49,6 +50,23 @@ public final class GenAiVocabulary implements SpanVocabulary {
 
 	private static final String STOP = "stop";
 
+	private final SemconvMode mode;
+
+	/**
+	 * Creates the vocabulary with the v1.41 names.
+	 */
+	public GenAiVocabulary() {
+		this(SemconvMode.V1_41);
+	}
+
+	/**
+	 * Creates the vocabulary.
+	 * @param mode which convention names to write
+	 */
+	public GenAiVocabulary(SemconvMode mode) {
+		this.mode = mode;
+	}
+
 	@Override
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		if (operation instanceof AgentRequest request) {
@@ -60,7 +78,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 			return;
 		}
 		sink.put(GenAiAttributes.OPERATION_NAME, operation.operationName());
-		if (!(operation instanceof ToolExecution)) {
+		if (!(operation instanceof ToolExecution) && (this.mode.v141() || !inProcessAgent(operation))) {
 			sink.put(GenAiAttributes.PROVIDER_NAME, operation.providerName());
 		}
 		sink.put(GenAiAttributes.CONVERSATION_ID, conversationId);
@@ -205,7 +223,12 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		sink.put(GenAiAttributes.USAGE_INPUT_TOKENS, usage.inputTokens());
 		sink.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, usage.outputTokens());
 		sink.put(GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens());
-		sink.put(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens());
+		if (this.mode.v141()) {
+			sink.put(GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheCreationInputTokens());
+		}
+		if (this.mode.latest()) {
+			sink.put(GenAiAttributes.USAGE_CACHE_WRITE_INPUT_TOKENS, usage.cacheCreationInputTokens());
+		}
 		sink.put(GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningOutputTokens());
 	}
 
@@ -240,6 +263,15 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	@Override
 	public void onError(GenAiOperation operation, Outcome outcome, AttributeSink sink) {
 		sink.put(GenAiAttributes.ERROR_TYPE, outcome.errorType());
+	}
+
+	/**
+	 * The newest draft drops the provider from the INTERNAL {@code invoke_agent} span of
+	 * an in-process agent (a remote agent's CLIENT span keeps it).
+	 */
+	private static boolean inProcessAgent(GenAiOperation operation) {
+		return operation instanceof AgentInvocation
+				&& operation.spanKind() == io.opentelemetry.api.trace.SpanKind.INTERNAL;
 	}
 
 }

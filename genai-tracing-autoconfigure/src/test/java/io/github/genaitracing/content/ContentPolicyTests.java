@@ -167,10 +167,10 @@ class ContentPolicyTests {
 	void readsEnvironmentValues() {
 		assertThat(CaptureMode.fromEnvironmentValue("true")).isEqualTo(CaptureMode.SPAN);
 		assertThat(CaptureMode.fromEnvironmentValue("SPAN_ONLY")).isEqualTo(CaptureMode.SPAN);
-		assertThat(CaptureMode.fromEnvironmentValue("span_and_event")).isEqualTo(CaptureMode.SPAN);
+		assertThat(CaptureMode.fromEnvironmentValue("span_and_event")).isEqualTo(CaptureMode.SPAN_AND_EVENT);
 		assertThat(CaptureMode.fromEnvironmentValue("false")).isEqualTo(CaptureMode.NONE);
 		assertThat(CaptureMode.fromEnvironmentValue("NO_CONTENT")).isEqualTo(CaptureMode.NONE);
-		assertThat(CaptureMode.fromEnvironmentValue("EVENT_ONLY")).isEqualTo(CaptureMode.NONE);
+		assertThat(CaptureMode.fromEnvironmentValue("EVENT_ONLY")).isEqualTo(CaptureMode.EVENT_ONLY);
 		assertThat(CaptureMode.fromEnvironmentValue("maybe")).isNull();
 		assertThat(CaptureMode.fromEnvironmentValue(null)).isNull();
 	}

@@ -1,0 +1,185 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.genaitracing.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.OperationKind;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.OperationRun;
+import io.github.genaitracing.spi.ToolExecution;
+
+/**
+ * Records the agent and tool metrics of the newest GenAI conventions draft
+ * (semantic-conventions-genai, unreleased, so experimental here) from every agent
+ * invocation and tool execution, whatever started it ({@code @AgentInvoke},
+ * {@code @ToolCall}, Spring AI tool calling, inbound and outbound A2A):
+ * {@code gen_ai.invoke_agent.duration} and {@code gen_ai.execute_tool.duration}
+ * (seconds), and per agent invocation the number of inference calls
+ * ({@code gen_ai.invoke_agent.inference_calls}) and tool calls
+ * ({@code gen_ai.invoke_agent.tool_calls}) it made itself (those of a nested agent count
+ * for that agent). Tags are low-cardinality only, always the same keys per meter: the
+ * operation, the agent or tool name and type, and {@code error.type} ({@value GenAiClientMetrics#NONE}
+ * when unknown or on success); never ids.
+ *
+ * @since 0.1.0
+ */
+public final class GenAiAgentMetrics implements OperationListener {
+
+	/** Name of the agent invocation duration histogram, in seconds. */
+	public static final String INVOKE_AGENT_DURATION = "gen_ai.invoke_agent.duration";
+
+	/** Name of the histogram of inference calls per agent invocation. */
+	public static final String INVOKE_AGENT_INFERENCE_CALLS = "gen_ai.invoke_agent.inference_calls";
+
+	/** Name of the histogram of tool calls per agent invocation. */
+	public static final String INVOKE_AGENT_TOOL_CALLS = "gen_ai.invoke_agent.tool_calls";
+
+	/** Name of the tool execution duration histogram, in seconds. */
+	public static final String EXECUTE_TOOL_DURATION = "gen_ai.execute_tool.duration";
+
+	private static final String NONE = GenAiClientMetrics.NONE;
+
+	// bucket advice of the client duration (semantic-conventions v1.41), also used by the draft
+	private static final double[] SECONDS_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12,
+			10.24, 20.48, 40.96, 81.92 };
+
+	private static final double[] CALL_BUCKETS = { 1, 2, 4, 8, 16, 32, 64, 128, 256 };
+
+	private final MeterRegistry registry;
+
+	private final Map<OperationRun, Calls> openAgents = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the metrics.
+	 * @param registry the meter registry
+	 */
+	public GenAiAgentMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void onStart(OperationRun run) {
+		if (run.operation().kind() == OperationKind.INVOKE_AGENT) {
+			this.openAgents.put(run, new Calls());
+		}
+	}
+
+	@Override
+	public void onEnd(OperationRun run) {
+		OperationKind kind = run.operation().kind();
+		if (kind == OperationKind.INVOKE_AGENT) {
+			Calls calls = this.openAgents.remove(run);
+			agentEnded(run, calls);
+		}
+		else if (kind == OperationKind.EXECUTE_TOOL) {
+			toolEnded(run);
+			Calls calls = enclosingAgent(run);
+			if (calls != null) {
+				calls.tools.incrementAndGet();
+			}
+		}
+		else if (kind == OperationKind.CHAT) {
+			Calls calls = enclosingAgent(run);
+			if (calls != null) {
+				calls.inferences.incrementAndGet();
+			}
+		}
+	}
+
+	private @Nullable Calls enclosingAgent(OperationRun run) {
+		OperationRun parent = run.parent();
+		while (parent != null) {
+			if (parent.operation().kind() == OperationKind.INVOKE_AGENT) {
+				return this.openAgents.get(parent);
+			}
+			parent = parent.parent();
+		}
+		return null;
+	}
+
+	private void agentEnded(OperationRun run, @Nullable Calls calls) {
+		String agentName = (run.operation() instanceof AgentInvocation agent) ? agent.agentName() : null;
+		List<Tag> tags = List.of(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), GenAiAttributes.OperationName.INVOKE_AGENT),
+				Tag.of(GenAiAttributes.AGENT_NAME.getKey(), valueOrNone(agentName)),
+				Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(run.outcome().errorType())));
+		histogram(INVOKE_AGENT_DURATION, "Duration of GenAI agent invocations", GenAiClientMetrics.SECONDS,
+				SECONDS_BUCKETS, tags)
+			.record(run.durationNanos() / 1e9);
+		if (calls != null) {
+			List<Tag> countTags = List.of(tags.get(0), tags.get(1));
+			histogram(INVOKE_AGENT_INFERENCE_CALLS, "Inference calls made by one agent invocation",
+					"{inference_call}", CALL_BUCKETS, countTags)
+				.record(calls.inferences.get());
+			histogram(INVOKE_AGENT_TOOL_CALLS, "Tool calls made by one agent invocation", "{tool_call}",
+					CALL_BUCKETS, countTags)
+				.record(calls.tools.get());
+		}
+	}
+
+	private void toolEnded(OperationRun run) {
+		String toolName = null;
+		String toolType = null;
+		if (run.operation() instanceof ToolExecution tool) {
+			toolName = tool.toolName();
+			toolType = tool.toolType();
+		}
+		List<Tag> tags = List.of(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), GenAiAttributes.OperationName.EXECUTE_TOOL),
+				Tag.of(GenAiAttributes.TOOL_NAME.getKey(), valueOrNone(toolName)),
+				Tag.of(GenAiAttributes.TOOL_TYPE.getKey(), valueOrNone(toolType)),
+				Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(run.outcome().errorType())));
+		histogram(EXECUTE_TOOL_DURATION, "Duration of GenAI tool executions", GenAiClientMetrics.SECONDS,
+				SECONDS_BUCKETS, tags)
+			.record(run.durationNanos() / 1e9);
+	}
+
+	private DistributionSummary histogram(String name, String description, String unit, double[] buckets,
+			List<Tag> tags) {
+		return DistributionSummary.builder(name)
+			.description(description)
+			.baseUnit(unit)
+			.serviceLevelObjectives(buckets)
+			.tags(tags)
+			.register(this.registry);
+	}
+
+	private static String valueOrNone(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? NONE : value;
+	}
+
+	/**
+	 * The calls one open agent invocation made itself.
+	 */
+	private static final class Calls {
+
+		private final AtomicLong inferences = new AtomicLong();
+
+		private final AtomicLong tools = new AtomicLong();
+
+	}
+
+}

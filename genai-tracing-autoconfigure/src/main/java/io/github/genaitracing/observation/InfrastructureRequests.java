@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.genaitracing.observation;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import io.micrometer.observation.Observation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+/**
+ * Servlet requests that only watch the application: actuator endpoints (health, the
+ * Prometheus scrape, the genaitracing endpoint), the trace view and agent card GETs
+ * ({@code /.well-known/agent-card.json} and older names). They make no trace spans by
+ * default; their HTTP metrics are recorded either way.
+ *
+ * @since 0.1.0
+ */
+public final class InfrastructureRequests implements Predicate<Observation.Context> {
+
+	private static final String WELL_KNOWN_AGENT = "/.well-known/agent";
+
+	private final List<String> pathPrefixes;
+
+	/**
+	 * Creates the predicate.
+	 * @param pathPrefixes path prefixes (without the servlet context path) of the
+	 * requests left out, such as the actuator base path
+	 */
+	public InfrastructureRequests(List<String> pathPrefixes) {
+		this.pathPrefixes = pathPrefixes.stream().filter((prefix) -> !prefix.isBlank() && !"/".equals(prefix)).toList();
+	}
+
+	@Override
+	public boolean test(Observation.Context context) {
+		if (!(context instanceof ServerRequestObservationContext server)) {
+			return false;
+		}
+		HttpServletRequest request = server.getCarrier();
+		String path = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		if (path == null) {
+			return false;
+		}
+		if (contextPath != null && !contextPath.isEmpty() && path.startsWith(contextPath)) {
+			path = path.substring(contextPath.length());
+		}
+		if ("GET".equals(request.getMethod()) && path.startsWith(WELL_KNOWN_AGENT)) {
+			return true;
+		}
+		for (String prefix : this.pathPrefixes) {
+			if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
