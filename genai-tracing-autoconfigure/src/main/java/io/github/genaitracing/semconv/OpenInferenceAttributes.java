@@ -68,6 +68,9 @@ public final class OpenInferenceAttributes {
 	/** Model name. */
 	public static final AttributeKey<String> LLM_MODEL_NAME = AttributeKey.stringKey("llm.model_name");
 
+	/** Model of an embedding span (OpenInference names it apart from LLM spans). */
+	public static final AttributeKey<String> EMBEDDING_MODEL_NAME = AttributeKey.stringKey("embedding.model_name");
+
 	/** Hosting provider of the model. */
 	public static final AttributeKey<String> LLM_PROVIDER = AttributeKey.stringKey("llm.provider");
 

@@ -46,7 +46,7 @@ final class SpringAiMessages {
 	static List<GenAiMessage> input(List<Message> messages) {
 		List<GenAiMessage> result = new ArrayList<>(messages.size());
 		for (Message message : messages) {
-			result.add(message(message, null));
+			result.add(message(message, null, false));
 		}
 		return result;
 	}
@@ -86,7 +86,7 @@ final class SpringAiMessages {
 	static List<GenAiMessage> output(ChatResponse response) {
 		List<GenAiMessage> result = new ArrayList<>();
 		for (Generation generation : response.getResults()) {
-			result.add(message(generation.getOutput(), finishReason(generation.getMetadata().getFinishReason())));
+			result.add(message(generation.getOutput(), finishReason(generation.getMetadata().getFinishReason()), true));
 		}
 		return result;
 	}
@@ -119,7 +119,11 @@ final class SpringAiMessages {
 		};
 	}
 
-	private static GenAiMessage message(Message message, @Nullable String finishReason) {
+	/**
+	 * A message in the conventions' shape; only output messages carry a finish reason
+	 * (the input schema has none, and a past assistant turn's reason is not known).
+	 */
+	private static GenAiMessage message(Message message, @Nullable String finishReason, boolean output) {
 		String role = switch (message.getMessageType()) {
 			case USER -> "user";
 			case ASSISTANT -> "assistant";
@@ -143,7 +147,10 @@ final class SpringAiMessages {
 				}
 			}
 		}
-		return new GenAiMessage(role, parts, (finishReason != null || !"assistant".equals(role)) ? finishReason : "stop");
+		if (!output) {
+			return new GenAiMessage(role, parts, null);
+		}
+		return new GenAiMessage(role, parts, (finishReason != null) ? finishReason : "stop");
 	}
 
 }

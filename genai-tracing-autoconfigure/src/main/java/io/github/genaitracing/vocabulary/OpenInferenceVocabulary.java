@@ -90,7 +90,8 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 		else if (operation instanceof ModelCall model) {
 			sink.put(OpenInferenceAttributes.SPAN_KIND,
 					(operation instanceof ChatCall) ? SpanKind.LLM : SpanKind.EMBEDDING);
-			sink.put(OpenInferenceAttributes.LLM_MODEL_NAME, model.requestModel());
+			sink.put((operation instanceof ChatCall) ? OpenInferenceAttributes.LLM_MODEL_NAME
+					: OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.requestModel());
 			String[] provider = (operation.providerName() != null) ? PROVIDERS.get(operation.providerName()) : null;
 			sink.put(OpenInferenceAttributes.LLM_PROVIDER, (provider != null) ? provider[0] : operation.providerName());
 			sink.put(OpenInferenceAttributes.LLM_SYSTEM, (provider != null) ? provider[1] : null);
@@ -139,7 +140,8 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 	@Override
 	public void onResponse(GenAiOperation operation, GenAiResponse response, AttributeSink sink) {
 		if (operation instanceof ModelCall) {
-			sink.put(OpenInferenceAttributes.LLM_MODEL_NAME, response.model());
+			sink.put((operation instanceof ChatCall) ? OpenInferenceAttributes.LLM_MODEL_NAME
+					: OpenInferenceAttributes.EMBEDDING_MODEL_NAME, response.model());
 		}
 	}
 
