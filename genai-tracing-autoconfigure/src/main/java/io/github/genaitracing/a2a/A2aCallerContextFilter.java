@@ -26,7 +26,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,20 +54,6 @@ public final class A2aCallerContextFilter extends OncePerRequestFilter {
 	static final String REVEAL_ATTRIBUTE = A2aCallerContextFilter.class.getName() + ".reveal";
 
 	private static final List<String> HIDDEN = List.of("traceparent", "tracestate");
-
-	private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(HttpServletRequest carrier) {
-			return Collections.list(carrier.getHeaderNames());
-		}
-
-		@Override
-		public @Nullable String get(@Nullable HttpServletRequest carrier, String key) {
-			return (carrier != null) ? carrier.getHeader(key) : null;
-		}
-
-	};
 
 	private final OpenTelemetry openTelemetry;
 
@@ -99,7 +84,7 @@ public final class A2aCallerContextFilter extends OncePerRequestFilter {
 			SpanContext caller = Span
 				.fromContext(this.openTelemetry.getPropagators()
 					.getTextMapPropagator()
-					.extract(Context.root(), request, HEADERS))
+					.extract(Context.root(), request, ServletRequestHeaders.GETTER))
 				.getSpanContext();
 			if (caller.isValid()) {
 				request.setAttribute(CALLER_ATTRIBUTE, caller);

@@ -18,7 +18,6 @@ package io.github.genaitracing.a2a;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,7 +28,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -76,20 +74,6 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	private static final Log logger = LogFactory.getLog(A2aTracingFilter.class);
 
 	private static final String VERSION_HEADER = "A2A-Version";
-
-	private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(HttpServletRequest carrier) {
-			return Collections.list(carrier.getHeaderNames());
-		}
-
-		@Override
-		public @Nullable String get(@Nullable HttpServletRequest carrier, String key) {
-			return (carrier != null) ? carrier.getHeader(key) : null;
-		}
-
-	};
 
 	private final SpanLifecycle spans;
 
@@ -398,7 +382,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	private Context extract(HttpServletRequest request) {
-		return this.openTelemetry.getPropagators().getTextMapPropagator().extract(Context.current(), request, HEADERS);
+		return this.openTelemetry.getPropagators()
+			.getTextMapPropagator()
+			.extract(Context.current(), request, ServletRequestHeaders.GETTER);
 	}
 
 	private void end(Traced traced) {
