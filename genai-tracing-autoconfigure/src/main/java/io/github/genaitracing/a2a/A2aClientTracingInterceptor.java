@@ -75,20 +75,14 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 	}
 
 	/**
-	 * The response as the caller sees it: the same status, headers and bytes; the span
-	 * ends at the end of the body or when the response is closed.
+	 * A response that answers status and headers from the one it wraps.
 	 */
-	private static final class TracedResponse implements ClientHttpResponse {
+	private abstract static class DelegatingResponse implements ClientHttpResponse {
 
-		private final ClientHttpResponse delegate;
+		protected final ClientHttpResponse delegate;
 
-		private final A2aClientCallTracer.Call call;
-
-		private @Nullable InputStream body;
-
-		TracedResponse(ClientHttpResponse delegate, A2aClientCallTracer.Call call) {
+		DelegatingResponse(ClientHttpResponse delegate) {
 			this.delegate = delegate;
-			this.call = call;
 		}
 
 		@Override
@@ -104,6 +98,23 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 		@Override
 		public HttpHeaders getHeaders() {
 			return this.delegate.getHeaders();
+		}
+
+	}
+
+	/**
+	 * The response as the caller sees it: the same status, headers and bytes; the span
+	 * ends at the end of the body or when the response is closed.
+	 */
+	private static final class TracedResponse extends DelegatingResponse {
+
+		private final A2aClientCallTracer.Call call;
+
+		private @Nullable InputStream body;
+
+		TracedResponse(ClientHttpResponse delegate, A2aClientCallTracer.Call call) {
+			super(delegate);
+			this.call = call;
 		}
 
 		@Override
@@ -215,11 +226,9 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 	 * An Agent Card response as the caller sees it, read on the side (up to 64 KiB) to
 	 * learn the remote agent's name.
 	 */
-	private static final class CardReadingResponse implements ClientHttpResponse {
+	private static final class CardReadingResponse extends DelegatingResponse {
 
 		private static final int MAX_CARD = 64 * 1024;
-
-		private final ClientHttpResponse delegate;
 
 		private final java.net.URI uri;
 
@@ -232,24 +241,9 @@ public final class A2aClientTracingInterceptor implements ClientHttpRequestInter
 		private @Nullable InputStream body;
 
 		CardReadingResponse(ClientHttpResponse delegate, java.net.URI uri, A2aClientCallTracer tracer) {
-			this.delegate = delegate;
+			super(delegate);
 			this.uri = uri;
 			this.tracer = tracer;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.delegate.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.delegate.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.delegate.getHeaders();
 		}
 
 		@Override

@@ -26,7 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -180,22 +182,7 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 * @return the log records
 	 */
 	public List<LogRecord> awaitLogRecords(Predicate<List<LogRecord>> condition, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			List<LogRecord> current = logRecords();
-			if (condition.test(current)) {
-				return current;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		throw new AssertionError("Log records did not arrive in " + timeout + "; received: "
-				+ logRecords().stream().map(LogRecord::getEventName).toList());
+		return await(this::logRecords, condition, timeout, "Log records", LogRecord::getEventName);
 	}
 
 	/**
@@ -213,9 +200,14 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	 * @return the spans
 	 */
 	public List<Span> awaitSpans(Predicate<List<Span>> condition, Duration timeout) {
+		return await(this::spans, condition, timeout, "Spans", Span::getName);
+	}
+
+	private static <T> List<T> await(Supplier<List<T>> received, Predicate<List<T>> condition, Duration timeout,
+			String what, Function<T, String> name) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			List<Span> current = spans();
+			List<T> current = received.get();
 			if (condition.test(current)) {
 				return current;
 			}
@@ -227,8 +219,8 @@ public final class OtlpTestReceiver implements AutoCloseable {
 				break;
 			}
 		}
-		throw new AssertionError("Spans did not arrive in " + timeout + "; received: "
-				+ spans().stream().map(Span::getName).toList());
+		throw new AssertionError(what + " did not arrive in " + timeout + "; received: "
+				+ received.get().stream().map(name).toList());
 	}
 
 	/**
