@@ -29,6 +29,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -163,18 +165,49 @@ public final class GenAiTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentDefaults genAiAgentDefaults(GenAiTracingProperties properties, Environment environment) {
+	AgentDefaults genAiAgentDefaults(GenAiTracingProperties properties, Environment environment,
+			ListableBeanFactory beanFactory) {
 		GenAiTracingProperties.Agent agent = properties.getAgent();
 		String name = (agent.getName() != null) ? agent.getName() : environment.getProperty("spring.application.name");
-		return new AgentDefaults(name, agent.getDescription(), agent.getVersion(), providerName(properties));
+		return new AgentDefaults(name, agent.getDescription(), agent.getVersion(),
+				providerName(properties, beanFactory));
 	}
 
 	static String providerName(GenAiTracingProperties properties) {
+		return providerName(properties, null);
+	}
+
+	/**
+	 * The provider of the agents: the property, else the provider of the one kind of
+	 * Spring AI chat model the application has as beans, else of the one kind on the class
+	 * path.
+	 */
+	static String providerName(GenAiTracingProperties properties, @Nullable ListableBeanFactory beanFactory) {
 		if (properties.getProviderName() != null && !properties.getProviderName().isBlank()) {
 			return properties.getProviderName();
 		}
-		String detected = GenAiProviders.detectSingleChatModel(GenAiTracingAutoConfiguration.class.getClassLoader());
+		ClassLoader classLoader = GenAiTracingAutoConfiguration.class.getClassLoader();
+		String detected = null;
+		if (beanFactory != null) {
+			detected = GenAiProviders.detectSingleChatModel((className) -> hasBean(beanFactory, className, classLoader));
+		}
+		if (detected == null) {
+			detected = GenAiProviders.detectSingleChatModel(classLoader);
+		}
 		return (detected != null) ? detected : GenAiProviders.UNKNOWN;
+	}
+
+	private static boolean hasBean(ListableBeanFactory beanFactory, String className, ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(className, classLoader)) {
+			return false;
+		}
+		try {
+			Class<?> type = ClassUtils.forName(className, classLoader);
+			return beanFactory.getBeanNamesForType(type, true, false).length > 0;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**

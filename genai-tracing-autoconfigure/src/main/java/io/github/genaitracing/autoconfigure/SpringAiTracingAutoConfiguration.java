@@ -17,12 +17,13 @@
 package io.github.genaitracing.autoconfigure;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -43,12 +44,14 @@ import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.observation.KeptFrameworkObservationHandler;
 import io.github.genaitracing.observation.UntracedObservationHandler;
+import io.github.genaitracing.semconv.GenAiAttributes.ProviderName;
 import io.github.genaitracing.springai.GenAiChatModelObservationHandler;
 import io.github.genaitracing.springai.GenAiEmbeddingModelObservationHandler;
 import io.github.genaitracing.springai.GenAiInferenceEvents;
 import io.github.genaitracing.springai.SpringAiFrameworkObservations;
 import io.github.genaitracing.springai.GenAiStreamTimingAdvisor;
 import io.github.genaitracing.springai.GenAiToolCallingObservationHandler;
+import io.github.genaitracing.springai.ModelEndpointObservationHandler;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that maps Spring AI chat model,
@@ -71,12 +74,18 @@ public final class SpringAiTracingAutoConfiguration {
 	 */
 	public static final int CHAT_MODEL_HANDLER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/** The Spring AI property prefix of each provider's client, by provider name. */
+	private static final Map<String, String> PROVIDER_PROPERTIES = Map.of(ProviderName.OPENAI, "spring.ai.openai",
+			ProviderName.ANTHROPIC, "spring.ai.anthropic", ProviderName.OLLAMA, "spring.ai.ollama",
+			ProviderName.MISTRAL_AI, "spring.ai.mistralai", ProviderName.DEEPSEEK, "spring.ai.deepseek");
+
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(CHAT_MODEL_HANDLER_ORDER)
 	GenAiChatModelObservationHandler genAiChatModelObservationHandler(Tracer tracer, SpanLifecycle spans,
 			ContentPolicy contentPolicy, Environment environment) {
-		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy, serverUri(environment, "chat"));
+		return new GenAiChatModelObservationHandler(tracer, spans, contentPolicy,
+				configuredServers(environment, "chat"));
 	}
 
 	@Bean
@@ -92,7 +101,17 @@ public final class SpringAiTracingAutoConfiguration {
 	@Order(CHAT_MODEL_HANDLER_ORDER)
 	GenAiEmbeddingModelObservationHandler genAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans,
 			Environment environment) {
-		return new GenAiEmbeddingModelObservationHandler(tracer, spans, serverUri(environment, "embedding"));
+		return new GenAiEmbeddingModelObservationHandler(tracer, spans, configuredServers(environment, "embedding"));
+	}
+
+	/**
+	 * Records on each chat and embedding span the host and port its HTTP request went to,
+	 * whatever the provider, when its HTTP client is observed.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ModelEndpointObservationHandler genAiModelEndpointObservationHandler() {
+		return new ModelEndpointObservationHandler();
 	}
 
 	/**
@@ -159,18 +178,28 @@ public final class SpringAiTracingAutoConfiguration {
 
 	}
 
-	private static @Nullable URI serverUri(Environment environment, String model) {
-		String baseUrl = environment.getProperty("spring.ai.openai." + model + ".base-url",
-				environment.getProperty("spring.ai.openai.base-url"));
-		if (baseUrl == null || baseUrl.isBlank()) {
-			return null;
-		}
-		try {
-			return URI.create(baseUrl.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+	/**
+	 * The base URI each provider's own Spring AI properties configure, keyed by
+	 * {@code gen_ai.provider.name}.
+	 */
+	static Map<String, URI> configuredServers(Environment environment, String model) {
+		Map<String, URI> servers = new HashMap<>();
+		PROVIDER_PROPERTIES.forEach((provider, prefix) -> {
+			String baseUrl = environment.getProperty(prefix + "." + model + ".base-url",
+					environment.getProperty(prefix + ".base-url"));
+			if (baseUrl != null && !baseUrl.isBlank()) {
+				try {
+					URI uri = URI.create(baseUrl.trim());
+					if (uri.getHost() != null) {
+						servers.put(provider, uri);
+					}
+				}
+				catch (IllegalArgumentException ex) {
+					// not a URI: no server for this provider
+				}
+			}
+		});
+		return servers;
 	}
 
 }

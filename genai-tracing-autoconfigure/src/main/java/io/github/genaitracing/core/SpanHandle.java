@@ -103,6 +103,8 @@ public final class SpanHandle implements OperationRun {
 
 	private volatile @Nullable RunTotals runTotals;
 
+	private volatile @Nullable Endpoint server;
+
 	SpanHandle(SpanLifecycle lifecycle, Span span, GenAiOperation operation, @Nullable String conversationId,
 			@Nullable SpanHandle parent, long startNanos, boolean owned) {
 		this.owned = owned;
@@ -191,6 +193,18 @@ public final class SpanHandle implements OperationRun {
 	@Override
 	public @Nullable RunTotals runTotals() {
 		return this.runTotals;
+	}
+
+	@Override
+	public @Nullable String serverAddress() {
+		Endpoint server = this.server;
+		return (server != null) ? server.address() : this.operation.serverAddress();
+	}
+
+	@Override
+	public @Nullable Long serverPort() {
+		Endpoint server = this.server;
+		return (server != null) ? server.port() : this.operation.serverPort();
 	}
 
 	/**
@@ -430,6 +444,25 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	/**
+	 * Records the server endpoint the operation actually reached, learnt after the start
+	 * (such as the host and port of a model call's HTTP request); it replaces the
+	 * operation's own address and port on the span and in what the listeners read.
+	 * @param address the host name or IP address; empty records nothing
+	 * @param port the port, or {@code null}
+	 */
+	public void recordServer(String address, @Nullable Long port) {
+		if (address.isEmpty() || isEnded()) {
+			return;
+		}
+		Endpoint endpoint = new Endpoint(address, port);
+		if (endpoint.equals(this.server)) {
+			return;
+		}
+		this.server = endpoint;
+		tell((vocabulary, sink) -> vocabulary.onServer(this.operation, address, port, sink));
+	}
+
+	/**
 	 * Records a protocol attribute learnt after the start, such as a task state.
 	 * @param <T> the value type
 	 * @param key the key
@@ -537,6 +570,9 @@ public final class SpanHandle implements OperationRun {
 	@Override
 	public String toString() {
 		return "SpanHandle[" + this.operation.spanName() + "]";
+	}
+
+	private record Endpoint(String address, @Nullable Long port) {
 	}
 
 	@FunctionalInterface

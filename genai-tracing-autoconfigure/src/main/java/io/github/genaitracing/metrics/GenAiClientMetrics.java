@@ -126,10 +126,11 @@ public final class GenAiClientMetrics implements OperationListener {
 			return;
 		}
 		GenAiResponse response = run.response();
-		recordOperation(operation, (response != null) ? response.model() : null, run.durationNanos(),
+		Server server = new Server(run.serverAddress(), run.serverPort());
+		recordOperation(operation, server, (response != null) ? response.model() : null, run.durationNanos(),
 				run.outcome().errorType(), run.usage());
 		if (run.timeToFirstChunkNanos() >= 0) {
-			recordTimeToFirstChunk(operation, run.timeToFirstChunkNanos());
+			recordTimeToFirstChunk(operation, server, run.timeToFirstChunkNanos());
 		}
 	}
 
@@ -143,7 +144,12 @@ public final class GenAiClientMetrics implements OperationListener {
 	 */
 	public void recordOperation(ModelCall operation, @Nullable String responseModel, long durationNanos,
 			@Nullable String errorType, @Nullable TokenUsage usage) {
-		List<Tag> tags = tags(operation, responseModel);
+		recordOperation(operation, Server.of(operation), responseModel, durationNanos, errorType, usage);
+	}
+
+	private void recordOperation(ModelCall operation, Server server, @Nullable String responseModel,
+			long durationNanos, @Nullable String errorType, @Nullable TokenUsage usage) {
+		List<Tag> tags = tags(operation, server, responseModel);
 		List<Tag> durationTags = new ArrayList<>(tags);
 		durationTags.add(Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(errorType)));
 		boolean inference = operation.kind() == OperationKind.CHAT;
@@ -174,14 +180,18 @@ public final class GenAiClientMetrics implements OperationListener {
 	 * @param nanos the time to the first chunk in nanoseconds
 	 */
 	public void recordTimeToFirstChunk(ModelCall operation, long nanos) {
+		recordTimeToFirstChunk(operation, Server.of(operation), nanos);
+	}
+
+	private void recordTimeToFirstChunk(ModelCall operation, Server server, long nanos) {
 		if (this.mode.v141()) {
 			seconds(TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI client operations",
-					baseTags(operation))
+					baseTags(operation, server))
 				.record(nanos / 1e9);
 		}
 		if (this.mode.latest()) {
 			seconds(INFERENCE_TIME_TO_FIRST_CHUNK, "Time to the first chunk of streamed GenAI inference calls",
-					baseTags(operation))
+					baseTags(operation, server))
 				.record(nanos / 1e9);
 		}
 	}
@@ -227,26 +237,37 @@ public final class GenAiClientMetrics implements OperationListener {
 	 * not known is {@value #NONE}, because registries such as Prometheus keep one set of
 	 * tag keys per meter name.
 	 */
-	private static List<Tag> baseTags(ModelCall operation) {
+	private static List<Tag> baseTags(ModelCall operation, Server endpoint) {
 		List<Tag> tags = new ArrayList<>(7);
 		tags.add(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), valueOrNone(operation.operationName())));
 		tags.add(Tag.of(GenAiAttributes.PROVIDER_NAME.getKey(), valueOrNone(operation.providerName())));
 		tags.add(Tag.of(GenAiAttributes.REQUEST_MODEL.getKey(), valueOrNone(operation.requestModel())));
-		boolean server = operation.serverAddress() != null;
-		tags.add(Tag.of(GenAiAttributes.SERVER_ADDRESS.getKey(), valueOrNone(operation.serverAddress())));
+		boolean server = endpoint.address() != null;
+		tags.add(Tag.of(GenAiAttributes.SERVER_ADDRESS.getKey(), valueOrNone(endpoint.address())));
 		tags.add(Tag.of(GenAiAttributes.SERVER_PORT.getKey(),
-				(server && operation.serverPort() != null) ? String.valueOf(operation.serverPort()) : NONE));
+				(server && endpoint.port() != null) ? String.valueOf(endpoint.port()) : NONE));
 		return tags;
 	}
 
-	private static List<Tag> tags(ModelCall operation, @Nullable String responseModel) {
-		List<Tag> tags = baseTags(operation);
+	private static List<Tag> tags(ModelCall operation, Server server, @Nullable String responseModel) {
+		List<Tag> tags = baseTags(operation, server);
 		tags.add(Tag.of(GenAiAttributes.RESPONSE_MODEL.getKey(), valueOrNone(responseModel)));
 		return tags;
 	}
 
 	private static String valueOrNone(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? NONE : value;
+	}
+
+	/**
+	 * The server a call reached: learnt while it ran, else the operation's.
+	 */
+	private record Server(@Nullable String address, @Nullable Long port) {
+
+		static Server of(ModelCall operation) {
+			return new Server(operation.serverAddress(), operation.serverPort());
+		}
+
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -96,9 +97,19 @@ public final class GenAiProviders {
 	 * @return the provider name, or {@code null} when none or several are present
 	 */
 	public static @Nullable String detectSingleChatModel(@Nullable ClassLoader classLoader) {
+		return detectSingleChatModel((className) -> isPresent(className, classLoader));
+	}
+
+	/**
+	 * Returns the provider of the one Spring AI chat model class that passes a test,
+	 * such as "an application bean has this type".
+	 * @param test tells whether a chat model class (by name) counts
+	 * @return the provider name, or {@code null} when none or several pass
+	 */
+	public static @Nullable String detectSingleChatModel(Predicate<String> test) {
 		List<String> found = new ArrayList<>(1);
 		CHAT_MODEL_CLASSES.forEach((className, provider) -> {
-			if (isPresent(className, classLoader) && !found.contains(provider)) {
+			if (!found.contains(provider) && test.test(className)) {
 				found.add(provider);
 			}
 		});

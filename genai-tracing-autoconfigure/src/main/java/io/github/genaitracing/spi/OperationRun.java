@@ -102,6 +102,23 @@ public interface OperationRun {
 	}
 
 	/**
+	 * Returns the address of the server the run reached: the one learnt while it ran
+	 * (the endpoint of a model call's HTTP request), else the operation's.
+	 * @return the server address, or {@code null}
+	 */
+	default @Nullable String serverAddress() {
+		return operation().serverAddress();
+	}
+
+	/**
+	 * Returns the port of the server the run reached, with {@link #serverAddress()}.
+	 * @return the server port, or {@code null}
+	 */
+	default @Nullable Long serverPort() {
+		return operation().serverPort();
+	}
+
+	/**
 	 * Returns the outcome: {@link Outcome#OK} unless the run failed.
 	 * @return the outcome
 	 */

@@ -115,6 +115,18 @@ public interface SpanVocabulary {
 	}
 
 	/**
+	 * Writes the server endpoint a client operation actually reached, learnt after the
+	 * start (from the HTTP request a model call made); it replaces the address and port
+	 * the operation was started with.
+	 * @param operation the operation
+	 * @param address the server's host name or IP address
+	 * @param port the server's port, or {@code null}
+	 * @param sink where to write
+	 */
+	default void onServer(GenAiOperation operation, String address, @Nullable Long port, AttributeSink sink) {
+	}
+
+	/**
 	 * Writes the time from the start of a streamed operation to its first chunk.
 	 * @param operation the operation
 	 * @param nanos the time in nanoseconds

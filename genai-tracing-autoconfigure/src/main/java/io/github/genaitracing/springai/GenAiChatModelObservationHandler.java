@@ -18,12 +18,12 @@ package io.github.genaitracing.springai;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -55,21 +55,29 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 
 	private final ContentPolicy contentPolicy;
 
-	private final @Nullable URI serverUri;
+	/**
+	 * Creates the handler.
+	 * @param tracer the Micrometer tracer
+	 * @param spans the span writer
+	 * @param contentPolicy the content policy
+	 */
+	public GenAiChatModelObservationHandler(Tracer tracer, SpanLifecycle spans, ContentPolicy contentPolicy) {
+		this(tracer, spans, contentPolicy, Map.of());
+	}
 
 	/**
 	 * Creates the handler.
 	 * @param tracer the Micrometer tracer
 	 * @param spans the span writer
 	 * @param contentPolicy the content policy
-	 * @param serverUri the model server's base URI for {@code server.address}, or
-	 * {@code null}
+	 * @param configuredServers the base URI each provider's own properties configure, by
+	 * {@code gen_ai.provider.name}: a span's {@code server.address} when the call's client
+	 * options carry none, until the endpoint of the call's HTTP request is seen
 	 */
 	public GenAiChatModelObservationHandler(Tracer tracer, SpanLifecycle spans, ContentPolicy contentPolicy,
-			@Nullable URI serverUri) {
-		super(tracer, spans);
+			Map<String, URI> configuredServers) {
+		super(tracer, spans, configuredServers);
 		this.contentPolicy = contentPolicy;
-		this.serverUri = serverUri;
 	}
 
 	@Override
@@ -80,10 +88,11 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 	@Override
 	GenAiOperation operation(ChatModelObservationContext context) {
 		ChatOptions options = context.getRequest().getOptions();
+		String provider = GenAiProviders.fromSpringAi(context.getOperationMetadata().provider());
 		ChatCall.Builder operation = GenAiOperation.chat((options != null) ? options.getModel() : null)
-			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()))
+			.providerName(provider)
 			.requestOptions(requestOptions(options, context.isStreaming()));
-		server(operation, this.serverUri);
+		server(operation, provider, options);
 		return operation.build();
 	}
 
@@ -130,10 +139,9 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 		List<String> finishReasons = SpringAiMessages.finishReasons(response);
 		String responseModel = emptyToNull(metadata.getModel());
 		span.recordResponse(new GenAiResponse(emptyToNull(metadata.getId()), responseModel, finishReasons));
-		Usage usage = metadata.getUsage();
-		if (usage != null && (usage.getPromptTokens() != null || usage.getCompletionTokens() != null)) {
-			span.recordUsage(new TokenUsage(toLong(usage.getPromptTokens()), toLong(usage.getCompletionTokens()),
-					usage.getCacheReadInputTokens(), usage.getCacheWriteInputTokens(), null));
+		TokenUsage usage = SpringAiUsage.of(span.operation().providerName(), metadata.getUsage());
+		if (usage != null) {
+			span.recordUsage(usage);
 		}
 		GenAiInferenceEvents.Content event = this.contentPolicy.isEventEnabled() ? eventContent(context) : null;
 		if (this.contentPolicy.isEnabled() || event != null) {

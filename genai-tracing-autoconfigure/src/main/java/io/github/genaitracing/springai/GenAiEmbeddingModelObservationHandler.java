@@ -17,10 +17,10 @@
 package io.github.genaitracing.springai;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.EmbeddingResponse;
@@ -43,18 +43,26 @@ import io.github.genaitracing.spi.TokenUsage;
 public final class GenAiEmbeddingModelObservationHandler
 		extends GenAiSpanObservationHandler<EmbeddingModelObservationContext> {
 
-	private final @Nullable URI serverUri;
+	/**
+	 * Creates the handler.
+	 * @param tracer the Micrometer tracer
+	 * @param spans the span writer
+	 */
+	public GenAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans) {
+		this(tracer, spans, Map.of());
+	}
 
 	/**
 	 * Creates the handler.
 	 * @param tracer the Micrometer tracer
 	 * @param spans the span writer
-	 * @param serverUri the model server's base URI for {@code server.address}, or
-	 * {@code null}
+	 * @param configuredServers the base URI each provider's own properties configure, by
+	 * {@code gen_ai.provider.name}: a span's {@code server.address} when the call's client
+	 * options carry none, until the endpoint of the call's HTTP request is seen
 	 */
-	public GenAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans, @Nullable URI serverUri) {
-		super(tracer, spans);
-		this.serverUri = serverUri;
+	public GenAiEmbeddingModelObservationHandler(Tracer tracer, SpanLifecycle spans,
+			Map<String, URI> configuredServers) {
+		super(tracer, spans, configuredServers);
 	}
 
 	@Override
@@ -65,9 +73,10 @@ public final class GenAiEmbeddingModelObservationHandler
 	@Override
 	GenAiOperation operation(EmbeddingModelObservationContext context) {
 		EmbeddingOptions options = context.getRequest().getOptions();
+		String provider = GenAiProviders.fromSpringAi(context.getOperationMetadata().provider());
 		EmbeddingsCall.Builder operation = GenAiOperation.embeddings((options != null) ? options.getModel() : null)
-			.providerName(GenAiProviders.fromSpringAi(context.getOperationMetadata().provider()));
-		server(operation, this.serverUri);
+			.providerName(provider);
+		server(operation, provider, options);
 		return operation.build();
 	}
 

@@ -102,6 +102,10 @@ public final class GenAiInferenceEvents {
 		};
 		GenAiOperation operation = run.operation();
 		this.vocabulary.onStart(operation, run.conversationId(), sink);
+		String serverAddress = run.serverAddress();
+		if (serverAddress != null && !serverAddress.equals(operation.serverAddress())) {
+			this.vocabulary.onServer(operation, serverAddress, run.serverPort(), sink);
+		}
 		if (content != null) {
 			if (content.input != null) {
 				this.vocabulary.onInput(operation, content.input, sink);

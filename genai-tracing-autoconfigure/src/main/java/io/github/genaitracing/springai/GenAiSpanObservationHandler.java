@@ -17,6 +17,7 @@
 package io.github.genaitracing.springai;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
@@ -43,11 +44,18 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 
 	private final SpanLifecycle spans;
 
+	private final Map<String, URI> configuredServers;
+
 	private volatile @Nullable GenAiInferenceEvents events;
 
 	GenAiSpanObservationHandler(Tracer tracer, SpanLifecycle spans) {
+		this(tracer, spans, Map.of());
+	}
+
+	GenAiSpanObservationHandler(Tracer tracer, SpanLifecycle spans, Map<String, URI> configuredServers) {
 		this.tracer = tracer;
 		this.spans = spans;
+		this.configuredServers = Map.copyOf(configuredServers);
 	}
 
 	@Override
@@ -166,6 +174,16 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	 * it throws is caught, and the span ends.
 	 */
 	abstract void stopped(SpanHandle span, T context);
+
+	/**
+	 * Sets the server a model call starts with: the base URL of the call's own client
+	 * options, else the one its provider's properties configure (never another
+	 * provider's); the endpoint of the call's HTTP request, when seen, replaces it.
+	 */
+	final void server(GenAiOperation.Builder<?> operation, String provider, @Nullable Object options) {
+		URI uri = ClientBaseUrls.of(options);
+		server(operation, (uri != null) ? uri : this.configuredServers.get(provider));
+	}
 
 	/**
 	 * Sets {@code server.address} and {@code server.port} from a base URI.

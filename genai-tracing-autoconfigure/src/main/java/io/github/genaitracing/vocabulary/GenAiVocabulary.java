@@ -256,6 +256,12 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	}
 
 	@Override
+	public void onServer(GenAiOperation operation, String address, @Nullable Long port, AttributeSink sink) {
+		sink.put(GenAiAttributes.SERVER_ADDRESS, address);
+		sink.put(GenAiAttributes.SERVER_PORT, port);
+	}
+
+	@Override
 	public void onTimeToFirstChunk(GenAiOperation operation, long nanos, AttributeSink sink) {
 		sink.put(GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK, nanos / 1e9);
 	}

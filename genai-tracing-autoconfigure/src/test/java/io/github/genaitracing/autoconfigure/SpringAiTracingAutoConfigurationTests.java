@@ -74,8 +74,7 @@ class SpringAiTracingAutoConfigurationTests {
 	void userHandlerWins() {
 		this.contextRunner.withBean("myChatHandler", GenAiChatModelObservationHandler.class,
 				() -> new GenAiChatModelObservationHandler(Tracer.NOOP,
-						new SpanLifecycle(OpenTelemetry.noop(), java.util.List.of(), null), ContentPolicy.disabled(),
-						null))
+						new SpanLifecycle(OpenTelemetry.noop(), java.util.List.of(), null), ContentPolicy.disabled()))
 			.run((context) -> assertThat(context).hasSingleBean(GenAiChatModelObservationHandler.class)
 				.hasBean("myChatHandler"));
 	}

@@ -19,6 +19,7 @@ package io.github.genaitracing.springai;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -105,6 +108,35 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void recordsTheServerEachCallWentToNotTheConfiguredBaseUrl() {
+		try (OpenAiStubServer other = OpenAiStubServer.start(); ConfigurableApplicationContext context = run()) {
+			assertThat(other.port()).isNotEqualTo(model.port());
+			OpenAiChatModel handBuilt = OpenAiChatModel.builder()
+				.options(OpenAiChatOptions.builder()
+					.baseUrl(other.baseUrl())
+					.apiKey("test-key")
+					.model("gpt-4o-mini")
+					.build())
+				.observationRegistry(context.getBean(ObservationRegistry.class))
+				.build();
+			handBuilt.call(new Prompt("Weather in Paris?"));
+			List<Span> chats = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.toList();
+			assertThat(chats).hasSize(1);
+			assertThat(other.requests()).hasSize(1);
+			assertThat(model.requests()).isEmpty();
+			// the endpoint of the call's HTTP request, not spring.ai.openai.base-url
+			GenAiSpanAssert.assertThat(chats.get(0))
+				.hasAttribute(GenAiAttributes.PROVIDER_NAME, "openai")
+				.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "127.0.0.1")
+				.hasAttribute(GenAiAttributes.SERVER_PORT, (long) other.port());
+		}
+	}
+
+	@Test
 	void recordsMessagesWhenCaptureIsOn() {
 		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
 			context.getBean(ChatModel.class).call(new Prompt("Weather in Paris?"));
@@ -158,7 +190,9 @@ class SpringAiChatIntegrationTests {
 			GenAiSpanAssert.assertThat(chatSpans.get(0))
 				.hasKind(SpanKind.CLIENT)
 				.hasAttribute(GenAiAttributes.REQUEST_STREAM, true)
-				.hasAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, List.of("stop"));
+				.hasAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, List.of("stop"))
+				.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "127.0.0.1")
+				.hasAttribute(GenAiAttributes.SERVER_PORT, (long) model.port());
 		}
 	}
 
