@@ -106,6 +106,16 @@ final class Captured implements CapturedContent {
 	}
 
 	@Override
+	public String messagesJsonWithout(String role, String excludedRole) {
+		List<GenAiMessage> messages = this.messages;
+		if (messages == null || messages.stream().noneMatch((message) -> excludedRole.equals(message.role()))) {
+			return messagesJson(role, null);
+		}
+		return this.contentJson
+			.messages(messages.stream().filter((message) -> !excludedRole.equals(message.role())).toList());
+	}
+
+	@Override
 	public String toString() {
 		return this.value;
 	}

@@ -345,4 +345,20 @@ public final class GenAiAttributes {
 
 	}
 
+	/**
+	 * Well-known values of {@code gen_ai.output.type}.
+	 */
+	public static final class OutputType {
+
+		/** Plain text. */
+		public static final String TEXT = "text";
+
+		/** JSON (a JSON object, or JSON following a schema). */
+		public static final String JSON = "json";
+
+		private OutputType() {
+		}
+
+	}
+
 }

@@ -73,7 +73,24 @@ public final class GenAiProviders {
 		CHAT_MODEL_CLASSES.put("org.springframework.ai.deepseek.DeepSeekChatModel", ProviderName.DEEPSEEK);
 	}
 
+	/** Providers whose API takes the system instructions apart from the chat history. */
+	private static final Set<String> SYSTEM_INSTRUCTIONS_APART = Set.of(ProviderName.ANTHROPIC,
+			ProviderName.GCP_GEMINI, ProviderName.GCP_VERTEX_AI, ProviderName.GCP_GEN_AI, ProviderName.AWS_BEDROCK);
+
 	private GenAiProviders() {
+	}
+
+	/**
+	 * Returns whether a provider's API takes the system instructions apart from the chat
+	 * history (Anthropic's {@code system}, Gemini's {@code system_instruction}, Bedrock
+	 * Converse's {@code system}): the conventions then record them in
+	 * {@code gen_ai.system_instructions}; otherwise they are part of the history, in
+	 * {@code gen_ai.input.messages}.
+	 * @param providerName the {@code gen_ai.provider.name}
+	 * @return whether the system instructions are taken apart
+	 */
+	public static boolean takesSystemInstructionsApart(@Nullable String providerName) {
+		return providerName != null && SYSTEM_INSTRUCTIONS_APART.contains(providerName);
 	}
 
 	/**

@@ -63,4 +63,17 @@ public interface CapturedContent {
 	 */
 	String messagesJson(String role, @Nullable String finishReason);
 
+	/**
+	 * Returns the captured messages as a JSON array of semantic-convention messages,
+	 * leaving out those of one role (the system messages of a provider that takes its
+	 * system instructions apart from the chat history); the same as
+	 * {@link #messagesJson(String, String)} when the content is not messages.
+	 * @param role role of the single message when the content is not messages
+	 * @param excludedRole the role whose messages are left out
+	 * @return the messages JSON
+	 */
+	default String messagesJsonWithout(String role, String excludedRole) {
+		return messagesJson(role, null);
+	}
+
 }

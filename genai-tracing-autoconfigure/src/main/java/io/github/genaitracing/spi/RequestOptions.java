@@ -35,17 +35,43 @@ import org.jspecify.annotations.Nullable;
  * @param stream whether the response is streamed
  * @param encodingFormats the embedding encoding formats
  * @param dimensions the embedding dimensions
+ * @param outputType the output type the request asks for ({@code text}, {@code json},
+ * {@code image}, {@code speech}), or {@code null} when it asks for none
  * @since 0.1.0
  */
 public record RequestOptions(@Nullable Double temperature, @Nullable Double topP, @Nullable Double topK,
 		@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Long maxTokens,
 		@Nullable Long seed, @Nullable Long choiceCount, @Nullable List<String> stopSequences,
-		@Nullable Boolean stream, @Nullable List<String> encodingFormats, @Nullable Long dimensions) {
+		@Nullable Boolean stream, @Nullable List<String> encodingFormats, @Nullable Long dimensions,
+		@Nullable String outputType) {
 
 	/**
 	 * Options with nothing set.
 	 */
 	public static final RequestOptions NONE = new RequestOptions(null, null, null, null, null, null, null, null, null,
-			null, null, null);
+			null, null, null, null);
+
+	/**
+	 * Creates options that ask for no output type.
+	 * @param temperature the temperature
+	 * @param topP the top-p
+	 * @param topK the top-k
+	 * @param frequencyPenalty the frequency penalty
+	 * @param presencePenalty the presence penalty
+	 * @param maxTokens the maximum number of output tokens
+	 * @param seed the seed
+	 * @param choiceCount the number of choices
+	 * @param stopSequences the stop sequences
+	 * @param stream whether the response is streamed
+	 * @param encodingFormats the embedding encoding formats
+	 * @param dimensions the embedding dimensions
+	 */
+	public RequestOptions(@Nullable Double temperature, @Nullable Double topP, @Nullable Double topK,
+			@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Long maxTokens,
+			@Nullable Long seed, @Nullable Long choiceCount, @Nullable List<String> stopSequences,
+			@Nullable Boolean stream, @Nullable List<String> encodingFormats, @Nullable Long dimensions) {
+		this(temperature, topP, topK, frequencyPenalty, presencePenalty, maxTokens, seed, choiceCount, stopSequences,
+				stream, encodingFormats, dimensions, null);
+	}
 
 }

@@ -109,7 +109,11 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 			Prompt prompt = context.getRequest();
 			CapturedContent input = FailSafe.get(this,
 					() -> this.contentPolicy.captureMessages(SpringAiMessages.input(prompt.getInstructions())));
-			List<GenAiMessage.Part> instructions = SpringAiMessages.systemInstructions(prompt.getInstructions());
+			// system instructions are recorded apart only for a provider whose API takes them apart;
+			// otherwise they are part of the chat history, in the input messages
+			List<GenAiMessage.Part> instructions = GenAiProviders
+				.takesSystemInstructionsApart(span.operation().providerName())
+						? SpringAiMessages.systemInstructions(prompt.getInstructions()) : List.of();
 			String instructionsJson = instructions.isEmpty() ? null
 					: this.contentPolicy.captureSystemInstructions(instructions);
 			List<GenAiToolDefinition> tools = SpringAiMessages.toolDefinitions(prompt.getOptions());
@@ -165,8 +169,9 @@ public final class GenAiChatModelObservationHandler extends GenAiSpanObservation
 		}
 		return new RequestOptions(options.getTemperature(), options.getTopP(),
 				(options.getTopK() != null) ? options.getTopK().doubleValue() : null, options.getFrequencyPenalty(),
-				options.getPresencePenalty(), toLong(options.getMaxTokens()), null, null, options.getStopSequences(),
-				stream, null, null);
+				options.getPresencePenalty(), toLong(options.getMaxTokens()), ProviderOptions.seed(options),
+				ProviderOptions.choiceCount(options), options.getStopSequences(), stream, null, null,
+				ProviderOptions.outputType(options));
 	}
 
 }

@@ -181,7 +181,7 @@ abstract class GenAiSpanObservationHandler<T extends Observation.Context> implem
 	 * provider's); the endpoint of the call's HTTP request, when seen, replaces it.
 	 */
 	final void server(GenAiOperation.Builder<?> operation, String provider, @Nullable Object options) {
-		URI uri = ClientBaseUrls.of(options);
+		URI uri = ProviderOptions.baseUrl(options);
 		server(operation, (uri != null) ? uri : this.configuredServers.get(provider));
 	}
 

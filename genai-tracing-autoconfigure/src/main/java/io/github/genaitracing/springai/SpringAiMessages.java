@@ -52,9 +52,9 @@ final class SpringAiMessages {
 	}
 
 	/**
-	 * The text of the system messages, which the conventions also record as
-	 * {@code gen_ai.system_instructions} (they stay in the input messages too, being part
-	 * of the chat history sent to the model).
+	 * The text of the system messages, recorded as {@code gen_ai.system_instructions} for
+	 * a provider whose API takes them apart from the chat history (the semconv vocabulary
+	 * then leaves them out of {@code gen_ai.input.messages}).
 	 */
 	static List<GenAiMessage.Part> systemInstructions(List<Message> messages) {
 		List<GenAiMessage.Part> parts = new ArrayList<>();

@@ -72,8 +72,10 @@ final class SpringAiUsage {
 
 		static @Nullable Long reasoningTokens(Object nativeUsage) {
 			if (nativeUsage instanceof CompletionUsage usage) {
+				// a model that does not reason reports 0: recorded only when it did
 				return usage.completionTokensDetails()
 					.flatMap(CompletionUsage.CompletionTokensDetails::reasoningTokens)
+					.filter((tokens) -> tokens > 0)
 					.orElse(null);
 			}
 			return null;

@@ -19,6 +19,7 @@ package io.github.genaitracing.vocabulary;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.semconv.McpAttributes;
 import io.github.genaitracing.semconv.SemconvMode;
 import io.github.genaitracing.spi.AgentInvocation;
@@ -49,6 +50,8 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	private static final String ASSISTANT = "assistant";
 
 	private static final String STOP = "stop";
+
+	private static final String SYSTEM = "system";
 
 	private final SemconvMode mode;
 
@@ -160,6 +163,7 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		sink.put(GenAiAttributes.REQUEST_PRESENCE_PENALTY, options.presencePenalty());
 		sink.put(GenAiAttributes.REQUEST_MAX_TOKENS, options.maxTokens());
 		sink.put(GenAiAttributes.REQUEST_SEED, options.seed());
+		sink.put(GenAiAttributes.OUTPUT_TYPE, options.outputType());
 		if (options.choiceCount() != null && options.choiceCount() != 1L) {
 			sink.put(GenAiAttributes.REQUEST_CHOICE_COUNT, options.choiceCount());
 		}
@@ -178,6 +182,10 @@ public final class GenAiVocabulary implements SpanVocabulary {
 	public void onInput(GenAiOperation operation, CapturedContent input, AttributeSink sink) {
 		if (operation instanceof ToolExecution) {
 			sink.put(GenAiAttributes.TOOL_CALL_ARGUMENTS, input.jsonValue());
+		}
+		else if (GenAiProviders.takesSystemInstructionsApart(operation.providerName())) {
+			// the system messages are recorded once, in gen_ai.system_instructions
+			sink.put(GenAiAttributes.INPUT_MESSAGES, input.messagesJsonWithout(USER, SYSTEM));
 		}
 		else {
 			sink.put(GenAiAttributes.INPUT_MESSAGES, input.messagesJson(USER, null));

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.github.genaitracing.semconv.GenAiAttributes.ProviderName;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
@@ -130,7 +131,10 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 		}
 		int index = 0;
 		for (JsonNode definition : definitions.values()) {
-			String schema = "{\"type\":\"function\",\"function\":" + MAPPER.writeValueAsString(definition) + "}";
+			// OpenAI's tool shape: the type once, outside the function object
+			JsonNode function = (definition instanceof ObjectNode object) ? object.deepCopy().without("type")
+					: definition;
+			String schema = "{\"type\":\"function\",\"function\":" + MAPPER.writeValueAsString(function) + "}";
 			sink.put(AttributeKey.stringKey(OpenInferenceAttributes.LLM_TOOLS + "." + index + "."
 					+ OpenInferenceAttributes.TOOL_JSON_SCHEMA), schema);
 			index++;
@@ -167,7 +171,7 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 					text.append(textPart.content());
 				}
 				else if (part instanceof GenAiMessage.ToolCallResponse response) {
-					text.append(response.response());
+					text.append(toolResult(response.response()));
 					sink.put(key(base + OpenInferenceAttributes.MESSAGE_TOOL_CALL_ID), response.id());
 				}
 				else if (part instanceof GenAiMessage.ToolCall call) {
@@ -181,6 +185,24 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 			if (!text.isEmpty()) {
 				sink.put(key(base + OpenInferenceAttributes.MESSAGE_CONTENT), text.toString());
 			}
+		}
+	}
+
+	/**
+	 * A tool result as the text of a tool message: the captured JSON value itself, except
+	 * that a JSON string is its text, not quoted (a tool that answered JSON text shows that
+	 * text).
+	 */
+	private static String toolResult(String json) {
+		if (json.length() < 2 || json.charAt(0) != '"') {
+			return json;
+		}
+		try {
+			JsonNode node = MAPPER.readTree(json);
+			return node.isString() ? node.asString() : json;
+		}
+		catch (RuntimeException ex) {
+			return json;
 		}
 	}
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.WebApplicationType;
@@ -124,6 +125,28 @@ class AnthropicChatIntegrationTests {
 				.hasAttribute(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, 130L)
 				.doesNotHaveAttributes("gen_ai.usage.cache_write.input_tokens");
 			assertThat(openAi.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void recordsTheSystemInstructionsAnthropicTakesApartOnceWhenCaptureIsOn() {
+		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
+			ChatClient.create(anthropicModel(context))
+				.prompt()
+				.system("Answer in one word.")
+				.user("Weather in Oslo?")
+				.call()
+				.content();
+			assertThat(anthropic.requests().get(anthropic.requests().size() - 1).path("system").toString())
+				.contains("Answer in one word.");
+			GenAiSpanAssert.assertThat(chatSpan())
+				.hasAttribute(GenAiAttributes.SYSTEM_INSTRUCTIONS,
+						"[{\"type\":\"text\",\"content\":\"Answer in one word.\"}]")
+				.hasAttribute(GenAiAttributes.INPUT_MESSAGES,
+						"[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Weather in Oslo?\"}]}]")
+				// OpenInference keeps the whole conversation, system message first, as Phoenix shows it
+				.hasAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("llm.input_messages.0.message.role"),
+						"system");
 		}
 	}
 

@@ -137,6 +137,51 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
+	void recordsSeedOutputTypeAndReasoningTokensOfAnOpenAiCall() {
+		try (ConfigurableApplicationContext context = run()) {
+			model.enqueue(OpenAiStubServer.Reply.text("{\"forecast\":\"rain\"}").withUsage(40, 25, 0, 16));
+			OpenAiChatOptions options = OpenAiChatOptions.builder()
+				.model("gpt-4o-mini")
+				.seed(42)
+				.responseFormat(OpenAiChatModel.ResponseFormat.builder()
+					.type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT)
+					.build())
+				.build();
+			context.getBean(ChatModel.class).call(new Prompt("Forecast as JSON", options));
+			assertThat(model.requests().get(0).body()).contains("\"seed\":42").contains("json_object");
+			Span chat = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.findFirst()
+				.orElseThrow();
+			GenAiSpanAssert.assertThat(chat)
+				.hasAttribute(GenAiAttributes.REQUEST_SEED, 42L)
+				.hasAttribute(GenAiAttributes.OUTPUT_TYPE, "json")
+				.hasAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, 25L)
+				.hasAttribute(GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, 16L)
+				.hasAttribute(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION_REASONING, 16L)
+				.hasAttributeSatisfying(OpenInferenceAttributes.LLM_INVOCATION_PARAMETERS,
+						(json) -> assertThat(json).contains("\"seed\":42"));
+		}
+	}
+
+	@Test
+	void recordsNoSeedOutputTypeOrReasoningTokensWhenTheCallHasNone() {
+		try (ConfigurableApplicationContext context = run()) {
+			context.getBean(ChatModel.class).call(new Prompt("Weather in Paris?"));
+			Span chat = receiver.awaitSpans((received) -> received.stream()
+				.anyMatch((span) -> span.getName().startsWith("chat")), Duration.ofSeconds(10))
+				.stream()
+				.filter((span) -> span.getName().startsWith("chat"))
+				.findFirst()
+				.orElseThrow();
+			GenAiSpanAssert.assertThat(chat).doesNotHaveAttributes("gen_ai.request.seed", "gen_ai.output.type",
+					"gen_ai.usage.reasoning.output_tokens", "gen_ai.request.choice.count");
+		}
+	}
+
+	@Test
 	void recordsMessagesWhenCaptureIsOn() {
 		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
 			context.getBean(ChatModel.class).call(new Prompt("Weather in Paris?"));
@@ -214,7 +259,7 @@ class SpringAiChatIntegrationTests {
 	}
 
 	@Test
-	void recordsSystemInstructionsToolDefinitionsAndToolMessagesWhenCaptureIsOn() {
+	void recordsTheSystemMessageInTheHistoryToolDefinitionsAndToolMessagesWhenCaptureIsOn() {
 		try (ConfigurableApplicationContext context = run("genai.tracing.capture-content=span")) {
 			model.enqueue(OpenAiStubServer.Reply.toolCall("call_9", "get_weather", "{\"city\":\"Oslo\"}"),
 					OpenAiStubServer.Reply.text("Snowy"));
@@ -233,7 +278,10 @@ class SpringAiChatIntegrationTests {
 				.sorted(java.util.Comparator.comparingLong(Span::getStartTimeUnixNano))
 				.toList();
 			GenAiSpanAssert.assertThat(chats.get(0))
-				.hasAttribute(GenAiAttributes.SYSTEM_INSTRUCTIONS, "[{\"type\":\"text\",\"content\":\"Answer in one word.\"}]")
+				// OpenAI takes the system message as part of the chat history: recorded there, once
+				.hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES, (json) -> assertThat(json).startsWith(
+						"[{\"role\":\"system\",\"parts\":[{\"type\":\"text\",\"content\":\"Answer in one word.\"}]}"))
+				.doesNotHaveAttributes("gen_ai.system_instructions")
 				.hasAttributeSatisfying(GenAiAttributes.TOOL_DEFINITIONS, (json) -> assertThat(json)
 					.startsWith("[{")
 					.contains("\"name\":\"get_weather\"")
@@ -243,7 +291,21 @@ class SpringAiChatIntegrationTests {
 					.contains("\"type\":\"tool_call\"")
 					.contains("\"id\":\"call_9\"")
 					.contains("\"finish_reason\":\"tool_call\""));
-			assertThat(OtlpTestReceiver.attribute(chats.get(0), "llm.tools.0.tool.json_schema")).isNotNull();
+			// OpenInference's OpenAI tool shape names the type once, outside the function
+			assertThat((String) OtlpTestReceiver.attribute(chats.get(0), "llm.tools.0.tool.json_schema"))
+				.startsWith("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"")
+				.containsOnlyOnce("\"type\":\"function\"");
+			// the tool message (system, user, assistant, tool) has the tool's result text as
+			// sent to the model, not that text JSON-quoted again
+			assertThat(OtlpTestReceiver.attribute(chats.get(1), "llm.input_messages.3.message.role")).isEqualTo("tool");
+			assertThat(OtlpTestReceiver.attribute(chats.get(1), "llm.input_messages.3.message.content"))
+				.isEqualTo(tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.readTree(model.requests().get(1).body())
+					.path("messages")
+					.path(3)
+					.path("content")
+					.asString());
 			GenAiSpanAssert.assertThat(chats.get(1)).hasAttributeSatisfying(GenAiAttributes.INPUT_MESSAGES,
 					(json) -> assertThat(json).contains("\"type\":\"tool_call_response\"")
 						.contains("\"id\":\"call_9\"")
