@@ -16,7 +16,9 @@
 
 package io.github.genaitracing.benchmarks;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
@@ -98,7 +100,8 @@ public class ChatModelObservationBenchmark {
 		this.genAiTracing = ObservationRegistry.create();
 		this.genAiTracing.observationConfig()
 			.observationHandler(new FirstMatchingCompositeObservationHandler(
-					new GenAiChatModelObservationHandler(tracer, spans, ContentPolicy.disabled()),
+					new GenAiChatModelObservationHandler(tracer, spans, ContentPolicy.disabled(),
+							Map.of("openai", URI.create("http://127.0.0.1:8080"))),
 					new DefaultTracingObservationHandler(tracer)));
 		this.prompt = new Prompt("Weather in Paris?",
 				ChatOptions.builder().model("gpt-4o-mini").temperature(0.3).maxTokens(256).build());
