@@ -34,7 +34,9 @@ import io.github.genaitracing.sample.weather.WeatherAgentApplication;
 /**
  * The running sample: the scripted model (when offline), the weather agent and the front
  * agent, each agent an application context of its own with its own port and
- * configuration file ({@code application.yml} and {@code weather-agent.yml}).
+ * configuration file ({@code application.yml} and {@code weather-agent.yml}). The front
+ * agent calls the weather agent over A2A and uses its MCP tool; the weather agent starts
+ * first, so that the front agent's MCP client connects to it at start-up.
  *
  * @since 0.1.0
  */
@@ -76,10 +78,12 @@ public final class SampleAgents implements AutoCloseable {
 		String weatherUrl = "http://127.0.0.1:" + port(weather);
 		frontDefaults.put("sample.weather-agent.url", weatherUrl + "/a2a");
 		frontDefaults.put("genai.tracing.a2a.client.agent-names[" + weatherUrl + "]", "weather-agent");
+		frontDefaults.put("spring.ai.mcp.client.streamable-http.connections.weather-agent.url", weatherUrl);
 		ConfigurableApplicationContext front = FrontAgentApplication.application(frontDefaults).run(args);
 		SampleAgents agents = new SampleAgents(model, weather, front);
 		logger.info("Front agent (A2A JSON-RPC): http://localhost:" + agents.frontPort() + "/a2a, weather agent: "
-				+ "http://localhost:" + agents.weatherPort() + "/a2a, model: "
+				+ "http://localhost:" + agents.weatherPort() + "/a2a (MCP: http://localhost:" + agents.weatherPort()
+				+ "/mcp), model: "
 				+ ((model != null) ? "scripted, " + model.baseUrl() : "configured provider"));
 		logger.info("Trace view: http://localhost:" + agents.frontPort() + "/genai-tracing (weather agent: http://localhost:"
 				+ agents.weatherPort() + "/genai-tracing)");

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
+import io.github.genaitracing.semconv.McpAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample end to end, as a user runs it: both agents and the scripted model started
  * by {@link SampleAgents}, a message sent by the real A2A Java client and over raw HTTP,
- * spans exported by both agents through the real OTLP exporter into one receiver.
+ * spans exported by both agents through the real OTLP exporter into one receiver
+ * ({@link GenAiTracingTest}: cleared before each test).
  */
+@GenAiTracingTest
 class SampleAgentsEndToEndTests {
 
 	private static OtlpTestReceiver receiver;
@@ -54,17 +58,18 @@ class SampleAgentsEndToEndTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() throws Exception {
-		receiver = OtlpTestReceiver.start();
-		agents = SampleAgents.start("--sample.front.port=0", "--sample.weather.port=0",
-				"--management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
-				"--management.opentelemetry.tracing.export.schedule-delay=50ms");
+	static void start(OtlpTestReceiver sharedReceiver) throws Exception {
+		receiver = sharedReceiver;
+		List<String> args = new java.util.ArrayList<>(List.of("--sample.front.port=0", "--sample.weather.port=0"));
+		for (String property : receiver.exportProperties()) {
+			args.add("--" + property);
+		}
+		agents = SampleAgents.start(args.toArray(String[]::new));
 	}
 
 	@AfterAll
 	static void stop() {
 		agents.close();
-		receiver.close();
 	}
 
 	@Test
@@ -77,7 +82,9 @@ class SampleAgentsEndToEndTests {
 		io.a2a.spec.Task task = (io.a2a.spec.Task) result;
 		assertThat(task.getStatus().state()).isEqualTo(io.a2a.spec.TaskState.COMPLETED);
 		String answer = ((io.a2a.spec.TextPart) task.getArtifacts().get(0).parts().get(0)).getText();
-		assertThat(answer).contains("Forecast for Lisbon: sunny").contains("14:05 in Lisbon");
+		assertThat(answer).contains("Forecast for Lisbon: sunny")
+			.contains("14:05 in Lisbon")
+			.contains("Hourly in Lisbon");
 
 		List<Span> trace = awaitTrace("conv-sdk", (spans) -> named(spans, "invoke_agent weather-agent").size() >= 2
 				&& named(spans, "chat gpt-4o-mini").size() >= 3);
@@ -103,6 +110,61 @@ class SampleAgentsEndToEndTests {
 			assertThat(ancestors(trace, chat)).containsAnyOf(front, weather);
 		});
 		assertThat(named(trace, "execute_tool local_time")).hasSize(1);
+	}
+
+	@Test
+	void theReadmeRequestIsOneTraceThroughTheMcpToolCallIntoTheWeatherAgentsMcpServer() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + agents.frontPort() + "/a2a"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(readmeRequest("conv-mcp")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).contains("\"state\":\"completed\"").contains("Hourly in Lisbon");
+
+		List<Span> all = receiver.awaitSpans((spans) -> mcpSpan(spans, "conv-mcp", SpanKind.CLIENT) != null
+				&& mcpSpan(spans, "conv-mcp", SpanKind.SERVER) != null && serverTool(spans, "conv-mcp") != null
+				&& traceOf(spans, "conv-mcp").isPresent(), Duration.ofSeconds(20));
+		String traceId = traceOf(all, "conv-mcp").orElseThrow();
+		List<Span> trace = inTrace(all, traceId);
+		Span front = only(trace, "invoke_agent front-agent", SpanKind.SERVER);
+		Span clientTool = trace.stream()
+			.filter((span) -> span.getName().equals("execute_tool get_hourly_forecast")
+					&& span.getParentSpanId().equals(front.getSpanId()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no Spring AI tool span under the agent in " + names(trace)));
+		Span client = mcpSpan(all, "conv-mcp", SpanKind.CLIENT);
+		Span server = mcpSpan(all, "conv-mcp", SpanKind.SERVER);
+		Span serverTool = serverTool(all, "conv-mcp");
+		assertThat(List.of(client, server, serverTool)).as("the MCP spans of both agents are in the request's trace")
+			.allSatisfy((span) -> assertThat(OtlpTestReceiver.hex(span.getTraceId())).isEqualTo(traceId));
+		GenAiSpanAssert.assertThat(clientTool)
+			.hasAttribute(GenAiAttributes.OPERATION_NAME, "execute_tool")
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-mcp");
+		GenAiSpanAssert.assertThat(client)
+			.isChildOf(clientTool)
+			.hasAttribute(McpAttributes.METHOD_NAME, "tools/call")
+			.hasAttribute(GenAiAttributes.TOOL_NAME, "get_hourly_forecast")
+			.hasAttribute(GenAiAttributes.SERVER_PORT, (long) agents.weatherPort())
+			.hasAttribute(McpAttributes.NETWORK_TRANSPORT, "tcp")
+			.hasAttributeSatisfying(McpAttributes.SESSION_ID, (id) -> assertThat(id).isNotBlank())
+			.doesNotHaveAttributes("gen_ai.operation.name", "error.type");
+		GenAiSpanAssert.assertThat(server)
+			.as("the weather agent's MCP server span, parented from params._meta")
+			.isChildOf(client)
+			.hasAttribute(McpAttributes.METHOD_NAME, "tools/call")
+			.hasAttribute(GenAiAttributes.TOOL_NAME, "get_hourly_forecast")
+			.hasAttribute(McpAttributes.SESSION_ID, (String) OtlpTestReceiver.attribute(client, "mcp.session.id"))
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-mcp")
+			.doesNotHaveAttributes("error.type");
+		GenAiSpanAssert.assertThat(serverTool)
+			.hasKind(SpanKind.INTERNAL)
+			.isChildOf(server)
+			.hasAttribute(GenAiAttributes.OPERATION_NAME, "execute_tool")
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-mcp")
+			.hasAttributeSatisfying(GenAiAttributes.TOOL_CALL_RESULT,
+					(result) -> assertThat(result).contains("Hourly in Lisbon"));
+		assertThat(named(trace, "execute_tool get_hourly_forecast")).as("one tool span on each side")
+			.containsExactlyInAnyOrder(clientTool, serverTool);
 	}
 
 	@Test
@@ -140,6 +202,30 @@ class SampleAgentsEndToEndTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(card.statusCode()).isEqualTo(200);
 		assertThat(card.body()).contains("\"name\":\"front-agent\"").contains("/a2a");
+	}
+
+	private static String readmeRequest(String conversationId) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":{\"kind\":"
+				+ "\"message\",\"messageId\":\"m1\",\"role\":\"user\",\"contextId\":\"" + conversationId
+				+ "\",\"parts\":[{\"kind\":\"text\",\"text\":\"What is the weather in Lisbon?\"}]}}}";
+	}
+
+	private static Span mcpSpan(List<Span> spans, String conversationId, SpanKind kind) {
+		return spans.stream()
+			.filter((span) -> span.getName().equals("tools/call get_hourly_forecast")
+					&& span.getKind().name().equals("SPAN_KIND_" + kind.name())
+					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Span serverTool(List<Span> spans, String conversationId) {
+		Span server = mcpSpan(spans, conversationId, SpanKind.SERVER);
+		return (server != null) ? spans.stream()
+			.filter((span) -> span.getName().equals("execute_tool get_hourly_forecast")
+					&& span.getParentSpanId().equals(server.getSpanId()))
+			.findFirst()
+			.orElse(null) : null;
 	}
 
 	private static List<Span> awaitTrace(String conversationId, Predicate<List<Span>> complete) {

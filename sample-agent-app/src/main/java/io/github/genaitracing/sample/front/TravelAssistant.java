@@ -16,14 +16,21 @@
 
 package io.github.genaitracing.sample.front;
 
+import java.util.Arrays;
+
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
 
 /**
- * The front agent's logic: one Spring AI chat with the travel tools.
+ * The front agent's logic: one Spring AI chat with the travel tools and the tools of the
+ * MCP servers it is connected to (the weather agent's {@code get_hourly_forecast}, through
+ * Spring AI's MCP client).
  */
 @Component
 public class TravelAssistant {
@@ -32,9 +39,14 @@ public class TravelAssistant {
 
 	private final TravelTools tools;
 
-	TravelAssistant(ChatClient.Builder chatClient, TravelTools tools) {
+	TravelAssistant(ChatClient.Builder chatClient, TravelTools tools, ObjectProvider<ToolCallbackProvider> mcpTools) {
+		// the MCP servers' tools are listed once, at start-up (tools/list), not on every request
+		ToolCallback[] remoteTools = mcpTools.orderedStream()
+			.flatMap((provider) -> Arrays.stream(provider.getToolCallbacks()))
+			.toArray(ToolCallback[]::new);
 		this.chatClient = chatClient
 			.defaultSystem("You are a travel assistant. Use the tools to answer with the forecast and local time.")
+			.defaultToolCallbacks(remoteTools)
 			.build();
 		this.tools = tools;
 	}

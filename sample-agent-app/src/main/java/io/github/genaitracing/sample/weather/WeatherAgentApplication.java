@@ -21,8 +21,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.ai.tool.method.MethodToolCallbackProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +35,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.github.genaitracing.sample.a2a.A2aJsonRpcHandler;
 
 /**
- * The weather agent: answers forecasts over A2A JSON-RPC with one Spring AI chat call.
+ * The weather agent: answers forecasts over A2A JSON-RPC with one Spring AI chat call,
+ * and serves its forecast tool over MCP (streamable HTTP at {@code /mcp}).
  */
 @SpringBootApplication
 public class WeatherAgentApplication {
@@ -59,6 +63,16 @@ public class WeatherAgentApplication {
 		properties.put("spring.config.name", "weather-agent");
 		return new SpringApplicationBuilder(WeatherAgentApplication.class).main(WeatherAgentApplication.class)
 			.properties(properties);
+	}
+
+	/**
+	 * The tools Spring AI's MCP server serves.
+	 * @param tools the forecast tools
+	 * @return their callbacks
+	 */
+	@Bean
+	ToolCallbackProvider forecastToolCallbacks(ForecastTools tools) {
+		return MethodToolCallbackProvider.builder().toolObjects(tools).build();
 	}
 
 	/**
