@@ -4,7 +4,9 @@ Usage: python3 .ci/sample_trace.py FRONT_PORT WEATHER_PORT
 
 Reads the trace back from both agents' `genaitracing` actuator endpoints, checks the shape
 the README promises (invoke_agent front-agent -> chat -> execute_tool get_forecast ->
-invoke_agent weather-agent, and the weather agent's own spans in the same trace) and prints
+invoke_agent weather-agent, execute_tool get_hourly_forecast -> tools/call get_hourly_forecast
+over MCP, and the weather agent's own spans in the same trace: its agent span, and its MCP
+server span with the tool under it) and prints
 one line per span, "<depth><name> <kind> <status> [<attribute keys>]", siblings sorted, so that two runs of the
 sample (JVM and AOT mode) can be compared with diff. Exits 1 with the reason when the shape
 is wrong or the spans do not arrive within 60 s.
@@ -61,17 +63,19 @@ def main():
     deadline = time.monotonic() + 60
     previous = None
     front_ancestry_seen = []
+    weather_ancestry_seen = []
     while time.monotonic() < deadline:
         traces = [t for t in get(front, "/actuator/genaitracing")["traces"] if t.get("conversationId") == "conv-1"]
         if traces:
             trace_id = traces[0]["traceId"]
             front_lines, front_ancestry = tree(get(front, f"/actuator/genaitracing/{trace_id}")["spans"])
             try:
-                weather_lines, _ = tree(get(weather, f"/actuator/genaitracing/{trace_id}")["spans"])
+                weather_lines, weather_ancestry = tree(get(weather, f"/actuator/genaitracing/{trace_id}")["spans"])
             except urllib.error.HTTPError:
-                weather_lines = []
+                weather_lines, weather_ancestry = [], []
             current = (front_lines, weather_lines)
             front_ancestry_seen = front_ancestry
+            weather_ancestry_seen = weather_ancestry
             # the root ends last: once it is kept, so is the rest (and the weather agent's
             # spans, which end before the tool that called it)
             root_kept = any(line.startswith("invoke_agent front-agent ") for line in front_lines)
@@ -88,14 +92,22 @@ def main():
     expected = [("invoke_agent front-agent SERVER", None),
                 ("chat gpt-4o-mini CLIENT", "invoke_agent front-agent"),
                 ("execute_tool get_forecast INTERNAL", "invoke_agent front-agent"),
-                ("invoke_agent weather-agent CLIENT", "execute_tool get_forecast")]
+                ("invoke_agent weather-agent CLIENT", "execute_tool get_forecast"),
+                ("execute_tool get_hourly_forecast INTERNAL", "invoke_agent front-agent"),
+                ("tools/call get_hourly_forecast CLIENT", "execute_tool get_hourly_forecast")]
     for span, ancestor in expected:
         if not any(name == span and (ancestor is None or ancestor in ancestors)
                    for name, ancestors in front_ancestry):
             fail(f"no span '{span}'" + (f" under '{ancestor}'" if ancestor else "")
                  + f" in the front agent's tree:\n{text}")
-    if not any(l.strip().startswith("chat ") for l in weather_lines):
-        fail("the weather agent recorded no chat span in the same trace:\n" + "\n".join(weather_lines))
+    weather_text = "\n".join(weather_lines)
+    for span, ancestor in [("chat gpt-4o-mini CLIENT", "invoke_agent weather-agent"),
+                           ("tools/call get_hourly_forecast SERVER", None),
+                           ("execute_tool get_hourly_forecast INTERNAL", "tools/call get_hourly_forecast")]:
+        if not any(name == span and (ancestor is None or ancestor in ancestors)
+                   for name, ancestors in weather_ancestry_seen):
+            fail(f"no span '{span}'" + (f" under '{ancestor}'" if ancestor else "")
+                 + f" in the weather agent's tree of the same trace:\n{weather_text}")
     print("# front agent")
     print(text)
     print("# weather agent (same trace)")

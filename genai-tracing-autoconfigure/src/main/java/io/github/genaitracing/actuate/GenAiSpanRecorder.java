@@ -34,6 +34,7 @@ import io.github.genaitracing.semconv.ResourceAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.GenAiResponse;
+import io.github.genaitracing.spi.McpRequest;
 import io.github.genaitracing.spi.ModelCall;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.OperationRun;
@@ -42,7 +43,8 @@ import io.github.genaitracing.spi.TokenUsage;
 
 /**
  * Feeds the actuator endpoint. As a listener of the span lifecycle, it puts every ended
- * GenAI span into the {@link RecentGenAiTraces recent-trace ring} and counts it in the
+ * GenAI span (and MCP request acting on a tool, prompt or resource) into the
+ * {@link RecentGenAiTraces recent-trace ring} and counts it in the
  * {@link GenAiUsageCounters counters}, whichever vocabularies are enabled; as a span
  * processor, it remembers the other spans of kept traces (HTTP server spans, the A2A
  * server span) as parent links. It only reads ended spans and keeps bounded state.
@@ -73,7 +75,7 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 	@Override
 	public void onEnd(OperationRun run) {
 		GenAiOperation operation = run.operation();
-		if (operation.operationName() == null) {
+		if (operation.operationName() == null && !isMcpAction(operation)) {
 			link(run.span().getSpanContext(), (run.span() instanceof ReadableSpan readable)
 					? readable.getParentSpanContext() : null);
 			return;
@@ -111,6 +113,17 @@ public final class GenAiSpanRecorder implements OperationListener, SpanProcessor
 			}
 			record(readable.toSpanData());
 		}
+	}
+
+	/**
+	 * An MCP request that does something for the agent ({@code tools/call},
+	 * {@code prompts/get}, {@code resources/read}): kept like GenAI spans, so that a trace
+	 * shows the call from client to server. Protocol housekeeping ({@code initialize},
+	 * {@code tools/list}, notifications) is only a parent link.
+	 */
+	private static boolean isMcpAction(GenAiOperation operation) {
+		return operation instanceof McpRequest mcp
+				&& (mcp.toolName() != null || mcp.promptName() != null || mcp.resourceUri() != null);
 	}
 
 	private void record(SpanData data) {

@@ -22,10 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.baggage.BaggageBuilder;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.ServletException;
@@ -147,21 +143,9 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 			Object id = (idNode == null) ? null : idNode.isString() ? idNode.stringValue()
 					: idNode.isIntegralNumber() ? idNode.asString() : null;
 			McpMessage mcp = McpMessage.of(method.stringValue(), id, params);
-			Context http = Context.current();
-			Context fromMeta = this.spans.extract(meta);
-			SpanContext remote = Span.fromContext(fromMeta).getSpanContext();
-			Context parent;
-			SpanContext link = null;
-			if (remote.isValid()) {
-				parent = fromMeta;
-				SpanContext transport = Span.fromContext(http).getSpanContext();
-				link = (transport.isValid() && !transport.equals(remote)) ? transport : null;
-			}
-			else {
-				parent = withBaggage(http, Baggage.fromContext(fromMeta));
-			}
+			McpSpans.ServerParent parent = this.spans.serverParent(Context.current(), meta);
 			HttpServletRequest servlet = request.servletRequest();
-			McpCall call = this.spans.startServer(mcp, parent, link,
+			McpCall call = this.spans.startServer(mcp, parent.context(), parent.link(),
 					new McpSpans.ServerSide(McpAttributes.TRANSPORT_TCP, "http",
 							McpMessage.bounded(servlet.getHeader(SESSION_HEADER), McpMessage.MAX_VALUE_LENGTH),
 							McpMessage.bounded(servlet.getHeader(PROTOCOL_VERSION_HEADER), McpMessage.MAX_NAME_LENGTH),
@@ -192,21 +176,15 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 		return meta;
 	}
 
-	private static Context withBaggage(Context context, Baggage extra) {
-		if (extra.isEmpty()) {
-			return context;
-		}
-		BaggageBuilder builder = Baggage.fromContext(context).toBuilder();
-		extra.forEach((key, entry) -> builder.put(key, entry.getValue(), entry.getMetadata()));
-		return builder.build().storeInContext(context);
-	}
-
 	private static Scope makeCurrent(McpCall call) {
 		SpanHandle tool = call.tool();
 		return (tool != null) ? tool.makeCurrent() : call.span().makeCurrent();
 	}
 
 	private void finish(McpCall call, CapturingResponse response) {
+		if (call.isEnded()) {
+			return;
+		}
 		McpSpans.safely(() -> {
 			if (McpAttributes.METHOD_INITIALIZE.equals(call.request().method())) {
 				call.sessionId(McpMessage.bounded(response.getHeader(SESSION_HEADER), McpMessage.MAX_VALUE_LENGTH));
@@ -282,6 +260,13 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 				ServerResponse.Context context) throws ServletException, IOException {
 			CapturingResponse capturing = new CapturingResponse(response,
 					McpServerTracingFilter.this.maxResponseSize);
+			// the reply is complete when it is flushed: end the spans before the client can
+			// read it (and end the span it parents), not when the stream is closed later
+			capturing.beforeFlush(() -> {
+				if (!this.call.isEnded() && capturing.reply(this.call.request().requestId()) != null) {
+					finish(this.call, capturing);
+				}
+			});
 			ModelAndView result;
 			try (Scope scope = makeCurrent(this.call)) {
 				result = this.delegate.writeTo(request, capturing, context);
@@ -309,9 +294,31 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 
 		private @Nullable ServletOutputStream stream;
 
+		private @Nullable Runnable beforeFlush;
+
 		CapturingResponse(HttpServletResponse response, int limit) {
 			super(response);
 			this.limit = limit;
+		}
+
+		/**
+		 * Runs an action before each flush of the output stream.
+		 */
+		void beforeFlush(Runnable action) {
+			this.beforeFlush = action;
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			flushing();
+			super.flushBuffer();
+		}
+
+		private void flushing() {
+			Runnable action = this.beforeFlush;
+			if (action != null) {
+				McpSpans.safely(action);
+			}
 		}
 
 		@Override
@@ -399,6 +406,7 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 
 			@Override
 			public void flush() throws IOException {
+				flushing();
 				this.delegate.flush();
 			}
 

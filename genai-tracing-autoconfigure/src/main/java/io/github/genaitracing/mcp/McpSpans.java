@@ -22,6 +22,8 @@ import java.util.Map;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -229,6 +231,41 @@ public final class McpSpans {
 		return context;
 	}
 
+	/**
+	 * The parent of a server span: the context in {@code params._meta} when it has a valid
+	 * {@code traceparent} (the transport's span, if a different one, becomes a link), else
+	 * the transport's context with the baggage from {@code _meta}.
+	 * @param transport the transport's context (the HTTP request's span, or none)
+	 * @param meta the request's {@code _meta}, whatever its type
+	 * @return the parent and the link
+	 */
+	ServerParent serverParent(Context transport, @Nullable Object meta) {
+		Context fromMeta = extract(meta);
+		SpanContext remote = Span.fromContext(fromMeta).getSpanContext();
+		if (remote.isValid()) {
+			SpanContext local = Span.fromContext(transport).getSpanContext();
+			return new ServerParent(fromMeta, (local.isValid() && !local.equals(remote)) ? local : null);
+		}
+		return new ServerParent(withBaggage(transport, Baggage.fromContext(fromMeta)), null);
+	}
+
+	private static Context withBaggage(Context context, Baggage extra) {
+		if (extra.isEmpty()) {
+			return context;
+		}
+		BaggageBuilder builder = Baggage.fromContext(context).toBuilder();
+		extra.forEach((key, entry) -> builder.put(key, entry.getValue(), entry.getMetadata()));
+		return builder.build().storeInContext(context);
+	}
+
+	/**
+	 * Whether the context's span is the open tool span of that tool, that is, the request
+	 * is already traced (by the WebMVC filter).
+	 */
+	boolean isToolCurrent(Context context, @Nullable String toolName) {
+		return toolName != null && this.lifecycle.currentTool(context, toolName) != null;
+	}
+
 	private @Nullable String conversationId(Context parent) {
 		String conversationId = this.lifecycle.inheritedConversationId(parent);
 		return (conversationId != null && conversationId.length() <= MAX_CONVERSATION_ID_LENGTH) ? conversationId
@@ -246,6 +283,16 @@ public final class McpSpans {
 
 	static void failed(RuntimeException ex) {
 		logger.debug("MCP tracing step failed", ex);
+	}
+
+	/**
+	 * The parent of a server span and the link to the transport's span.
+	 *
+	 * @param context the parent context (with the baggage from {@code _meta})
+	 * @param link the transport's span when the parent came from {@code _meta}, or
+	 * {@code null}
+	 */
+	record ServerParent(Context context, @Nullable SpanContext link) {
 	}
 
 	/**

@@ -159,6 +159,8 @@ class McpTracingIntegrationTests {
 			.hasAttribute(McpAttributes.SESSION_ID, attribute(clientSpan, McpAttributes.SESSION_ID))
 			.hasAttribute(McpAttributes.NETWORK_TRANSPORT, "tcp")
 			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "conv-mcp");
+		assertThat(serverSpan.getEndTimeUnixNano()).as("the server span ends when the reply is sent, before the client reads it")
+			.isLessThanOrEqualTo(clientSpan.getEndTimeUnixNano());
 		assertThat(serverSpan.getLinksList()).hasSize(1);
 		String httpSpanId = OtlpTestReceiver.hex(serverSpan.getLinks(0).getSpanId());
 		assertThat(spans).anyMatch((span) -> OtlpTestReceiver.hex(span.getSpanId()).equals(httpSpanId)

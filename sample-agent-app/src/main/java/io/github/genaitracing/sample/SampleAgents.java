@@ -69,6 +69,9 @@ public final class SampleAgents implements AutoCloseable {
 	public static SampleAgents start(String... args) throws IOException {
 		ScriptedOpenAiModel model = isConfigured(args) ? null : ScriptedOpenAiModel.start(0);
 		Map<String, Object> defaults = new HashMap<>();
+		// closed by close(), the front agent first: its MCP client holds a stream open to the
+		// weather agent, whose graceful shutdown would otherwise wait for it
+		defaults.put("spring.main.register-shutdown-hook", false);
 		if (model != null) {
 			defaults.put(BASE_URL, model.baseUrl());
 			defaults.put("spring.ai.openai.api-key", "offline-sample-key");

@@ -145,6 +145,18 @@ class TraceViewBrowserTests {
 		assertThat(rows.get(remote + 1)).containsEntry("name", "chat gpt-4o-mini")
 			.containsEntry("service", "weather-agent");
 		assertThat(names).contains("execute_tool local_time INTERNAL");
+		int mcpTool = names.indexOf("execute_tool get_hourly_forecast INTERNAL");
+		assertThat(mcpTool).isPositive();
+		assertThat(names.subList(mcpTool, mcpTool + 4)).as("the MCP call from Spring AI's tool to the weather agent's tool")
+			.containsExactly("execute_tool get_hourly_forecast INTERNAL", "tools/call get_hourly_forecast CLIENT",
+					"tools/call get_hourly_forecast SERVER", "execute_tool get_hourly_forecast INTERNAL");
+		assertThat(rows.get(mcpTool + 1)).containsEntry("service", "front-agent")
+			.containsEntry("parent", rows.get(mcpTool).get("id"));
+		assertThat(rows.get(mcpTool + 2)).as("the weather agent's MCP server span, merged in under the MCP call")
+			.containsEntry("service", "weather-agent")
+			.containsEntry("parent", rows.get(mcpTool + 1).get("id"));
+		assertThat(rows.get(mcpTool + 3)).containsEntry("service", "weather-agent")
+			.containsEntry("parent", rows.get(mcpTool + 2).get("id"));
 		assertThat(rows.get(rows.size() - 1)).as("the front agent's last model turn ends the trace")
 			.containsEntry("name", "chat gpt-4o-mini")
 			.containsEntry("service", "front-agent")
@@ -171,7 +183,7 @@ class TraceViewBrowserTests {
 			assertThat(Double.parseDouble(row.get("left"))).as("%s starts within its parent's bar", row.get("name"))
 				.isGreaterThanOrEqualTo(Double.parseDouble(parent.get("left")) - 0.01);
 			assertThat(Double.parseDouble(row.get("left")) + Double.parseDouble(row.get("width")))
-				.as("%s ends within its parent's bar", row.get("name"))
+				.as("%s %s of %s ends within its parent's bar", row.get("name"), row.get("kind"), row.get("service"))
 				.isLessThanOrEqualTo(Double.parseDouble(parent.get("left")) + Double.parseDouble(parent.get("width"))
 						+ 0.01);
 		}
