@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -28,15 +29,15 @@ import org.springframework.util.AntPathMatcher;
  */
 final class A2aPaths {
 
-	private final AntPathMatcher matcher = new AntPathMatcher();
+	private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
-	private final List<String> paths;
+	private final List<Pattern> paths;
 
-	private final List<String> excludes;
+	private final List<Pattern> excludes;
 
 	A2aPaths(List<String> paths, List<String> excludes) {
-		this.paths = List.copyOf(paths);
-		this.excludes = List.copyOf(excludes);
+		this.paths = paths.stream().map(Pattern::of).toList();
+		this.excludes = excludes.stream().map(Pattern::of).toList();
 	}
 
 	boolean mayBeA2a(HttpServletRequest request) {
@@ -51,17 +52,50 @@ final class A2aPaths {
 		if (path.startsWith("/.well-known/") || path.startsWith("/actuator")) {
 			return false;
 		}
-		for (String exclude : this.excludes) {
-			if (this.matcher.match(exclude, path)) {
+		for (int i = 0; i < this.excludes.size(); i++) {
+			if (this.excludes.get(i).matches(path)) {
 				return false;
 			}
 		}
-		for (String pattern : this.paths) {
-			if (this.matcher.match(pattern, path)) {
+		for (int i = 0; i < this.paths.size(); i++) {
+			if (this.paths.get(i).matches(path)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An Ant-style path pattern, decided once: a plain path is compared, a
+	 * {@code prefix/**} pattern is a prefix test, anything else goes to the matcher.
+	 */
+	private record Pattern(String pattern, @Nullable String plain, @Nullable String prefix) {
+
+		static Pattern of(String pattern) {
+			if (!MATCHER.isPattern(pattern)) {
+				return new Pattern(pattern, pattern, null);
+			}
+			if (pattern.endsWith("/**")) {
+				String prefix = pattern.substring(0, pattern.length() - 3);
+				if (!MATCHER.isPattern(prefix)) {
+					return new Pattern(pattern, null, prefix);
+				}
+			}
+			return new Pattern(pattern, null, null);
+		}
+
+		boolean matches(String path) {
+			if (this.plain != null) {
+				return this.plain.equals(path);
+			}
+			if (this.prefix != null) {
+				// as the matcher: "/a2a/**" matches "/a2a" and everything below it
+				return path.startsWith(this.prefix) && (path.length() == this.prefix.length()
+						|| path.charAt(this.prefix.length()) == '/');
+			}
+			return MATCHER.match(this.pattern, path);
+		}
+
 	}
 
 }

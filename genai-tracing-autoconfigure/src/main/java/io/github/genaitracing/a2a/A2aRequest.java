@@ -16,6 +16,8 @@
 
 package io.github.genaitracing.a2a;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -89,11 +91,23 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 		return (version != null) ? version : DEFAULT_VERSION;
 	}
 
+	/** The members a request's span is made of; the text parts only when content is recorded. */
+	private static final Set<String> MEMBERS = Set.of("jsonrpc", "method", "id", "params", "message", "messageId",
+			"contextId", "taskId", "tenant");
+
+	private static final Set<String> MEMBERS_WITH_TEXT = union(MEMBERS, "parts", "text");
+
+	static Set<String> union(Set<String> names, String... more) {
+		Set<String> union = new java.util.HashSet<>(names);
+		union.addAll(java.util.Arrays.asList(more));
+		return Set.copyOf(union);
+	}
+
 	static A2aRequest parse(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
 		if (!A2aJson.mayBeJsonRpc(body, length)) {
 			return notParsed("not_json_rpc");
 		}
-		JsonNode root = A2aJson.read(body, length);
+		JsonNode root = A2aJson.read(body, length, (maxTextLength > 0) ? MEMBERS_WITH_TEXT : MEMBERS);
 		if (root == null) {
 			return notParsed("not_json");
 		}

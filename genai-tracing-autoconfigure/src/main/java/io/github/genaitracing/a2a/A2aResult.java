@@ -18,6 +18,7 @@ package io.github.genaitracing.a2a;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -69,8 +70,18 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 		return (messageText != null) ? messageText : statusText;
 	}
 
+	/**
+	 * The members a response's outcome is read from: not a task's history or metadata;
+	 * the text of artifacts and messages only when content is recorded.
+	 */
+	private static final Set<String> MEMBERS = Set.of("error", "code", "message", "result", "statusUpdate",
+			"artifactUpdate", "kind", "status", "state", "task", "id", "taskId", "contextId");
+
+	private static final Set<String> MEMBERS_WITH_TEXT = A2aRequest.union(MEMBERS, "parts", "text", "artifacts",
+			"artifact", "artifactId", "append");
+
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {
-		JsonNode root = A2aJson.read(body, length);
+		JsonNode root = A2aJson.read(body, length, (maxTextLength > 0) ? MEMBERS_WITH_TEXT : MEMBERS);
 		if (root == null || !root.isObject()) {
 			return null;
 		}

@@ -72,7 +72,13 @@ public final class GenAiAgentMetrics implements OperationListener {
 
 	private final MeterRegistry registry;
 
+	/** At most this many meters are kept for reuse; past it each record looks its meter up. */
+	private static final int MAX_CACHED_METERS = 1024;
+
 	private final Map<OperationRun, Calls> openAgents = new ConcurrentHashMap<>();
+
+	/** The meters recorded to, by name and tags: registering looks them up at a cost. */
+	private final Map<MeterKey, DistributionSummary> meters = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the metrics.
@@ -159,12 +165,23 @@ public final class GenAiAgentMetrics implements OperationListener {
 
 	private DistributionSummary histogram(String name, String description, String unit, double[] buckets,
 			List<Tag> tags) {
-		return DistributionSummary.builder(name)
-			.description(description)
-			.baseUnit(unit)
-			.serviceLevelObjectives(buckets)
-			.tags(tags)
-			.register(this.registry);
+		MeterKey key = new MeterKey(name, tags);
+		DistributionSummary meter = this.meters.get(key);
+		if (meter == null) {
+			meter = DistributionSummary.builder(name)
+				.description(description)
+				.baseUnit(unit)
+				.serviceLevelObjectives(buckets)
+				.tags(tags)
+				.register(this.registry);
+			if (this.meters.size() < MAX_CACHED_METERS) {
+				this.meters.put(key, meter);
+			}
+		}
+		return meter;
+	}
+
+	private record MeterKey(String name, List<Tag> tags) {
 	}
 
 	private static String valueOrNone(@Nullable String value) {

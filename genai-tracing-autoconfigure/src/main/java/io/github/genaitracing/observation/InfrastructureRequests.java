@@ -35,7 +35,12 @@ public final class InfrastructureRequests implements Predicate<Observation.Conte
 
 	private static final String WELL_KNOWN_AGENT = "/.well-known/agent";
 
+	private static final String DECISION = InfrastructureRequests.class.getName() + ".untraced";
+
 	private final List<String> pathPrefixes;
+
+	/** Each prefix followed by a slash, made once. */
+	private final List<String> directories;
 
 	/**
 	 * Creates the predicate.
@@ -44,6 +49,9 @@ public final class InfrastructureRequests implements Predicate<Observation.Conte
 	 */
 	public InfrastructureRequests(List<String> pathPrefixes) {
 		this.pathPrefixes = pathPrefixes.stream().filter((prefix) -> !prefix.isBlank() && !"/".equals(prefix)).toList();
+		this.directories = this.pathPrefixes.stream()
+			.map((prefix) -> prefix.endsWith("/") ? prefix : prefix + "/")
+			.toList();
 	}
 
 	@Override
@@ -51,7 +59,17 @@ public final class InfrastructureRequests implements Predicate<Observation.Conte
 		if (!(context instanceof ServerRequestObservationContext server)) {
 			return false;
 		}
-		HttpServletRequest request = server.getCarrier();
+		// asked at every event of the request's observation: decided once per request
+		Boolean decided = server.get(DECISION);
+		if (decided != null) {
+			return decided;
+		}
+		boolean untraced = untraced(server.getCarrier());
+		server.put(DECISION, untraced);
+		return untraced;
+	}
+
+	private boolean untraced(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		String contextPath = request.getContextPath();
 		if (path == null) {
@@ -63,8 +81,8 @@ public final class InfrastructureRequests implements Predicate<Observation.Conte
 		if ("GET".equals(request.getMethod()) && path.startsWith(WELL_KNOWN_AGENT)) {
 			return true;
 		}
-		for (String prefix : this.pathPrefixes) {
-			if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+		for (int i = 0; i < this.pathPrefixes.size(); i++) {
+			if (path.equals(this.pathPrefixes.get(i)) || path.startsWith(this.directories.get(i))) {
 				return true;
 			}
 		}
