@@ -39,6 +39,8 @@ import io.github.genaitracing.spi.CapturedContent;
 @Aspect
 public final class AgentInvokeAspect {
 
+	private final SpanLifecycle spans;
+
 	private final SpanCompletion completion;
 
 	private final ContentPolicy contentPolicy;
@@ -52,6 +54,7 @@ public final class AgentInvokeAspect {
 	 * @param registry the registry of traced methods
 	 */
 	public AgentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy, TracedMethodRegistry registry) {
+		this.spans = spans;
 		this.completion = new SpanCompletion(spans, contentPolicy);
 		this.contentPolicy = contentPolicy;
 		this.registry = registry;
@@ -70,8 +73,8 @@ public final class AgentInvokeAspect {
 				: signature.getDeclaringType();
 		TracedMethod traced = this.registry.agent(signature.getMethod(), targetClass);
 		Object[] args = joinPoint.getArgs();
-		return this.completion.proceed(joinPoint, signature.getReturnType(), traced.operation(args),
-				traced.conversationId(args), input(traced, args));
+		return this.completion.proceed(joinPoint, signature.getReturnType(), traced.described(this.spans),
+				traced.template(), traced.conversationId(args), input(traced, args));
 	}
 
 	private @Nullable CapturedContent input(TracedMethod traced, Object[] args) {

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.DescribedOperation;
 import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -55,12 +56,19 @@ final class SpanCompletion {
 		this.contentPolicy = contentPolicy;
 	}
 
-	@Nullable Object proceed(ProceedingJoinPoint joinPoint, Class<?> returnType, GenAiOperation operation,
-			@Nullable String conversationId, @Nullable CapturedContent input) throws Throwable {
+	/**
+	 * Runs the method inside the span of its operation.
+	 * @param described the operation described ahead, or {@code null} when the call has
+	 * an operation of its own
+	 * @param operation the operation of the call
+	 */
+	@Nullable Object proceed(ProceedingJoinPoint joinPoint, Class<?> returnType,
+			@Nullable DescribedOperation described, GenAiOperation operation, @Nullable String conversationId,
+			@Nullable CapturedContent input) throws Throwable {
 		if (REACTOR_PRESENT && ReactorSpanCompletion.isReactive(returnType)) {
-			return proceedReactive(joinPoint, operation, conversationId, input);
+			return proceedReactive(joinPoint, described, operation, conversationId, input);
 		}
-		SpanHandle span = this.spans.start(operation, conversationId, Context.current());
+		SpanHandle span = start(described, operation, conversationId, Context.current());
 		span.recordInput(input);
 		Object result;
 		try (Scope scope = span.makeCurrent()) {
@@ -84,11 +92,18 @@ final class SpanCompletion {
 		return result;
 	}
 
-	private @Nullable Object proceedReactive(ProceedingJoinPoint joinPoint, GenAiOperation operation,
-			@Nullable String conversationId, @Nullable CapturedContent input) throws Throwable {
+	private SpanHandle start(@Nullable DescribedOperation described, GenAiOperation operation,
+			@Nullable String conversationId, Context parent) {
+		return (described != null) ? this.spans.start(described, conversationId, parent)
+				: this.spans.start(operation, conversationId, parent);
+	}
+
+	private @Nullable Object proceedReactive(ProceedingJoinPoint joinPoint, @Nullable DescribedOperation described,
+			GenAiOperation operation, @Nullable String conversationId, @Nullable CapturedContent input)
+			throws Throwable {
 		Context parent = Context.current();
 		Supplier<SpanHandle> starter = () -> {
-			SpanHandle span = this.spans.start(operation, conversationId, parent);
+			SpanHandle span = start(described, operation, conversationId, parent);
 			span.recordInput(input);
 			return span;
 		};

@@ -27,6 +27,7 @@ import org.springframework.aop.support.AopUtils;
 
 import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.content.ContentPolicy;
+import io.github.genaitracing.core.DescribedOperation;
 import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -85,8 +86,9 @@ public final class ToolCallAspect {
 		if (existing != null) {
 			return recordOnExisting(joinPoint, existing, input);
 		}
-		return this.completion.proceed(joinPoint, signature.getReturnType(), operation, traced.conversationId(args),
-				input);
+		DescribedOperation described = (operation == traced.template()) ? traced.described(this.spans) : null;
+		return this.completion.proceed(joinPoint, signature.getReturnType(), described, operation,
+				traced.conversationId(args), input);
 	}
 
 	private @Nullable Object recordOnExisting(ProceedingJoinPoint joinPoint, SpanHandle existing,

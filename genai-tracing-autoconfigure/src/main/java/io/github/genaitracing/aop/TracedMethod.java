@@ -31,6 +31,8 @@ import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.annotation.ToolCallId;
 import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.DescribedOperation;
+import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.ToolExecution;
 
@@ -52,6 +54,8 @@ final class TracedMethod {
 	private final int toolCallIdIndex;
 
 	private final Class<?> targetClass;
+
+	private volatile @Nullable DescribedOperation described;
 
 	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass) {
 		this.template = template;
@@ -96,6 +100,19 @@ final class TracedMethod {
 
 	GenAiOperation template() {
 		return this.template;
+	}
+
+	/**
+	 * Returns the template described by the given lifecycle, described on first use (and
+	 * again when the lifecycle is another one, such as after a settings change).
+	 */
+	DescribedOperation described(SpanLifecycle spans) {
+		DescribedOperation result = this.described;
+		if (result == null || !result.isDescribedBy(spans)) {
+			result = spans.describe(this.template);
+			this.described = result;
+		}
+		return result;
 	}
 
 	/**

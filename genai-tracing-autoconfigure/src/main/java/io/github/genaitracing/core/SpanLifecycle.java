@@ -159,12 +159,49 @@ public final class SpanLifecycle {
 	 * @return the started span
 	 */
 	public SpanHandle start(GenAiOperation operation, @Nullable String conversationId, Context parent) {
+		return start(operation, null, conversationId, parent);
+	}
+
+	/**
+	 * Describes an operation that many spans share (such as the operation of an annotated
+	 * method) once, so that starting a span of it sets prebuilt start attributes instead
+	 * of asking every vocabulary again.
+	 * @param operation the operation
+	 * @return the described operation, for {@link #start(DescribedOperation, String, Context)}
+	 * of this lifecycle
+	 */
+	public DescribedOperation describe(GenAiOperation operation) {
+		return new DescribedOperation(this, operation, this.vocabularies);
+	}
+
+	/**
+	 * Starts a span of a described operation; never throws. The span gets the same
+	 * attributes as one started with {@link #start(GenAiOperation, String, Context)}.
+	 * @param described the operation, described by this lifecycle (one described by
+	 * another is started as an undescribed operation)
+	 * @param conversationId the conversation id of this run, or {@code null} to inherit
+	 * the parent's
+	 * @param parent the parent context ({@link Context#root()} for a new trace)
+	 * @return the started span
+	 */
+	public SpanHandle start(DescribedOperation described, @Nullable String conversationId, Context parent) {
+		return start(described.operation(), (described.lifecycle() == this) ? described : null, conversationId,
+				parent);
+	}
+
+	private SpanHandle start(GenAiOperation operation, @Nullable DescribedOperation described,
+			@Nullable String conversationId, Context parent) {
 		long startNanos = System.nanoTime();
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
 		SpanBuilder builder = this.tracer.spanBuilder(operation.spanName())
 			.setSpanKind(operation.spanKind())
 			.setParent(parent);
-		describe(operation, effectiveId, AttributeSink.of(builder));
+		if (described != null) {
+			described.describe(builder, effectiveId, this.vocabularies);
+		}
+		else {
+			describeStart(operation, effectiveId, AttributeSink.of(builder));
+		}
 		if (!operation.protocolAttributes().isEmpty()) {
 			builder.setAllAttributes(operation.protocolAttributes());
 		}
@@ -201,7 +238,7 @@ public final class SpanLifecycle {
 	public SpanHandle adopt(Span span, GenAiOperation operation, @Nullable String conversationId, Context parent) {
 		long startNanos = System.nanoTime();
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
-		describe(operation, effectiveId, AttributeSink.of(span));
+		describeStart(operation, effectiveId, AttributeSink.of(span));
 		try {
 			if (!operation.protocolAttributes().isEmpty()) {
 				span.setAllAttributes(operation.protocolAttributes());
@@ -221,7 +258,7 @@ public final class SpanLifecycle {
 	/**
 	 * Lets every vocabulary describe a starting span, each call guarded.
 	 */
-	private void describe(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+	private void describeStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		for (int i = 0; i < this.vocabularies.size(); i++) {
 			SpanVocabulary vocabulary = this.vocabularies.get(i);
 			try {

@@ -39,6 +39,20 @@ public interface SpanVocabulary {
 	void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink);
 
 	/**
+	 * Whether {@link #onStart} writes the same attributes whenever it is given the same
+	 * operation and conversation id, reading nothing else (no clock, thread-local or
+	 * mutable state), and writes the conversation id, if at all, as given. The lifecycle
+	 * then asks such a vocabulary once per operation shared by many spans (the operation
+	 * of an annotated method) and sets what it wrote on every span of that operation,
+	 * with each span's own conversation id. {@code false} by default: the vocabulary is
+	 * asked at every span start.
+	 * @return whether the start attributes may be written once per operation
+	 */
+	default boolean isStartRepeatable() {
+		return false;
+	}
+
+	/**
 	 * Writes the operation's input.
 	 * @param operation the operation
 	 * @param input the captured input

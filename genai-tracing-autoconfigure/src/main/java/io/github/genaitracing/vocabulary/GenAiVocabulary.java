@@ -70,6 +70,15 @@ public final class GenAiVocabulary implements SpanVocabulary {
 		this.mode = mode;
 	}
 
+	/**
+	 * {@inheritDoc} The start attributes depend only on the operation, the conversation
+	 * id and this vocabulary's settings, fixed when it is made.
+	 */
+	@Override
+	public boolean isStartRepeatable() {
+		return true;
+	}
+
 	@Override
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		if (operation instanceof AgentRequest request) {

@@ -35,6 +35,15 @@ import io.github.genaitracing.spi.TokenUsage;
  */
 public final class MlflowVocabulary implements SpanVocabulary {
 
+	/**
+	 * {@inheritDoc} The start attributes depend only on the operation, the conversation
+	 * id and this vocabulary's settings, fixed when it is made.
+	 */
+	@Override
+	public boolean isStartRepeatable() {
+		return true;
+	}
+
 	@Override
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		String spanType = switch (operation.kind()) {

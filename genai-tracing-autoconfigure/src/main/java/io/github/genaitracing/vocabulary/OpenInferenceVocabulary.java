@@ -72,6 +72,15 @@ public final class OpenInferenceVocabulary implements SpanVocabulary {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	/**
+	 * {@inheritDoc} The start attributes depend only on the operation, the conversation
+	 * id and this vocabulary's settings, fixed when it is made.
+	 */
+	@Override
+	public boolean isStartRepeatable() {
+		return true;
+	}
+
 	@Override
 	public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
 		if (operation instanceof AgentRequest || operation instanceof McpRequest) {
