@@ -17,7 +17,6 @@
 package io.github.genaitracing.core;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Supplier;
 
@@ -49,11 +48,11 @@ import io.github.genaitracing.spi.TokenUsage;
  */
 public final class SpanHandle implements OperationRun {
 
-	private static final AtomicIntegerFieldUpdater<SpanHandle> ENDED = AtomicIntegerFieldUpdater
-		.newUpdater(SpanHandle.class, "ended");
+	private static final AtomicReferenceFieldUpdater<SpanHandle, Object> STATE = AtomicReferenceFieldUpdater
+		.newUpdater(SpanHandle.class, Object.class, "state");
 
-	private static final AtomicReferenceFieldUpdater<SpanHandle, Outcome> OUTCOME = AtomicReferenceFieldUpdater
-		.newUpdater(SpanHandle.class, Outcome.class, "outcome");
+	/** The state of a span that ended without a failure. */
+	private static final Ended ENDED_OK = new Ended(Outcome.OK);
 
 	private final SpanLifecycle lifecycle;
 
@@ -71,19 +70,26 @@ public final class SpanHandle implements OperationRun {
 
 	private @Nullable AttributeSink sink;
 
-	private volatile int ended;
+	/**
+	 * {@code null} while the span runs without a failure, the failure's {@link Outcome}
+	 * once one was recorded, an {@link Ended} holding the final outcome once it ended: one
+	 * field changed by one compare-and-set, so that the first failure and the end are
+	 * each recorded once, and a span that ends without failing pays for one atomic write.
+	 */
+	private volatile @Nullable Object state;
 
-	private volatile Outcome outcome = Outcome.OK;
-
-	private volatile @Nullable Outcome finalOutcome;
-
-	volatile long durationNanos = -1;
+	/**
+	 * The duration plus one (the field's default, 0, means not measured, so that the
+	 * constructor writes no volatile field).
+	 */
+	private volatile long durationPlusOne;
 
 	private volatile @Nullable GenAiResponse response;
 
 	private volatile @Nullable TokenUsage usage;
 
-	private volatile long timeToFirstChunkNanos = -1;
+	/** The time to the first chunk plus one (0: none recorded). */
+	private volatile long timeToFirstChunkPlusOne;
 
 	private final boolean owned;
 
@@ -162,6 +168,10 @@ public final class SpanHandle implements OperationRun {
 		return this.parent;
 	}
 
+	/**
+	 * {@inheritDoc} Measured when the lifecycle has listeners or the operation is a model
+	 * call; otherwise 0.
+	 */
 	@Override
 	public long startNanos() {
 		return this.startNanos;
@@ -172,7 +182,11 @@ public final class SpanHandle implements OperationRun {
 	 */
 	@Override
 	public long durationNanos() {
-		return this.durationNanos;
+		return this.durationPlusOne - 1;
+	}
+
+	void durationNanos(long nanos) {
+		this.durationPlusOne = nanos + 1;
 	}
 
 	@Override
@@ -290,13 +304,16 @@ public final class SpanHandle implements OperationRun {
 
 	@Override
 	public long timeToFirstChunkNanos() {
-		return this.timeToFirstChunkNanos;
+		return this.timeToFirstChunkPlusOne - 1;
 	}
 
 	@Override
 	public Outcome outcome() {
-		Outcome result = this.finalOutcome;
-		return (result != null) ? result : this.outcome;
+		Object state = this.state;
+		if (state == null) {
+			return Outcome.OK;
+		}
+		return (state instanceof Ended ended) ? ended.outcome : (Outcome) state;
 	}
 
 	/**
@@ -439,7 +456,7 @@ public final class SpanHandle implements OperationRun {
 		if (isEnded()) {
 			return;
 		}
-		this.timeToFirstChunkNanos = nanos;
+		this.timeToFirstChunkPlusOne = nanos + 1;
 		tell((vocabulary, sink) -> vocabulary.onTimeToFirstChunk(this.operation, nanos, sink));
 	}
 
@@ -520,9 +537,8 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	private void fail(Outcome failure) {
-		if (!isEnded()) {
-			OUTCOME.compareAndSet(this, Outcome.OK, failure);
-		}
+		// only the first failure, and none after the end
+		STATE.compareAndSet(this, null, failure);
 	}
 
 	/**
@@ -530,9 +546,14 @@ public final class SpanHandle implements OperationRun {
 	 * nothing.
 	 */
 	public void end() {
-		if (ENDED.compareAndSet(this, 0, 1)) {
-			this.finalOutcome = this.outcome;
-			this.lifecycle.end(this);
+		Object current = this.state;
+		while (!(current instanceof Ended)) {
+			Ended ended = (current == null) ? ENDED_OK : new Ended((Outcome) current);
+			if (STATE.compareAndSet(this, current, ended)) {
+				this.lifecycle.end(this);
+				return;
+			}
+			current = this.state;
 		}
 	}
 
@@ -547,7 +568,7 @@ public final class SpanHandle implements OperationRun {
 
 	@Override
 	public boolean isEnded() {
-		return this.ended != 0;
+		return this.state instanceof Ended;
 	}
 
 	/**
@@ -570,6 +591,17 @@ public final class SpanHandle implements OperationRun {
 	@Override
 	public String toString() {
 		return "SpanHandle[" + this.operation.spanName() + "]";
+	}
+
+	/** The state of an ended span: its final outcome. */
+	private static final class Ended {
+
+		final Outcome outcome;
+
+		Ended(Outcome outcome) {
+			this.outcome = outcome;
+		}
+
 	}
 
 	private record Endpoint(String address, @Nullable Long port) {

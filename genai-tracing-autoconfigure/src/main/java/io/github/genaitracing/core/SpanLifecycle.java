@@ -191,7 +191,7 @@ public final class SpanLifecycle {
 
 	private SpanHandle start(GenAiOperation operation, @Nullable DescribedOperation described,
 			@Nullable String conversationId, Context parent) {
-		long startNanos = System.nanoTime();
+		long startNanos = startTime(operation);
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
 		SpanBuilder builder = this.tracer.spanBuilder(operation.spanName())
 			.setSpanKind(operation.spanKind())
@@ -236,7 +236,7 @@ public final class SpanLifecycle {
 	 * @return the handle of the adopted span
 	 */
 	public SpanHandle adopt(Span span, GenAiOperation operation, @Nullable String conversationId, Context parent) {
-		long startNanos = System.nanoTime();
+		long startNanos = startTime(operation);
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
 		describeStart(operation, effectiveId, AttributeSink.of(span));
 		try {
@@ -253,6 +253,15 @@ public final class SpanLifecycle {
 		}
 		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
 				parent);
+	}
+
+	/**
+	 * Returns the start time when someone reads it — the listeners (for the duration) or
+	 * the time to the first chunk of a model call — else 0: reading the clock costs as
+	 * much as a few attributes.
+	 */
+	private long startTime(GenAiOperation operation) {
+		return (!this.listeners.isEmpty() || operation instanceof ModelCall) ? System.nanoTime() : 0;
 	}
 
 	/**
@@ -316,7 +325,7 @@ public final class SpanLifecycle {
 	 */
 	void end(SpanHandle handle) {
 		if (!this.listeners.isEmpty()) {
-			handle.durationNanos = System.nanoTime() - handle.startNanos();
+			handle.durationNanos(System.nanoTime() - handle.startNanos());
 		}
 		if (this.accounting.tracksRuns() && handle.owned() && handle.operation() instanceof AgentInvocation
 				&& handle.deferEndWhileModelCallsRun()) {
@@ -337,7 +346,10 @@ public final class SpanLifecycle {
 	 * deferred) and tells the listeners; then ends the agents whose end waited for it.
 	 */
 	private void finish(SpanHandle handle, long endEpochNanos) {
-		handle.finished = true;
+		if (this.accounting.tracksRuns()) {
+			// read by the accounting of the runs below it only
+			handle.finished = true;
+		}
 		Span span = handle.span();
 		Outcome outcome = handle.outcome();
 		if (this.accounting != CostAccounting.NONE) {
