@@ -98,6 +98,9 @@ public final class SpanHandle implements OperationRun {
 	/** The agent runs above this model call that wait for it to end before ending. */
 	List<SpanHandle> countedAgents = List.of();
 
+	/** Whether the lifecycle's map of open tool spans holds this span. */
+	boolean inOpenTools;
+
 	/** Whether the span was ended (possibly later than {@link #end()} was called). */
 	volatile boolean finished;
 

@@ -62,6 +62,10 @@ public final class SpanLifecycle {
 	 */
 	public static final String INSTRUMENTATION_NAME = "io.github.genaitracing";
 
+	/**
+	 * The handle of the span a context belongs to: put for run tracking, and into the
+	 * context of a described tool span so that a nested call of the same tool finds it.
+	 */
 	private static final ContextKey<SpanHandle> RUN = ContextKey.named("genai-tracing-run");
 
 	private final Tracer tracer;
@@ -219,7 +223,7 @@ public final class SpanLifecycle {
 			span = Span.wrap(SpanContext.getInvalid());
 		}
 		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, true),
-				parent);
+				parent, described != null);
 	}
 
 	/**
@@ -252,7 +256,7 @@ public final class SpanLifecycle {
 			FailSafe.failed("span processor", ex);
 		}
 		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
-				parent);
+				parent, false);
 	}
 
 	/**
@@ -283,12 +287,20 @@ public final class SpanLifecycle {
 		return this.tracksRuns ? parent.get(RUN) : null;
 	}
 
-	private SpanHandle register(SpanHandle handle, Context parent) {
+	/**
+	 * Gives the handle its context and tells the listeners. An open tool span is found by
+	 * {@link #currentTool}: a described one (an annotated method's, which runs in the
+	 * handle's context) through its context, any other through a map by span, as its
+	 * context may be made current by its own instrumentation (such as Micrometer's).
+	 */
+	private SpanHandle register(SpanHandle handle, Context parent, boolean described) {
 		Span span = handle.span();
 		GenAiOperation operation = handle.operation();
 		Context context = childContext(parent.with(span), handle.conversationId());
-		handle.context = this.tracksRuns ? context.with(RUN, handle) : context;
-		if (operation instanceof ToolExecution) {
+		boolean tool = operation instanceof ToolExecution;
+		handle.context = (this.tracksRuns || (tool && described)) ? context.with(RUN, handle) : context;
+		if (tool && !described) {
+			handle.inOpenTools = true;
 			this.openTools.put(span.getSpanContext(), handle);
 		}
 		SpanHandle parentRun = (SpanHandle) handle.parent();
@@ -379,7 +391,7 @@ public final class SpanLifecycle {
 		catch (Throwable ex) {
 			FailSafe.failed(this, ex);
 		}
-		if (handle.operation() instanceof ToolExecution) {
+		if (handle.inOpenTools) {
 			this.openTools.remove(span.getSpanContext());
 		}
 		try {
@@ -420,6 +432,11 @@ public final class SpanLifecycle {
 	 * @return the open tool span, or {@code null}
 	 */
 	public @Nullable SpanHandle currentTool(Context context, @Nullable String toolName) {
+		SpanHandle run = context.get(RUN);
+		if (run != null && run.operation() instanceof ToolExecution tool && run.span() == Span.fromContext(context)
+				&& !run.isEnded() && Objects.equals(tool.toolName(), toolName)) {
+			return run;
+		}
 		if (this.openTools.isEmpty()) {
 			return null;
 		}

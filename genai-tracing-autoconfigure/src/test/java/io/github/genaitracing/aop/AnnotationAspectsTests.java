@@ -241,6 +241,74 @@ class AnnotationAspectsTests {
 		assertThat(otel.getSpans().get(0)).hasEnded();
 	}
 
+	@Test
+	void nestedCallOfTheSameToolRecordsOnTheOuterToolSpanAndAnotherToolGetsAChildSpan() {
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
+				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
+		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, null), null);
+		AspectJProxyFactory innerFactory = new AspectJProxyFactory(new InnerTools());
+		innerFactory.addAspect(new ToolCallAspect(spans, contentOn(4096), registry));
+		InnerTools inner = innerFactory.getProxy();
+		AspectJProxyFactory outerFactory = new AspectJProxyFactory(new OuterTools(inner));
+		outerFactory.addAspect(new ToolCallAspect(spans, contentOn(4096), registry));
+		OuterTools tools = outerFactory.getProxy();
+		org.assertj.core.api.Assertions.assertThat(tools.lookup("Paris")).isEqualTo("Paris: sunny, 21");
+		List<SpanData> spansSeen = otel.getSpans();
+		org.assertj.core.api.Assertions.assertThat(spansSeen).hasSize(2);
+		SpanData temperature = spansSeen.get(0);
+		SpanData lookup = spansSeen.get(1);
+		assertThat(lookup).hasName("execute_tool lookup").hasNoParent();
+		// the nested lookup recorded its arguments on the outer span: the last one written
+		assertThat(lookup).hasAttribute(GenAiAttributes.TOOL_CALL_ARGUMENTS, "{\"city\":\"Paris/inner\"}");
+		assertThat(temperature).hasName("execute_tool temperature").hasParent(lookup);
+		// once the outer span ended, a call in its context starts a span of its own
+		otel.clearSpans();
+		try (io.opentelemetry.context.Scope scope = inner.remembered().makeCurrent()) {
+			inner.lookup("Rome/later");
+		}
+		org.assertj.core.api.Assertions.assertThat(otel.getSpans()).hasSize(1);
+	}
+
+	static class OuterTools {
+
+		final InnerTools inner;
+
+		OuterTools(InnerTools inner) {
+			this.inner = inner;
+		}
+
+		@ToolCall(name = "lookup")
+		public String lookup(String city) {
+			this.inner.rememberContext();
+			return this.inner.lookup(city + "/inner") + ", " + this.inner.temperature(city);
+		}
+
+	}
+
+	static class InnerTools {
+
+		private io.opentelemetry.context.Context remembered = io.opentelemetry.context.Context.root();
+
+		public void rememberContext() {
+			this.remembered = io.opentelemetry.context.Context.current();
+		}
+
+		@ToolCall(name = "lookup")
+		public String lookup(String city) {
+			return city.substring(0, city.indexOf('/')) + ": sunny";
+		}
+
+		@ToolCall(name = "temperature")
+		public String temperature(String city) {
+			return "21";
+		}
+
+		public io.opentelemetry.context.Context remembered() {
+			return this.remembered;
+		}
+
+	}
+
 	@AgentInvoke(name = "weather-agent", version = "1.2")
 	static class Agent {
 

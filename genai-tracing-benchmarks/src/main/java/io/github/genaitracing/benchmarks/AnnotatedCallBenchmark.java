@@ -38,7 +38,9 @@ import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
+import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.aop.AgentInvokeAspect;
+import io.github.genaitracing.aop.ToolCallAspect;
 import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -54,6 +56,7 @@ import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
  * An {@code @AgentInvoke} call against the same span built by hand with the OpenTelemetry
  * API, with the same attributes, around the same call through a no-op aspect on the same
  * pointcut; spans go through a batch span processor to an exporter that discards them.
+ * The {@code tool} arms do the same for an {@code @ToolCall} method.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,6 +77,10 @@ public class AnnotatedCallBenchmark {
 	private Agent proxiedNoOp;
 
 	private Agent annotatedWithoutBaggage;
+
+	private Tools tool;
+
+	private Tools proxiedNoOpTool;
 
 	@Setup
 	public void setUp() {
@@ -96,6 +103,12 @@ public class AnnotatedCallBenchmark {
 		AspectJProxyFactory noOpFactory = new AspectJProxyFactory(new Agent());
 		noOpFactory.addAspect(new NoOpAspect());
 		this.proxiedNoOp = noOpFactory.getProxy();
+		AspectJProxyFactory toolFactory = new AspectJProxyFactory(new Tools());
+		toolFactory.addAspect(new ToolCallAspect(spans, ContentPolicy.disabled(), registry));
+		this.tool = toolFactory.getProxy();
+		AspectJProxyFactory noOpToolFactory = new AspectJProxyFactory(new Tools());
+		noOpToolFactory.addAspect(new NoOpToolAspect());
+		this.proxiedNoOpTool = noOpToolFactory.getProxy();
 	}
 
 	/**
@@ -151,6 +164,66 @@ public class AnnotatedCallBenchmark {
 		finally {
 			span.end();
 		}
+	}
+
+	/**
+	 * An {@code @ToolCall} method called outside any span (no conversation id).
+	 * @return the result
+	 */
+	@Benchmark
+	public String tool() {
+		return this.tool.forecast("Paris");
+	}
+
+	/**
+	 * The baseline of {@link #tool()}: the same span with the same attributes written by
+	 * hand around the same call through a no-op aspect on the tool pointcut.
+	 * @return the result
+	 */
+	@Benchmark
+	public String handWrittenTool() {
+		Span span = this.tracer.spanBuilder("execute_tool weather")
+			.setSpanKind(SpanKind.INTERNAL)
+			.setAttribute(GenAiAttributes.OPERATION_NAME, "execute_tool")
+			.setAttribute(GenAiAttributes.TOOL_NAME, "weather")
+			.setAttribute(GenAiAttributes.TOOL_DESCRIPTION, "Forecast for a city")
+			.setAttribute(GenAiAttributes.TOOL_TYPE, "function")
+			.setAttribute(OpenInferenceAttributes.SPAN_KIND, "TOOL")
+			.setAttribute(OpenInferenceAttributes.TOOL_NAME, "weather")
+			.setAttribute(OpenInferenceAttributes.TOOL_DESCRIPTION, "Forecast for a city")
+			.setAttribute(MlflowAttributes.SPAN_TYPE, "TOOL")
+			.startSpan();
+		try (Scope scope = span.makeCurrent()) {
+			return this.proxiedNoOpTool.forecast("Paris");
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	/**
+	 * An aspect that only proceeds, on the tool pointcut.
+	 */
+	@org.aspectj.lang.annotation.Aspect
+	public static class NoOpToolAspect {
+
+		@org.aspectj.lang.annotation.Around(TracedMethodRegistry.TOOL_POINTCUT)
+		public Object around(org.aspectj.lang.ProceedingJoinPoint joinPoint) throws Throwable {
+			return joinPoint.proceed();
+		}
+
+	}
+
+	/**
+	 * The benchmarked tool.
+	 */
+	public static class Tools {
+
+		@ToolCall(name = "weather", description = "Forecast for a city")
+		public String forecast(String city) {
+			return city;
+		}
+
 	}
 
 	/**
