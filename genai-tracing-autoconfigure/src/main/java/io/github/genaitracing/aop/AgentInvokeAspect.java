@@ -73,7 +73,7 @@ public final class AgentInvokeAspect {
 				: signature.getDeclaringType();
 		TracedMethod traced = this.registry.agent(signature.getMethod(), targetClass);
 		Object[] args = joinPoint.getArgs();
-		return this.completion.proceed(joinPoint, signature.getReturnType(), traced.described(this.spans),
+		return this.completion.proceed(joinPoint, traced, traced.described(this.spans),
 				traced.template(), traced.conversationId(args), input(traced, args));
 	}
 

@@ -62,10 +62,10 @@ final class SpanCompletion {
 	 * an operation of its own
 	 * @param operation the operation of the call
 	 */
-	@Nullable Object proceed(ProceedingJoinPoint joinPoint, Class<?> returnType,
+	@Nullable Object proceed(ProceedingJoinPoint joinPoint, TracedMethod traced,
 			@Nullable DescribedOperation described, GenAiOperation operation, @Nullable String conversationId,
 			@Nullable CapturedContent input) throws Throwable {
-		if (REACTOR_PRESENT && ReactorSpanCompletion.isReactive(returnType)) {
+		if (traced.returnsPublisher()) {
 			return proceedReactive(joinPoint, described, operation, conversationId, input);
 		}
 		SpanHandle span = start(described, operation, conversationId, Context.current());
@@ -78,7 +78,7 @@ final class SpanCompletion {
 			span.end(ex);
 			throw ex;
 		}
-		if (result instanceof CompletionStage<?> stage) {
+		if (traced.mayReturnStage() && result instanceof CompletionStage<?> stage) {
 			try {
 				stage.whenComplete((value, error) -> complete(span, value, error));
 			}
@@ -90,6 +90,13 @@ final class SpanCompletion {
 		}
 		complete(span, result, null);
 		return result;
+	}
+
+	/**
+	 * Whether a method returning this type returns a Reactor publisher.
+	 */
+	static boolean isPublisher(Class<?> returnType) {
+		return REACTOR_PRESENT && ReactorSpanCompletion.isReactive(returnType);
 	}
 
 	private SpanHandle start(@Nullable DescribedOperation described, GenAiOperation operation,

@@ -87,7 +87,7 @@ public final class ToolCallAspect {
 			return recordOnExisting(joinPoint, existing, input);
 		}
 		DescribedOperation described = (operation == traced.template()) ? traced.described(this.spans) : null;
-		return this.completion.proceed(joinPoint, signature.getReturnType(), described, operation,
+		return this.completion.proceed(joinPoint, traced, described, operation,
 				traced.conversationId(args), input);
 	}
 

@@ -17,9 +17,11 @@
 package io.github.genaitracing.aop;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -55,17 +57,33 @@ final class TracedMethod {
 
 	private final Class<?> targetClass;
 
+	private final boolean returnsPublisher;
+
+	private final boolean mayReturnStage;
+
 	private volatile @Nullable DescribedOperation described;
 
-	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass) {
+	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass, Class<?> returnType) {
 		this.template = template;
 		this.targetClass = targetClass;
+		this.returnsPublisher = SpanCompletion.isPublisher(returnType);
+		// a final class that is no CompletionStage (such as String) never returns one
+		this.mayReturnStage = !returnType.isPrimitive() && (!Modifier.isFinal(returnType.getModifiers())
+				|| CompletionStage.class.isAssignableFrom(returnType));
 		this.parameterNames = parameterNames(method);
 		this.conversationIdIndex = annotatedParameter(method, ConversationId.class);
 		this.toolCallIdIndex = annotatedParameter(method, ToolCallId.class);
 	}
 
-	static TracedMethod agent(Method method, Class<?> targetClass, AgentDefaults defaults) {
+	/**
+	 * Returns the agent method.
+	 * @param method the most specific method
+	 * @param targetClass the target class
+	 * @param defaults the agent defaults
+	 * @param returnType the return type of the method called (the declared one the caller
+	 * sees)
+	 */
+	static TracedMethod agent(Method method, Class<?> targetClass, AgentDefaults defaults, Class<?> returnType) {
 		AgentInvoke annotation = AnnotatedElementUtils.findMergedAnnotation(method, AgentInvoke.class);
 		if (annotation == null) {
 			annotation = AnnotatedElementUtils.findMergedAnnotation(targetClass, AgentInvoke.class);
@@ -81,21 +99,42 @@ final class TracedMethod {
 			.agentVersion(firstNonEmpty((annotation != null) ? annotation.version() : null, defaults.version()))
 			.agentId((annotation != null) ? emptyToNull(annotation.id()) : null)
 			.build();
-		return new TracedMethod(template, method, targetClass);
+		return new TracedMethod(template, method, targetClass, returnType);
 	}
 
-	static TracedMethod tool(Method method, Class<?> targetClass) {
+	/**
+	 * Returns the tool method.
+	 * @param method the most specific method
+	 * @param targetClass the target class
+	 * @param returnType the return type of the method called
+	 */
+	static TracedMethod tool(Method method, Class<?> targetClass, Class<?> returnType) {
 		ToolCall annotation = AnnotatedElementUtils.findMergedAnnotation(method, ToolCall.class);
 		String name = (annotation != null) ? emptyToNull(annotation.name()) : null;
 		GenAiOperation template = GenAiOperation.tool((name != null) ? name : method.getName())
 			.toolDescription((annotation != null) ? emptyToNull(annotation.description()) : null)
 			.toolType((annotation != null) ? emptyToNull(annotation.type()) : null)
 			.build();
-		return new TracedMethod(template, method, targetClass);
+		return new TracedMethod(template, method, targetClass, returnType);
 	}
 
 	Class<?> targetClass() {
 		return this.targetClass;
+	}
+
+	/**
+	 * Whether the method returns a Reactor publisher, whose span starts on subscription.
+	 */
+	boolean returnsPublisher() {
+		return this.returnsPublisher;
+	}
+
+	/**
+	 * Whether the method's result may be a {@link CompletionStage}, whose span ends when
+	 * it completes.
+	 */
+	boolean mayReturnStage() {
+		return this.mayReturnStage;
 	}
 
 	GenAiOperation template() {

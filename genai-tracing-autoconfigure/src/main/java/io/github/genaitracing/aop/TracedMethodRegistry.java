@@ -87,7 +87,7 @@ public final class TracedMethodRegistry {
 		TracedMethod traced = this.agents.get(invoked);
 		if (traced == null || traced.targetClass() != targetClass) {
 			traced = TracedMethod.agent(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
-					this.defaults);
+					this.defaults, invoked.getReturnType());
 			this.agents.put(invoked, traced);
 		}
 		return traced;
@@ -99,7 +99,8 @@ public final class TracedMethodRegistry {
 	TracedMethod tool(Method invoked, Class<?> targetClass) {
 		TracedMethod traced = this.tools.get(invoked);
 		if (traced == null || traced.targetClass() != targetClass) {
-			traced = TracedMethod.tool(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass);
+			traced = TracedMethod.tool(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
+					invoked.getReturnType());
 			this.tools.put(invoked, traced);
 		}
 		return traced;
@@ -138,11 +139,13 @@ public final class TracedMethodRegistry {
 			Class<?> userType = ClassUtils.getUserClass(type);
 			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userType, TracedMethodRegistry::proxiable)) {
 				if (toolPointcut.matches(method, userType)) {
-					ToolExecution tool = (ToolExecution) TracedMethod.tool(method, userType).template();
+					ToolExecution tool = (ToolExecution) TracedMethod.tool(method, userType, method.getReturnType())
+						.template();
 					tools.add(new Traced(tool.toolName(), name, signature(userType, method)));
 				}
 				if (agentPointcut.matches(method, userType)) {
-					AgentInvocation agent = (AgentInvocation) TracedMethod.agent(method, userType, this.defaults)
+					AgentInvocation agent = (AgentInvocation) TracedMethod
+						.agent(method, userType, this.defaults, method.getReturnType())
 						.template();
 					agents.add(new Traced(agent.agentName(), name, signature(userType, method)));
 				}

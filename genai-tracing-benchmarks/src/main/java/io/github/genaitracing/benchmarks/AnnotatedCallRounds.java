@@ -52,6 +52,7 @@ public final class AnnotatedCallRounds {
 		Map<String, Supplier<String>> arms = new LinkedHashMap<>();
 		arms.put("annotated", benchmark::annotated);
 		arms.put("handWritten", benchmark::handWritten);
+		arms.put("lifecycleAroundProxy", benchmark::lifecycleAroundProxy);
 		arms.put("tool", benchmark::tool);
 		arms.put("handWrittenTool", benchmark::handWrittenTool);
 		arms.put("proxiedNoOp", benchmark::proxiedNoOp);
