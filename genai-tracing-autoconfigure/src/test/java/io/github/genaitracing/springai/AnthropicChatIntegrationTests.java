@@ -18,6 +18,8 @@ package io.github.genaitracing.springai;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -35,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.genaitracing.fixture.AnthropicStubServer;
 import io.github.genaitracing.fixture.WeatherAgentApp;
+import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
 import io.github.genaitracing.test.GenAiSpanAssert;
@@ -125,6 +128,16 @@ class AnthropicChatIntegrationTests {
 				.hasAttribute(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, 130L)
 				.doesNotHaveAttributes("gen_ai.usage.cache_write.input_tokens");
 			assertThat(openAi.requests()).isEmpty();
+			// the client metrics carry the same endpoint and input count
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			DistributionSummary input = registry.find(GenAiClientMetrics.TOKEN_USAGE)
+				.tag("gen_ai.provider.name", "anthropic")
+				.tag("gen_ai.token.type", "input")
+				.tag("server.address", "127.0.0.1")
+				.tag("server.port", String.valueOf(anthropic.port()))
+				.summary();
+			assertThat(input).isNotNull();
+			assertThat(input.totalAmount()).isEqualTo(130.0);
 		}
 	}
 
