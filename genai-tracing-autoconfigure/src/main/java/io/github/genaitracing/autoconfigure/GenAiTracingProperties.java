@@ -499,7 +499,8 @@ public class GenAiTracingProperties {
 		/**
 		 * Whether to trace the requests Spring AI's WebMVC MCP server transports receive:
 		 * a SERVER span per request whose parent comes from params._meta, and an
-		 * execute_tool span for tools/call.
+		 * execute_tool span for tools/call; on other transports (stdio), the tools/call of
+		 * the server's sync tool specifications.
 		 */
 		private boolean enabled = true;
 

@@ -18,6 +18,7 @@ package io.github.genaitracing.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.client.transport.customizer.McpSyncHttpClientRequestCustomizer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.OpenTelemetry;
@@ -111,6 +112,19 @@ public final class McpTracingAutoConfiguration {
 		static McpServerTracingPostProcessor genAiMcpServerTracingPostProcessor(
 				ObjectProvider<McpServerTracingFilter> filter) {
 			return new McpServerTracingPostProcessor(filter);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(McpServerFeatures.class)
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".mcp.server.enabled", matchIfMissing = true)
+	static final class ToolConfiguration {
+
+		@Bean
+		static McpServerToolTracingPostProcessor genAiMcpServerToolTracingPostProcessor(
+				ObjectProvider<McpSpans> spans) {
+			return new McpServerToolTracingPostProcessor(spans);
 		}
 
 	}

@@ -17,8 +17,12 @@
 package io.github.genaitracing.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.OpenTelemetry;
@@ -28,6 +32,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -167,8 +172,60 @@ class McpTracingAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(McpServerTracingFilter.class));
 	}
 
+	@Test
+	void tracesTheToolSpecificationsOfAServerTheFilterDoesNotSee() {
+		this.contextRunner.withUserConfiguration(ToolSpecifications.class).run((context) -> {
+			assertThat(handlerOfSyncTools(context)).isNotSameAs(HANDLER);
+			assertThat(context.getBean("singleTool", McpServerFeatures.SyncToolSpecification.class).callHandler())
+				.isNotSameAs(HANDLER);
+		});
+	}
+
+	@Test
+	void leavesToolSpecificationsToTheFilterOnAWebMvcServer() {
+		this.webContextRunner.withUserConfiguration(ToolSpecifications.class)
+			.withBean("webMvcStreamableServerRouterFunction", RouterFunction.class, () -> ROUTER)
+			.run((context) -> assertThat(handlerOfSyncTools(context)).isSameAs(HANDLER));
+	}
+
+	@Test
+	void leavesToolSpecificationsAloneWhenTheServerSideIsOff() {
+		this.contextRunner.withUserConfiguration(ToolSpecifications.class)
+			.withPropertyValues("genai.tracing.mcp.server.enabled=false")
+			.run((context) -> assertThat(handlerOfSyncTools(context)).isSameAs(HANDLER));
+	}
+
+	private static Object handlerOfSyncTools(ApplicationContext context) {
+		List<?> tools = context.getBean("syncTools", List.class);
+		assertThat(tools).hasSize(1);
+		return ((McpServerFeatures.SyncToolSpecification) tools.get(0)).callHandler();
+	}
+
 	private static McpClientTransport transport() {
 		return HttpClientStreamableHttpTransport.builder("http://127.0.0.1:1").build();
+	}
+
+	private static final BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> HANDLER = (
+			exchange, request) -> McpSchema.CallToolResult.builder().addTextContent("ok").build();
+
+	private static McpServerFeatures.SyncToolSpecification tool(String name) {
+		return new McpServerFeatures.SyncToolSpecification(
+				McpSchema.Tool.builder().name(name).inputSchema(Map.of("type", "object")).build(), HANDLER);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ToolSpecifications {
+
+		@Bean
+		List<McpServerFeatures.SyncToolSpecification> syncTools() {
+			return List.of(tool("get_forecast"));
+		}
+
+		@Bean
+		McpServerFeatures.SyncToolSpecification singleTool() {
+			return tool("local_time");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
