@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (A client that disconnects in the middle of a stream is in
  * {@code A2aServerIntegrationTests}.)
  */
+@GenAiTracingTest
 class A2aBadInputTests {
 
 	private static final int MAX_BODY = 4096;
@@ -68,16 +70,15 @@ class A2aBadInputTests {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
-		context = ReliabilityApp.run(receiver.tracesEndpoint(), "genai.tracing.a2a.max-body-size=" + MAX_BODY + "B");
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
+		context = ReliabilityApp.run(receiver, "genai.tracing.a2a.max-body-size=" + MAX_BODY + "B");
 		base = ReliabilityApp.baseUrl(context);
 	}
 
 	@AfterAll
 	static void stop() {
 		context.close();
-		receiver.close();
 	}
 
 	static Stream<BadInput> badInputs() {

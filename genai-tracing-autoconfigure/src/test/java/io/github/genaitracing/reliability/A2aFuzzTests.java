@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the end every span genai-tracing started has ended. A failing case prints its seed
  * and index, so that it can be replayed.
  */
+@GenAiTracingTest
 class A2aFuzzTests {
 
 	private static final long SEED = 20261124L;
@@ -64,9 +66,9 @@ class A2aFuzzTests {
 	private int retries;
 
 	@BeforeAll
-	static void start() {
-		receiver = OtlpTestReceiver.start();
-		context = ReliabilityApp.run(receiver.tracesEndpoint(), "genai.tracing.capture-content=span",
+	static void start(OtlpTestReceiver shared) {
+		receiver = shared;
+		context = ReliabilityApp.run(receiver, "genai.tracing.capture-content=span",
 				"genai.tracing.a2a.max-body-size=4KB", "genai.tracing.a2a.max-response-size=2KB");
 		base = ReliabilityApp.baseUrl(context);
 	}
@@ -74,7 +76,6 @@ class A2aFuzzTests {
 	@AfterAll
 	static void stop() {
 		context.close();
-		receiver.close();
 	}
 
 	@Test

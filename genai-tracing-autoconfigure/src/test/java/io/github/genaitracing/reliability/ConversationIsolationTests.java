@@ -35,6 +35,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.genaitracing.test.GenAiTracingTest;
 import io.github.genaitracing.test.OtlpTestReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 200 conversations at once, half of them streamed (their nested spans run on executor
  * threads): every GenAI span carries the conversation id of the request it belongs to.
  */
+@GenAiTracingTest
 class ConversationIsolationTests {
 
 	private static final int CONVERSATIONS = 200;
 
 	@Test
-	void everySpanCarriesItsOwnConversationIdUnderConcurrency() throws Exception {
-		try (OtlpTestReceiver receiver = OtlpTestReceiver.start();
-				ConfigurableApplicationContext context = ReliabilityApp.run(receiver.tracesEndpoint(),
-						"management.opentelemetry.tracing.export.max-queue-size=20000")) {
+	void everySpanCarriesItsOwnConversationIdUnderConcurrency(OtlpTestReceiver receiver) throws Exception {
+		try (ConfigurableApplicationContext context = ReliabilityApp.run(receiver,
+				"management.opentelemetry.tracing.export.max-queue-size=20000")) {
 			String url = ReliabilityApp.baseUrl(context) + "/a2a";
 			HttpClient http = HttpClient.newHttpClient();
 			ExecutorService pool = Executors.newFixedThreadPool(32);

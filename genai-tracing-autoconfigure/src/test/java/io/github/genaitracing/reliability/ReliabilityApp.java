@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ToolCall;
+import io.github.genaitracing.test.OtlpTestReceiver;
 
 /**
  * The application of the reliability tests: an A2A endpoint traced by the filter and the
@@ -66,19 +67,36 @@ import io.github.genaitracing.annotation.ToolCall;
 class ReliabilityApp {
 
 	static final String[] PROPERTIES = { "server.port=0", "spring.application.name=reliability-agent",
-			"management.tracing.sampling.probability=1.0", "management.opentelemetry.tracing.export.schedule-delay=50ms",
 			"management.otlp.metrics.export.enabled=false", "spring.ai.openai.api-key=unused",
 			"genai.tracing.a2a.excludes=/untraced/**", "logging.level.io.opentelemetry.exporter=OFF" };
 
 	/**
-	 * Starts the application on a free port, exporting spans to the given OTLP endpoint.
+	 * Starts the application on a free port, exporting spans at once to the given
+	 * receiver (the one {@code @GenAiTracingTest} shares).
+	 * @param receiver the receiver
+	 * @param properties more properties
+	 * @return the running application
+	 */
+	static ConfigurableApplicationContext run(OtlpTestReceiver receiver, String... properties) {
+		return run(receiver.exportProperties(), properties);
+	}
+
+	/**
+	 * Starts the application on a free port, exporting spans at once to an endpoint that
+	 * is no test receiver (a closed port, a server that never answers).
 	 * @param tracesEndpoint the OTLP/HTTP traces endpoint
 	 * @param properties more properties
 	 * @return the running application
 	 */
 	static ConfigurableApplicationContext run(String tracesEndpoint, String... properties) {
+		return run(new String[] { "management.opentelemetry.tracing.export.otlp.endpoint=" + tracesEndpoint,
+				"management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms" }, properties);
+	}
+
+	private static ConfigurableApplicationContext run(String[] export, String... properties) {
 		return new SpringApplicationBuilder(ReliabilityApp.class).properties(PROPERTIES)
-			.properties("management.opentelemetry.tracing.export.otlp.endpoint=" + tracesEndpoint)
+			.properties(export)
 			.properties(properties)
 			.run();
 	}

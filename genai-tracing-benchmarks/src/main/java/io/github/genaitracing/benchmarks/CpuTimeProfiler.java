@@ -34,7 +34,10 @@ import org.openjdk.jmh.results.ScalarResult;
  * CPU time per operation, beside JMH's wall-clock time: {@code cpu.worker.norm} is the CPU
  * time of the benchmark's own threads, {@code cpu.process.norm} that of the whole JVM
  * (span export, GC and JIT threads included), each divided by the operations of the
- * iteration. Time a thread spends waiting for a core does not count, so on a machine
+ * iteration; {@code alloc.worker.norm} is what the benchmark's own threads allocated per
+ * operation (unlike {@code gc.alloc.rate.norm} of {@code -prof gc}, it leaves out the
+ * span processor's export thread, whose work per span changes when a busy machine makes
+ * it drop spans). Time a thread spends waiting for a core does not count, so on a machine
  * shared with other builds these move far less than the wall-clock score (cache and
  * core sharing still inflate them somewhat). Use with
  * {@code -prof io.github.genaitracing.benchmarks.CpuTimeProfiler}.
@@ -47,6 +50,8 @@ public class CpuTimeProfiler implements InternalProfiler {
 
 	private long processStart;
 
+	private long allocatedStart;
+
 	@Override
 	public String getDescription() {
 		return "CPU time per operation of the benchmark threads and of the whole JVM";
@@ -56,6 +61,7 @@ public class CpuTimeProfiler implements InternalProfiler {
 	public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
 		this.workerStart = workerCpuNanos();
 		this.processStart = processCpuNanos();
+		this.allocatedStart = workerAllocatedBytes();
 	}
 
 	@Override
@@ -63,12 +69,14 @@ public class CpuTimeProfiler implements InternalProfiler {
 			IterationParams iterationParams, IterationResult result) {
 		long worker = workerCpuNanos() - this.workerStart;
 		long process = processCpuNanos() - this.processStart;
+		long allocated = workerAllocatedBytes() - this.allocatedStart;
 		long ops = result.getMetadata().getAllOps();
 		if (ops <= 0) {
 			return List.of();
 		}
 		return List.of(new ScalarResult("cpu.worker.norm", (double) worker / ops, "ns/op", AggregationPolicy.AVG),
-				new ScalarResult("cpu.process.norm", (double) process / ops, "ns/op", AggregationPolicy.AVG));
+				new ScalarResult("cpu.process.norm", (double) process / ops, "ns/op", AggregationPolicy.AVG),
+				new ScalarResult("alloc.worker.norm", (double) allocated / ops, "B/op", AggregationPolicy.AVG));
 	}
 
 	/**
@@ -82,6 +90,22 @@ public class CpuTimeProfiler implements InternalProfiler {
 				long cpu = this.threads.getThreadCpuTime(info.getThreadId());
 				if (cpu > 0) {
 					total += cpu;
+				}
+			}
+		}
+		return total;
+	}
+
+	private long workerAllocatedBytes() {
+		if (!(this.threads instanceof com.sun.management.ThreadMXBean allocation)) {
+			return 0;
+		}
+		long total = 0;
+		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().contains("jmh-worker")) {
+				long bytes = allocation.getThreadAllocatedBytes(info.getThreadId());
+				if (bytes > 0) {
+					total += bytes;
 				}
 			}
 		}
