@@ -13,6 +13,10 @@ DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
 ROUNDS="${3:-3}"
 SINK_PORT="${SINK_PORT:-14318}"
+# warm-up rounds (5 s send, 5 s poll, 300 streams each) last until a round compiles fewer
+# than SETTLED_BELOW methods, at most MAX_WARM_ROUNDS rounds
+SETTLED_BELOW="${SETTLED_BELOW:-20}"
+MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-12}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
 OUT=benchmarks/results/a2a-load.txt
@@ -24,10 +28,22 @@ trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null
 run_mode() {
   local name="$1" round="$2"; shift 2
   start_target "benchmarks/results/a2a-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
-  # warm-up: JIT and pools
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
+  # warm-up until the JIT is done: on one processor the compiler takes the application's
+  # cycles for the best part of a minute, longer with more code to compile, so a run that
+  # starts earlier measures compilation rather than the request path
+  local warm_rounds=0 compiled_before compiled_after
+  compiled_after=$(compiled_methods)
+  while :; do
+    compiled_before=$compiled_after
+    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+    $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
+    warm_rounds=$((warm_rounds + 1))
+    compiled_after=$(compiled_methods)
+    if [ $((compiled_after - compiled_before)) -lt "$SETTLED_BELOW" ] || [ "$warm_rounds" -ge "$MAX_WARM_ROUNDS" ]; then
+      break
+    fi
+  done
   local send_out get_out sse_out
   send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
   get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
@@ -37,7 +53,7 @@ run_mode() {
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
     fi
   done
-  echo "$name round=$round send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $sse_out" | tee -a "$OUT"
+  echo "$name round=$round warmup_rounds=$warm_rounds send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $sse_out" | tee -a "$OUT"
   stop_target
 }
 

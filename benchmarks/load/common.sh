@@ -49,6 +49,11 @@ heap_mb() {
     END { printf "%.1f", sum / 1024 }'
 }
 
+# compiled_methods: how many methods the target's JIT has compiled so far.
+compiled_methods() {
+  jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 {print $1}'
+}
+
 # wrk_summary: reads wrk --latency output, prints "rps=… p50=… p99=…".
 wrk_summary() {
   awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2}

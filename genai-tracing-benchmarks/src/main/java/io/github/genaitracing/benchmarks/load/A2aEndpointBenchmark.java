@@ -109,8 +109,12 @@ public class A2aEndpointBenchmark {
 
 	private long iterationRequests;
 
+	private long iterationCompileMillis;
+
 	@Setup(Level.Iteration)
 	public void startIteration() {
+		this.iterationCompileMillis = java.lang.management.ManagementFactory.getCompilationMXBean()
+			.getTotalCompilationTime();
 		this.iterationCpuNanos = processCpuNanos();
 		this.iterationRequests = this.counter;
 	}
@@ -124,8 +128,10 @@ public class A2aEndpointBenchmark {
 	public void endIteration() {
 		long requests = this.counter - this.iterationRequests;
 		if (requests > 0) {
-			System.out.printf("cpu per request: %.1f us%n",
-					(processCpuNanos() - this.iterationCpuNanos) / 1000.0 / requests);
+			System.out.printf("cpu per request: %.1f us, JIT compiling: %d ms%n",
+					(processCpuNanos() - this.iterationCpuNanos) / 1000.0 / requests,
+					java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+							- this.iterationCompileMillis);
 		}
 	}
 
