@@ -57,16 +57,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 20, time = 3)
+@Measurement(iterations = 6, time = 3)
 @Fork(value = 1, jvmArgsAppend = { "-Xmx512m" })
 public class A2aEndpointBenchmark {
 
+	/**
+	 * {@code off}, {@code on} (defaults), or on with one part left out, to see what each
+	 * costs: {@code on-no-a2a} (no A2A filter), {@code on-no-metrics} (no GenAI meters),
+	 * {@code on-semconv-only} (no OpenInference or MLflow attributes).
+	 */
 	@Param({ "off", "on" })
 	public String tracing;
 
 	@Param({ "send", "get" })
 	public String call;
+
+	/** {@code otlp}: spans exported over OTLP/HTTP to the sink; {@code none}: not exported. */
+	@Param({ "otlp", "none" })
+	public String export;
 
 	private HttpServer sink;
 
@@ -97,7 +106,12 @@ public class A2aEndpointBenchmark {
 				"--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:"
 						+ this.sink.getAddress().getPort() + "/v1/traces",
 				"--management.otlp.metrics.export.enabled=false", "--spring.application.name=load-agent", "--server.tomcat.max-keep-alive-requests=-1",
-				"--genai.tracing.enabled=" + "on".equals(this.tracing));
+				"--genai.tracing.enabled=" + this.tracing.startsWith("on"),
+				"--genai.tracing.a2a.enabled=" + !"on-no-a2a".equals(this.tracing),
+				"--genai.tracing.metrics.enabled=" + !"on-no-metrics".equals(this.tracing),
+				"--genai.tracing.openinference.enabled=" + !"on-semconv-only".equals(this.tracing),
+				"--genai.tracing.mlflow.enabled=" + !"on-semconv-only".equals(this.tracing),
+				"--management.tracing.export.enabled=" + "otlp".equals(this.export));
 		int port = ((WebServerApplicationContext) this.app).getWebServer().getPort();
 		this.socket = new Socket("127.0.0.1", port);
 		this.socket.setTcpNoDelay(true);
