@@ -23,10 +23,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
+
+import io.github.genaitracing.servlet.TeeServletOutputStream;
 
 /**
  * Passes every byte to the client at once and shows a copy to an observer: a bounded
@@ -48,7 +49,19 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
 		if (this.stream == null) {
-			this.stream = new Tee(super.getOutputStream());
+			this.stream = new TeeServletOutputStream(super.getOutputStream(), new TeeServletOutputStream.Observer() {
+
+				@Override
+				public void written(byte[] bytes, int offset, int length) {
+					observe(bytes, offset, length);
+				}
+
+				@Override
+				public void afterFlush() {
+					drain();
+				}
+
+			});
 		}
 		return this.stream;
 	}
@@ -72,53 +85,6 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 			this.writer.flush();
 		}
 		super.flushBuffer();
-	}
-
-	private final class Tee extends ServletOutputStream {
-
-		private final ServletOutputStream delegate;
-
-		Tee(ServletOutputStream delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.delegate.write(b);
-			observe(new byte[] { (byte) b }, 0, 1);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.delegate.write(bytes, offset, length);
-			observe(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() throws IOException {
-			this.delegate.flush();
-			drain();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.delegate.close();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setWriteListener(WriteListener listener) {
-			this.delegate.setWriteListener(listener);
-		}
-
-		private void observe(byte[] bytes, int offset, int length) {
-			ObservingResponse.this.observe(bytes, offset, length);
-		}
-
 	}
 
 	private void observe(byte[] bytes, int offset, int length) {

@@ -26,7 +26,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -47,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.genaitracing.semconv.McpAttributes;
 import io.github.genaitracing.core.SpanHandle;
+import io.github.genaitracing.servlet.TeeServletOutputStream;
 
 /**
  * Traces the MCP requests and notifications a Spring MVC MCP server endpoint (Spring AI's
@@ -325,7 +325,19 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 		public ServletOutputStream getOutputStream() throws IOException {
 			ServletOutputStream stream = this.stream;
 			if (stream == null) {
-				stream = new Tee(super.getOutputStream());
+				stream = new TeeServletOutputStream(super.getOutputStream(), new TeeServletOutputStream.Observer() {
+
+					@Override
+					public void written(byte[] bytes, int offset, int length) {
+						keep(bytes, offset, length);
+					}
+
+					@Override
+					public void beforeFlush() {
+						flushing();
+					}
+
+				});
 				this.stream = stream;
 			}
 			return stream;
@@ -382,49 +394,6 @@ public final class McpServerTracingFilter implements HandlerFilterFunction<Serve
 				// not a JSON-RPC message
 			}
 			return null;
-		}
-
-		private final class Tee extends ServletOutputStream {
-
-			private final ServletOutputStream delegate;
-
-			Tee(ServletOutputStream delegate) {
-				this.delegate = delegate;
-			}
-
-			@Override
-			public void write(int b) throws IOException {
-				this.delegate.write(b);
-				keep(new byte[] { (byte) b }, 0, 1);
-			}
-
-			@Override
-			public void write(byte[] b, int off, int len) throws IOException {
-				this.delegate.write(b, off, len);
-				keep(b, off, len);
-			}
-
-			@Override
-			public void flush() throws IOException {
-				flushing();
-				this.delegate.flush();
-			}
-
-			@Override
-			public void close() throws IOException {
-				this.delegate.close();
-			}
-
-			@Override
-			public boolean isReady() {
-				return this.delegate.isReady();
-			}
-
-			@Override
-			public void setWriteListener(WriteListener listener) {
-				this.delegate.setWriteListener(listener);
-			}
-
 		}
 
 	}
