@@ -88,6 +88,18 @@ final class A2aJson {
 		}
 	}
 
+	/**
+	 * Returns member names for {@link #read(byte[], int, Set)}: the given ones and more.
+	 * @param names the member names
+	 * @param more further member names
+	 * @return all of them
+	 */
+	static Set<String> with(Set<String> names, String... more) {
+		Set<String> all = new java.util.HashSet<>(names);
+		all.addAll(java.util.Arrays.asList(more));
+		return Set.copyOf(all);
+	}
+
 	private static JsonNode value(JsonParser parser, JsonToken token, Set<String> names) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		switch (token) {

@@ -95,13 +95,7 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 	private static final Set<String> MEMBERS = Set.of("jsonrpc", "method", "id", "params", "message", "messageId",
 			"contextId", "taskId", "tenant");
 
-	private static final Set<String> MEMBERS_WITH_TEXT = union(MEMBERS, "parts", "text");
-
-	static Set<String> union(Set<String> names, String... more) {
-		Set<String> union = new java.util.HashSet<>(names);
-		union.addAll(java.util.Arrays.asList(more));
-		return Set.copyOf(union);
-	}
+	private static final Set<String> MEMBERS_WITH_TEXT = A2aJson.with(MEMBERS, "parts", "text");
 
 	static A2aRequest parse(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
 		if (!A2aJson.mayBeJsonRpc(body, length)) {

@@ -77,7 +77,7 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 	private static final Set<String> MEMBERS = Set.of("error", "code", "message", "result", "statusUpdate",
 			"artifactUpdate", "kind", "status", "state", "task", "id", "taskId", "contextId");
 
-	private static final Set<String> MEMBERS_WITH_TEXT = A2aRequest.union(MEMBERS, "parts", "text", "artifacts",
+	private static final Set<String> MEMBERS_WITH_TEXT = A2aJson.with(MEMBERS, "parts", "text", "artifacts",
 			"artifact", "artifactId", "append");
 
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {
