@@ -16,22 +16,26 @@
 
 package io.github.genaitracing.benchmarks;
 
+import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import java.util.Collection;
-
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * The OpenTelemetry SDK of the benchmarks: a batch span processor, as Spring Boot
- * configures it, in front of an exporter that discards what it is given, so that every
- * arm pays for recording and queueing its spans and none pays for the network.
+ * The OpenTelemetry SDKs of the benchmarks, each exporting nothing: {@link #create()} a
+ * batch span processor, as Spring Boot configures it, in front of an exporter that
+ * discards what it is given; {@link #snapshotting()} a processor that, on the thread that
+ * ends each span, takes the {@link SpanData} an exporter would be given and discards it.
  */
 final class DiscardingSdk {
 
@@ -56,6 +60,52 @@ final class DiscardingSdk {
 				.addSpanProcessor(BatchSpanProcessor.builder(new DiscardingExporter()).build())
 				.build())
 			.build();
+	}
+
+	/**
+	 * An SDK whose only span processor does the same bounded work for every span, on the
+	 * thread that ends it: it takes the span's {@link SpanData} (the immutable copy every
+	 * exporter is given) and drops it. Unlike the batch processor of {@link #create()}, it
+	 * has no queue that a fast measurement thread fills and no worker thread whose timing
+	 * decides how many spans are dropped (a dropped span costs less than an exported one),
+	 * so two benchmark arms that record the same spans do the same processor work in every
+	 * fork.
+	 * @return the SDK
+	 */
+	static OpenTelemetrySdk snapshotting() {
+		return OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new SnapshotAndDiscard()).build())
+			.build();
+	}
+
+	/**
+	 * Takes the {@link SpanData} of every ended span and keeps only the last one, in a
+	 * plain field, so that the copy escapes and is really made.
+	 */
+	private static final class SnapshotAndDiscard implements SpanProcessor {
+
+		@SuppressWarnings("unused")
+		private SpanData last;
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.last = span.toSpanData();
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
 	}
 
 	private static final class DiscardingExporter implements SpanExporter {
