@@ -17,18 +17,12 @@
 package io.github.genaitracing.a2a;
 
 import java.util.Locale;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads A2A JSON-RPC documents of both protocol versions; never throws.
@@ -62,93 +56,17 @@ final class A2aJson {
 
 	/**
 	 * Reads a document keeping only the members named in {@code names}, at any depth:
-	 * every other member's value is skipped by the parser without building it (a task's
-	 * history, metadata, the text parts when no content is recorded). The whole document is
-	 * still checked: a body that is not valid JSON, or has content after its value, gives
-	 * {@code null} as {@link #read(byte[], int)} does.
+	 * every other member's value is checked but never built (a task's history, metadata,
+	 * the text parts when no content is recorded). A body that is not valid JSON, or has
+	 * content after its value, gives {@code null} as {@link #read(byte[], int)} does.
 	 * @param body the bytes
 	 * @param length how many bytes of {@code body} to read
 	 * @param names the member names to keep
 	 * @return the document's kept members, or {@code null}
+	 * @see SelectiveJsonReader
 	 */
-	static @Nullable JsonNode read(byte[] body, int length, Set<String> names) {
-		if (length == 0) {
-			return null;
-		}
-		try (JsonParser parser = MAPPER.createParser(body, 0, length)) {
-			JsonToken token = parser.nextToken();
-			if (token == null) {
-				return null;
-			}
-			JsonNode root = value(parser, token, names);
-			return (parser.nextToken() == null) ? root : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * Returns member names for {@link #read(byte[], int, Set)}: the given ones and more.
-	 * @param names the member names
-	 * @param more further member names
-	 * @return all of them
-	 */
-	static Set<String> with(Set<String> names, String... more) {
-		Set<String> all = new java.util.HashSet<>(names);
-		all.addAll(java.util.Arrays.asList(more));
-		return Set.copyOf(all);
-	}
-
-	private static JsonNode value(JsonParser parser, JsonToken token, Set<String> names) {
-		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		switch (token) {
-			case START_OBJECT -> {
-				ObjectNode object = nodes.objectNode();
-				String name;
-				while ((name = parser.nextName()) != null) {
-					JsonToken member = parser.nextToken();
-					if (names.contains(name)) {
-						object.set(name, value(parser, member, names));
-					}
-					else {
-						parser.skipChildren();
-					}
-				}
-				return object;
-			}
-			case START_ARRAY -> {
-				ArrayNode array = nodes.arrayNode();
-				JsonToken element;
-				while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-					array.add(value(parser, element, names));
-				}
-				return array;
-			}
-			case VALUE_STRING -> {
-				return nodes.stringNode(parser.getString());
-			}
-			case VALUE_NUMBER_INT -> {
-				return switch (parser.getNumberType()) {
-					case INT -> nodes.numberNode(parser.getIntValue());
-					case LONG -> nodes.numberNode(parser.getLongValue());
-					default -> nodes.numberNode(parser.getBigIntegerValue());
-				};
-			}
-			case VALUE_NUMBER_FLOAT -> {
-				return nodes.numberNode(parser.getDoubleValue());
-			}
-			case VALUE_TRUE -> {
-				return nodes.booleanNode(true);
-			}
-			case VALUE_FALSE -> {
-				return nodes.booleanNode(false);
-			}
-			case VALUE_NULL -> {
-				return nodes.nullNode();
-			}
-			default -> throw new IllegalStateException("unexpected " + token);
-		}
+	static @Nullable JsonNode read(byte[] body, int length, SelectiveJsonReader.Names names) {
+		return SelectiveJsonReader.read(body, length, names);
 	}
 
 	static @Nullable String text(JsonNode node, String field) {

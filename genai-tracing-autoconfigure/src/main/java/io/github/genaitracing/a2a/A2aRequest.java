@@ -16,7 +16,6 @@
 
 package io.github.genaitracing.a2a;
 
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -92,10 +91,10 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 	}
 
 	/** The members a request's span is made of; the text parts only when content is recorded. */
-	private static final Set<String> MEMBERS = Set.of("jsonrpc", "method", "id", "params", "message", "messageId",
-			"contextId", "taskId", "tenant");
+	private static final SelectiveJsonReader.Names MEMBERS = SelectiveJsonReader.Names.of("jsonrpc", "method", "id",
+			"params", "message", "messageId", "contextId", "taskId", "tenant");
 
-	private static final Set<String> MEMBERS_WITH_TEXT = A2aJson.with(MEMBERS, "parts", "text");
+	private static final SelectiveJsonReader.Names MEMBERS_WITH_TEXT = MEMBERS.with("parts", "text");
 
 	static A2aRequest parse(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
 		if (!A2aJson.mayBeJsonRpc(body, length)) {

@@ -18,7 +18,6 @@ package io.github.genaitracing.a2a;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -74,10 +73,10 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 	 * The members a response's outcome is read from: not a task's history or metadata;
 	 * the text of artifacts and messages only when content is recorded.
 	 */
-	private static final Set<String> MEMBERS = Set.of("error", "code", "message", "result", "statusUpdate",
-			"artifactUpdate", "kind", "status", "state", "task", "id", "taskId", "contextId");
+	private static final SelectiveJsonReader.Names MEMBERS = SelectiveJsonReader.Names.of("error", "code", "message",
+			"result", "statusUpdate", "artifactUpdate", "kind", "status", "state", "task", "id", "taskId", "contextId");
 
-	private static final Set<String> MEMBERS_WITH_TEXT = A2aJson.with(MEMBERS, "parts", "text", "artifacts",
+	private static final SelectiveJsonReader.Names MEMBERS_WITH_TEXT = MEMBERS.with("parts", "text", "artifacts",
 			"artifact", "artifactId", "append");
 
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {

@@ -1,0 +1,563 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.genaitracing.a2a;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a UTF-8 JSON document (RFC 8259, strict: no comments, no trailing commas, no
+ * leading zeros) from bytes, keeping only the object members whose names it is given, at
+ * any depth: every other member's value is checked but never built. It is what the A2A
+ * filter reads a JSON-RPC request and response with, instead of a general-purpose parser
+ * per document: no parser set-up, no buffers, no strings for the names it skips. A
+ * document that is not valid JSON, nests deeper than {@value #MAX_DEPTH}, or has anything
+ * but white space after its value gives {@code null}.
+ */
+final class SelectiveJsonReader {
+
+	/** The deepest nesting of objects and arrays read; deeper documents are not read. */
+	static final int MAX_DEPTH = 64;
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private final byte[] in;
+
+	private final int end;
+
+	private final Names names;
+
+	private int pos;
+
+	private int depth;
+
+	/** Whether the last string scanned had an escape sequence. */
+	private boolean escaped;
+
+	private SelectiveJsonReader(byte[] in, int length, Names names) {
+		this.in = in;
+		this.end = length;
+		this.names = names;
+	}
+
+	/**
+	 * Reads a document keeping only the named members.
+	 * @param body the bytes
+	 * @param length how many bytes of {@code body} to read
+	 * @param names the member names to keep
+	 * @return the document with its kept members, or {@code null} when the body is empty
+	 * or not valid JSON
+	 */
+	static @Nullable JsonNode read(byte[] body, int length, Names names) {
+		if (length <= 0 || length > body.length) {
+			return null;
+		}
+		SelectiveJsonReader reader = new SelectiveJsonReader(body, length, names);
+		try {
+			reader.skipByteOrderMark();
+			if (reader.whitespace() == reader.end) {
+				return null;
+			}
+			JsonNode root = reader.value();
+			return (reader.whitespace() == reader.end) ? root : null;
+		}
+		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
+			return null;
+		}
+	}
+
+	private void skipByteOrderMark() {
+		if (this.end >= 3 && this.in[0] == (byte) 0xEF && this.in[1] == (byte) 0xBB && this.in[2] == (byte) 0xBF) {
+			this.pos = 3;
+		}
+	}
+
+	/** Skips white space; returns the position of the next byte. */
+	private int whitespace() {
+		while (this.pos < this.end) {
+			byte b = this.in[this.pos];
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				break;
+			}
+			this.pos++;
+		}
+		return this.pos;
+	}
+
+	private byte nextSignificant() {
+		if (whitespace() == this.end) {
+			throw Malformed.INSTANCE;
+		}
+		return this.in[this.pos++];
+	}
+
+	private JsonNode value() {
+		byte b = nextSignificant();
+		switch (b) {
+			case '{' -> {
+				return object();
+			}
+			case '[' -> {
+				return array();
+			}
+			case '"' -> {
+				int start = this.pos;
+				int close = string();
+				return NODES.stringNode(decode(start, close));
+			}
+			case 't' -> {
+				literal("rue");
+				return NODES.booleanNode(true);
+			}
+			case 'f' -> {
+				literal("alse");
+				return NODES.booleanNode(false);
+			}
+			case 'n' -> {
+				literal("ull");
+				return NODES.nullNode();
+			}
+			default -> {
+				return number(b);
+			}
+		}
+	}
+
+	private void skipValue() {
+		byte b = nextSignificant();
+		switch (b) {
+			case '{' -> skipObject();
+			case '[' -> skipArray();
+			case '"' -> string();
+			case 't' -> literal("rue");
+			case 'f' -> literal("alse");
+			case 'n' -> literal("ull");
+			default -> skipNumber(b);
+		}
+	}
+
+	private ObjectNode object() {
+		enter();
+		ObjectNode object = NODES.objectNode();
+		if (nextSignificant() == '}') {
+			this.depth--;
+			return object;
+		}
+		this.pos--;
+		while (true) {
+			String kept = memberName();
+			if (kept != null) {
+				object.set(kept, value());
+			}
+			else {
+				skipValue();
+			}
+			if (endOfMembers()) {
+				this.depth--;
+				return object;
+			}
+		}
+	}
+
+	private void skipObject() {
+		enter();
+		if (nextSignificant() == '}') {
+			this.depth--;
+			return;
+		}
+		this.pos--;
+		while (true) {
+			if (nextSignificant() != '"') {
+				throw Malformed.INSTANCE;
+			}
+			string();
+			colon();
+			skipValue();
+			if (endOfMembers()) {
+				this.depth--;
+				return;
+			}
+		}
+	}
+
+	/** Reads a member's name and its colon; returns the name when it is kept. */
+	private @Nullable String memberName() {
+		if (nextSignificant() != '"') {
+			throw Malformed.INSTANCE;
+		}
+		int start = this.pos;
+		int close = string();
+		String kept = this.escaped ? this.names.match(decode(start, close))
+				: this.names.match(this.in, start, close);
+		colon();
+		return kept;
+	}
+
+	private void colon() {
+		if (nextSignificant() != ':') {
+			throw Malformed.INSTANCE;
+		}
+	}
+
+	private boolean endOfMembers() {
+		byte b = nextSignificant();
+		if (b == '}') {
+			return true;
+		}
+		if (b != ',') {
+			throw Malformed.INSTANCE;
+		}
+		return false;
+	}
+
+	private ArrayNode array() {
+		enter();
+		ArrayNode array = NODES.arrayNode();
+		if (nextSignificant() == ']') {
+			this.depth--;
+			return array;
+		}
+		this.pos--;
+		while (true) {
+			array.add(value());
+			if (endOfElements()) {
+				this.depth--;
+				return array;
+			}
+		}
+	}
+
+	private void skipArray() {
+		enter();
+		if (nextSignificant() == ']') {
+			this.depth--;
+			return;
+		}
+		this.pos--;
+		while (true) {
+			skipValue();
+			if (endOfElements()) {
+				this.depth--;
+				return;
+			}
+		}
+	}
+
+	private boolean endOfElements() {
+		byte b = nextSignificant();
+		if (b == ']') {
+			return true;
+		}
+		if (b != ',') {
+			throw Malformed.INSTANCE;
+		}
+		return false;
+	}
+
+	private void enter() {
+		if (++this.depth > MAX_DEPTH) {
+			throw Malformed.INSTANCE;
+		}
+	}
+
+	private void literal(String rest) {
+		for (int i = 0; i < rest.length(); i++) {
+			if (this.pos >= this.end || this.in[this.pos++] != rest.charAt(i)) {
+				throw Malformed.INSTANCE;
+			}
+		}
+	}
+
+	/**
+	 * Checks a string whose opening quote was read; returns the position of its closing
+	 * quote and leaves the reader after it.
+	 */
+	private int string() {
+		this.escaped = false;
+		byte[] in = this.in;
+		int end = this.end;
+		int i = this.pos;
+		while (i < end) {
+			byte b = in[i];
+			if (b == '"') {
+				this.pos = i + 1;
+				return i;
+			}
+			if (b == '\\') {
+				this.escaped = true;
+				i = escape(i + 1);
+			}
+			else if (b >= 0) {
+				if (b < 0x20) {
+					throw Malformed.INSTANCE;
+				}
+				i++;
+			}
+			else {
+				i = multiByte(i);
+			}
+		}
+		throw Malformed.INSTANCE;
+	}
+
+	/** Checks an escape sequence starting after its backslash; returns where it ends. */
+	private int escape(int at) {
+		if (at >= this.end) {
+			throw Malformed.INSTANCE;
+		}
+		switch (this.in[at]) {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+				return at + 1;
+			}
+			case 'u' -> {
+				if (at + 4 >= this.end) {
+					throw Malformed.INSTANCE;
+				}
+				for (int i = at + 1; i <= at + 4; i++) {
+					if (hex(this.in[i]) < 0) {
+						throw Malformed.INSTANCE;
+					}
+				}
+				return at + 5;
+			}
+			default -> throw Malformed.INSTANCE;
+		}
+	}
+
+	/** Checks one UTF-8 encoded character of two to four bytes; returns where it ends. */
+	private int multiByte(int at) {
+		int lead = this.in[at] & 0xFF;
+		int continuation;
+		if ((lead & 0xE0) == 0xC0 && lead >= 0xC2) {
+			continuation = 1;
+		}
+		else if ((lead & 0xF0) == 0xE0) {
+			continuation = 2;
+		}
+		else if ((lead & 0xF8) == 0xF0 && lead <= 0xF4) {
+			continuation = 3;
+		}
+		else {
+			throw Malformed.INSTANCE;
+		}
+		for (int i = at + 1; i <= at + continuation; i++) {
+			if (i >= this.end || (this.in[i] & 0xC0) != 0x80) {
+				throw Malformed.INSTANCE;
+			}
+		}
+		return at + continuation + 1;
+	}
+
+	private static int hex(byte b) {
+		if (b >= '0' && b <= '9') {
+			return b - '0';
+		}
+		if (b >= 'a' && b <= 'f') {
+			return b - 'a' + 10;
+		}
+		if (b >= 'A' && b <= 'F') {
+			return b - 'A' + 10;
+		}
+		return -1;
+	}
+
+	/** Decodes a checked string's content, from after its opening quote to its closing one. */
+	private String decode(int start, int close) {
+		if (!this.escaped) {
+			return new String(this.in, start, close - start, StandardCharsets.UTF_8);
+		}
+		StringBuilder text = new StringBuilder(close - start);
+		int run = start;
+		int i = start;
+		while (i < close) {
+			if (this.in[i] != '\\') {
+				i++;
+				continue;
+			}
+			text.append(new String(this.in, run, i - run, StandardCharsets.UTF_8));
+			byte kind = this.in[i + 1];
+			switch (kind) {
+				case 'b' -> text.append('\b');
+				case 'f' -> text.append('\f');
+				case 'n' -> text.append('\n');
+				case 'r' -> text.append('\r');
+				case 't' -> text.append('\t');
+				case 'u' -> {
+					int code = 0;
+					for (int j = i + 2; j < i + 6; j++) {
+						code = (code << 4) | hex(this.in[j]);
+					}
+					text.append((char) code);
+					i += 4;
+				}
+				default -> text.append((char) kind);
+			}
+			i += 2;
+			run = i;
+		}
+		text.append(new String(this.in, run, close - run, StandardCharsets.UTF_8));
+		return text.toString();
+	}
+
+	private JsonNode number(byte first) {
+		int start = this.pos - 1;
+		boolean integral = scanNumber(first);
+		String text = new String(this.in, start, this.pos - start, StandardCharsets.US_ASCII);
+		if (!integral) {
+			return NODES.numberNode(Double.parseDouble(text));
+		}
+		if (this.pos - start <= 18) {
+			long value = Long.parseLong(text);
+			return (value == (int) value) ? NODES.numberNode((int) value) : NODES.numberNode(value);
+		}
+		BigInteger value = new BigInteger(text);
+		return (value.bitLength() < 64) ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
+	}
+
+	private void skipNumber(byte first) {
+		scanNumber(first);
+	}
+
+	/**
+	 * Checks a number whose first byte was read; returns whether it has neither fraction
+	 * nor exponent.
+	 */
+	private boolean scanNumber(byte first) {
+		byte b = first;
+		if (b == '-') {
+			b = (this.pos < this.end) ? this.in[this.pos++] : 0;
+		}
+		if (b == '0') {
+			// no leading zeros
+		}
+		else if (b >= '1' && b <= '9') {
+			digits();
+		}
+		else {
+			throw Malformed.INSTANCE;
+		}
+		boolean integral = true;
+		if (this.pos < this.end && this.in[this.pos] == '.') {
+			this.pos++;
+			requireDigits();
+			integral = false;
+		}
+		if (this.pos < this.end && (this.in[this.pos] == 'e' || this.in[this.pos] == 'E')) {
+			this.pos++;
+			if (this.pos < this.end && (this.in[this.pos] == '+' || this.in[this.pos] == '-')) {
+				this.pos++;
+			}
+			requireDigits();
+			integral = false;
+		}
+		return integral;
+	}
+
+	private void requireDigits() {
+		int start = this.pos;
+		digits();
+		if (this.pos == start) {
+			throw Malformed.INSTANCE;
+		}
+	}
+
+	private void digits() {
+		while (this.pos < this.end && this.in[this.pos] >= '0' && this.in[this.pos] <= '9') {
+			this.pos++;
+		}
+	}
+
+	/**
+	 * The member names a read keeps, matched against a member's bytes without decoding
+	 * them.
+	 */
+	static final class Names {
+
+		private final String[] names;
+
+		private final byte[][] bytes;
+
+		private Names(String[] names) {
+			this.names = names;
+			this.bytes = new byte[names.length][];
+			for (int i = 0; i < names.length; i++) {
+				this.bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+			}
+		}
+
+		/**
+		 * Returns these names.
+		 * @param names the member names
+		 * @return the names to keep
+		 */
+		static Names of(String... names) {
+			return new Names(java.util.Arrays.stream(names).distinct().toArray(String[]::new));
+		}
+
+		/**
+		 * Returns these names and more.
+		 * @param more further member names
+		 * @return the names to keep
+		 */
+		Names with(String... more) {
+			String[] all = java.util.Arrays.copyOf(this.names, this.names.length + more.length);
+			System.arraycopy(more, 0, all, this.names.length, more.length);
+			return of(all);
+		}
+
+		@Nullable String match(byte[] in, int start, int close) {
+			int length = close - start;
+			for (int i = 0; i < this.bytes.length; i++) {
+				byte[] name = this.bytes[i];
+				if (name.length == length && java.util.Arrays.equals(name, 0, length, in, start, close)) {
+					return this.names[i];
+				}
+			}
+			return null;
+		}
+
+		@Nullable String match(String name) {
+			for (String kept : this.names) {
+				if (kept.equals(name)) {
+					return kept;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * Thrown inside the reader when the document is not valid JSON; never leaves it.
+	 */
+	private static final class Malformed extends RuntimeException {
+
+		static final Malformed INSTANCE = new Malformed();
+
+		private Malformed() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,235 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.genaitracing.a2a;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SelectiveJsonReader}: it keeps what Jackson's streaming parser would
+ * keep, and rejects what it rejects, on A2A documents and thousands of damaged copies.
+ */
+class SelectiveJsonReaderTests {
+
+	private static final Set<String> KEPT = Set.of("jsonrpc", "method", "id", "params", "message", "messageId",
+			"contextId", "taskId", "parts", "text", "result", "status", "state", "error", "code");
+
+	private static final SelectiveJsonReader.Names NAMES = SelectiveJsonReader.Names.of(KEPT.toArray(String[]::new));
+
+	private static final List<String> DOCUMENTS = List.of(
+			"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":{\"kind\":\"message\","
+					+ "\"messageId\":\"m-1\",\"role\":\"user\",\"contextId\":\"ctx-1\",\"parts\":[{\"kind\":\"text\","
+					+ "\"text\":\"What is the weather in Paris? caf\u00e9 \u65e5\u672c \ud83d\ude00\"}]}}}",
+			"{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{\"kind\":\"task\",\"id\":\"t-1\",\"contextId\":\"c\","
+					+ "\"status\":{\"state\":\"completed\",\"timestamp\":\"2026-12-01T00:00:00Z\"},\"history\":"
+					+ "[{\"parts\":[{\"text\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"}]}],\"metadata\":{}}}",
+			"{\"jsonrpc\":\"2.0\",\"id\":12345678901234567890123,\"error\":{\"code\":-32601,\"message\":\"nope\","
+					+ "\"data\":[1,-0,0.5,-1.25e+3,2E-2,true,false,null,{},[],\"\"]}}",
+			"  \r\n\t{ \"id\" : 2147483648 , \"method\" : \"tasks/get\" , \"params\" : { \"id\" : \"t\" } }  \n",
+			"[{\"jsonrpc\":\"2.0\",\"id\":1},{\"jsonrpc\":\"2.0\",\"id\":2}]",
+			"{\"m\\u0065thod\":\"escaped name\",\"te\\\"xt\":1,\"id\":-9223372036854775808,\"code\":9223372036854775808}",
+			"\"just a string\"", "42", "true", "null", "{}", "[]", "{\"id\":{\"id\":{\"id\":[[[{\"id\":1.0}]]]}}}");
+
+	@Test
+	void keepsTheSameMembersAsJacksonsStreamingParser() {
+		for (String document : DOCUMENTS) {
+			byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+			JsonNode expected = jackson(bytes, bytes.length);
+			assertThat(expected).as(document).isNotNull();
+			assertThat(SelectiveJsonReader.read(bytes, bytes.length, NAMES)).as(document).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void keepsOnlyTheNamedMembersAtAnyDepth() {
+		byte[] bytes = DOCUMENTS.get(1).getBytes(StandardCharsets.UTF_8);
+		JsonNode root = SelectiveJsonReader.read(bytes, bytes.length, SelectiveJsonReader.Names.of("result", "status",
+				"state"));
+		assertThat(root.toString()).isEqualTo("{\"result\":{\"status\":{\"state\":\"completed\"}}}");
+	}
+
+	@Test
+	void readsOnlyTheGivenLengthOfTheBuffer() {
+		byte[] bytes = "{\"id\":1}GARBAGE".getBytes(StandardCharsets.UTF_8);
+		assertThat(SelectiveJsonReader.read(bytes, 8, NAMES).toString()).isEqualTo("{\"id\":1}");
+		assertThat(SelectiveJsonReader.read(bytes, 7, NAMES)).isNull();
+		assertThat(SelectiveJsonReader.read(bytes, 0, NAMES)).isNull();
+	}
+
+	@Test
+	void rejectsWhatIsNotJson() {
+		List<String> malformed = List.of("", "   ", "{", "}", "{\"id\":}", "{\"id\":1,}", "[1,]", "{id:1}",
+				"{'id':1}", "{\"id\":01}", "{\"id\":1.}", "{\"id\":.5}", "{\"id\":1e}", "{\"id\":+1}", "{\"id\":-}",
+				"{\"id\":tru}", "{\"id\":nul}", "{\"id\":truex}", "{\"id\":\"a\\x\"}", "{\"id\":\"\\u12G4\"}",
+				"{\"id\":\"unterminated}", "{\"id\":\"tab\there\"}", "{\"id\":1}{\"id\":2}", "{\"id\":1} x",
+				"{\"id\" 1}", "{\"id\":1 \"method\":2}", "[1 2]", "// comment\n{}", "{\"id\":NaN}", "\"\\u00\"");
+		for (String document : malformed) {
+			byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+			assertThat(SelectiveJsonReader.read(bytes, bytes.length, NAMES)).as(document).isNull();
+			assertThat(jackson(bytes, bytes.length)).as("Jackson agrees on " + document).isNull();
+		}
+	}
+
+	@Test
+	void rejectsInvalidUtf8() {
+		byte[][] invalid = { { '"', (byte) 0xC3, '"' }, { '"', (byte) 0xFF, '"' }, { '"', (byte) 0x80, '"' },
+				{ '"', (byte) 0xE6, (byte) 0x97, '"' }, { '"', (byte) 0xC0, (byte) 0x80, '"' } };
+		for (byte[] document : invalid) {
+			assertThat(SelectiveJsonReader.read(document, document.length, NAMES)).isNull();
+		}
+	}
+
+	@Test
+	void readsSixtyFourLevelsOfNestingAndNoMore() {
+		String deepest = "[".repeat(SelectiveJsonReader.MAX_DEPTH) + "]".repeat(SelectiveJsonReader.MAX_DEPTH);
+		String tooDeep = "{\"x\":" + deepest + "}";
+		byte[] ok = deepest.getBytes(StandardCharsets.UTF_8);
+		byte[] deep = tooDeep.getBytes(StandardCharsets.UTF_8);
+		assertThat(SelectiveJsonReader.read(ok, ok.length, NAMES)).isNotNull();
+		assertThat(jackson(ok, ok.length)).isNotNull();
+		assertThat(SelectiveJsonReader.read(deep, deep.length, NAMES)).as("also when skipped").isNull();
+		assertThat(jackson(deep, deep.length)).isNull();
+	}
+
+	@Test
+	void agreesWithJacksonOnDamagedDocuments() {
+		Random random = new Random(20261201L);
+		int compared = 0;
+		byte[] alphabet = "{}[],:\"\\ 0123456789-+.eEtrufalsn/ubfnrt\u00e9".getBytes(StandardCharsets.UTF_8);
+		for (int round = 0; round < 4000; round++) {
+			byte[] original = DOCUMENTS.get(random.nextInt(DOCUMENTS.size())).getBytes(StandardCharsets.UTF_8);
+			List<Byte> bytes = new ArrayList<>();
+			for (byte b : original) {
+				bytes.add(b);
+			}
+			int edits = 1 + random.nextInt(3);
+			for (int e = 0; e < edits && !bytes.isEmpty(); e++) {
+				int at = random.nextInt(bytes.size());
+				switch (random.nextInt(3)) {
+					case 0 -> bytes.remove(at);
+					case 1 -> bytes.add(at, alphabet[random.nextInt(alphabet.length)]);
+					default -> bytes.set(at, alphabet[random.nextInt(alphabet.length)]);
+				}
+			}
+			byte[] damaged = new byte[bytes.size()];
+			for (int i = 0; i < damaged.length; i++) {
+				damaged[i] = bytes.get(i);
+			}
+			JsonNode expected = jackson(damaged, damaged.length);
+			JsonNode actual = SelectiveJsonReader.read(damaged, damaged.length, NAMES);
+			assertThat(actual).as(new String(damaged, StandardCharsets.UTF_8)).isEqualTo(expected);
+			compared++;
+		}
+		assertThat(compared).isEqualTo(4000);
+	}
+
+	private static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+			.build())
+		.build();
+
+	/**
+	 * The reference: Jackson's streaming parser, keeping the same members (how the filter
+	 * read documents before).
+	 */
+	private static @Nullable JsonNode jackson(byte[] body, int length) {
+		if (length == 0) {
+			return null;
+		}
+		try (JsonParser parser = MAPPER.createParser(body, 0, length)) {
+			JsonToken token = parser.nextToken();
+			if (token == null) {
+				return null;
+			}
+			JsonNode root = value(parser, token);
+			return (parser.nextToken() == null) ? root : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static JsonNode value(JsonParser parser, JsonToken token) {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		switch (token) {
+			case START_OBJECT -> {
+				ObjectNode object = nodes.objectNode();
+				String name;
+				while ((name = parser.nextName()) != null) {
+					JsonToken member = parser.nextToken();
+					if (KEPT.contains(name)) {
+						object.set(name, value(parser, member));
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+				return object;
+			}
+			case START_ARRAY -> {
+				ArrayNode array = nodes.arrayNode();
+				JsonToken element;
+				while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+					array.add(value(parser, element));
+				}
+				return array;
+			}
+			case VALUE_STRING -> {
+				return nodes.stringNode(parser.getString());
+			}
+			case VALUE_NUMBER_INT -> {
+				return switch (parser.getNumberType()) {
+					case INT -> nodes.numberNode(parser.getIntValue());
+					case LONG -> nodes.numberNode(parser.getLongValue());
+					default -> nodes.numberNode(parser.getBigIntegerValue());
+				};
+			}
+			case VALUE_NUMBER_FLOAT -> {
+				return nodes.numberNode(parser.getDoubleValue());
+			}
+			case VALUE_TRUE -> {
+				return nodes.booleanNode(true);
+			}
+			case VALUE_FALSE -> {
+				return nodes.booleanNode(false);
+			}
+			case VALUE_NULL -> {
+				return nodes.nullNode();
+			}
+			default -> throw new IllegalStateException("unexpected " + token);
+		}
+	}
+
+}
