@@ -105,7 +105,7 @@ public final class CostAccounting {
 			}
 			Cost cost = this.costs ? cost(model, handle.response(), usage) : null;
 			if (cost != null) {
-				handle.cost = cost;
+				handle.cost(cost);
 				for (int i = 0; i < vocabularies.size(); i++) {
 					SpanVocabulary vocabulary = vocabularies.get(i);
 					try {
@@ -119,7 +119,7 @@ public final class CostAccounting {
 			if (this.runTotals) {
 				for (OperationRun run = handle.parent(); run != null; run = run.parent()) {
 					if (run instanceof SpanHandle agent && agent.operation() instanceof AgentInvocation
-							&& !agent.finished) {
+							&& !agent.finished()) {
 						agent.totalsToAdd()
 							.add(usage.inputTokens(), usage.outputTokens(), usage.cacheReadInputTokens(),
 									usage.cacheCreationInputTokens(), cost);

@@ -78,41 +78,17 @@ public final class SpanHandle implements OperationRun {
 	 */
 	private volatile @Nullable Object state;
 
-	/**
-	 * The duration plus one (the field's default, 0, means not measured, so that the
-	 * constructor writes no volatile field).
-	 */
-	private volatile long durationPlusOne;
-
-	private volatile @Nullable GenAiResponse response;
-
-	private volatile @Nullable TokenUsage usage;
-
-	/** The time to the first chunk plus one (0: none recorded). */
-	private volatile long timeToFirstChunkPlusOne;
-
 	private final boolean owned;
-
-	volatile @Nullable Cost cost;
-
-	/** The agent runs above this model call that wait for it to end before ending. */
-	List<SpanHandle> countedAgents = List.of();
 
 	/** Whether the lifecycle's map of open tool spans holds this span. */
 	boolean inOpenTools;
 
-	/** Whether the span was ended (possibly later than {@link #end()} was called). */
-	volatile boolean finished;
-
-	private int openModelCalls;
-
-	private boolean endDeferred;
-
-	private long deferredEndEpochNanos = -1;
-
-	private volatile @Nullable RunTotals runTotals;
-
-	private volatile @Nullable Endpoint server;
+	/**
+	 * What only some spans record (model calls, runs with listeners or prices), made on
+	 * first use so that a span that records none of it (such as most agent and tool
+	 * spans) carries one field instead of a dozen.
+	 */
+	private volatile @Nullable Details details;
 
 	SpanHandle(SpanLifecycle lifecycle, Span span, GenAiOperation operation, @Nullable String conversationId,
 			@Nullable SpanHandle parent, long startNanos, boolean owned) {
@@ -185,43 +161,57 @@ public final class SpanHandle implements OperationRun {
 	 */
 	@Override
 	public long durationNanos() {
-		return this.durationPlusOne - 1;
+		Details details = this.details;
+		return (details != null) ? details.durationPlusOne - 1 : -1;
 	}
 
 	void durationNanos(long nanos) {
-		this.durationPlusOne = nanos + 1;
+		details().durationPlusOne = nanos + 1;
 	}
 
 	@Override
 	public @Nullable GenAiResponse response() {
-		return this.response;
+		Details details = this.details;
+		return (details != null) ? details.response : null;
 	}
 
 	@Override
 	public @Nullable TokenUsage usage() {
-		return this.usage;
+		Details details = this.details;
+		return (details != null) ? details.usage : null;
 	}
 
 	@Override
 	public @Nullable Cost cost() {
-		return this.cost;
+		Details details = this.details;
+		return (details != null) ? details.cost : null;
+	}
+
+	void cost(Cost cost) {
+		details().cost = cost;
 	}
 
 	@Override
 	public @Nullable RunTotals runTotals() {
-		return this.runTotals;
+		Details details = this.details;
+		return (details != null) ? details.runTotals : null;
 	}
 
 	@Override
 	public @Nullable String serverAddress() {
-		Endpoint server = this.server;
+		Endpoint server = server();
 		return (server != null) ? server.address() : this.operation.serverAddress();
 	}
 
 	@Override
 	public @Nullable Long serverPort() {
-		Endpoint server = this.server;
+		Endpoint server = server();
 		return (server != null) ? server.port() : this.operation.serverPort();
+	}
+
+	private @Nullable Endpoint server() {
+		Details details = this.details;
+		return (details != null) ? details.server : null;
 	}
 
 	/**
@@ -229,10 +219,10 @@ public final class SpanHandle implements OperationRun {
 	 * @return whether it was counted
 	 */
 	synchronized boolean modelCallStarted() {
-		if (this.finished || isEnded()) {
+		if (finished() || isEnded()) {
 			return false;
 		}
-		this.openModelCalls++;
+		details().openModelCalls++;
 		return true;
 	}
 
@@ -241,9 +231,10 @@ public final class SpanHandle implements OperationRun {
 	 * @return whether the agent's end waited for it and must happen now
 	 */
 	synchronized boolean modelCallEnded() {
-		this.openModelCalls--;
-		if (this.openModelCalls == 0 && this.endDeferred) {
-			this.endDeferred = false;
+		Details details = details();
+		details.openModelCalls--;
+		if (details.openModelCalls == 0 && details.endDeferred) {
+			details.endDeferred = false;
 			return true;
 		}
 		return false;
@@ -255,11 +246,12 @@ public final class SpanHandle implements OperationRun {
 	 * @return whether the end was deferred
 	 */
 	synchronized boolean deferEndWhileModelCallsRun() {
-		if (this.openModelCalls <= 0) {
+		Details details = this.details;
+		if (details == null || details.openModelCalls <= 0) {
 			return false;
 		}
-		this.endDeferred = true;
-		this.deferredEndEpochNanos = nowOnSpanClock();
+		details.endDeferred = true;
+		details.deferredEndEpochNanos = nowOnSpanClock();
 		return true;
 	}
 
@@ -268,15 +260,58 @@ public final class SpanHandle implements OperationRun {
 	 * @return whether the end is still to be done
 	 */
 	synchronized boolean claimDeferredEnd() {
-		if (!this.endDeferred) {
+		Details details = this.details;
+		if (details == null || !details.endDeferred) {
 			return false;
 		}
-		this.endDeferred = false;
+		details.endDeferred = false;
 		return true;
 	}
 
 	long deferredEndEpochNanos() {
-		return this.deferredEndEpochNanos;
+		Details details = this.details;
+		return (details != null) ? details.deferredEndEpochNanos : -1;
+	}
+
+	/**
+	 * Returns the agent runs above this model call that wait for it to end before ending.
+	 */
+	List<SpanHandle> countedAgents() {
+		Details details = this.details;
+		return (details != null) ? details.countedAgents : List.of();
+	}
+
+	void countedAgents(List<SpanHandle> agents) {
+		if (!agents.isEmpty()) {
+			details().countedAgents = agents;
+		}
+	}
+
+	/**
+	 * Whether the span was ended (possibly later than {@link #end()} was called); marked
+	 * only when the lifecycle sums runs.
+	 */
+	boolean finished() {
+		Details details = this.details;
+		return details != null && details.finished;
+	}
+
+	void markFinished() {
+		details().finished = true;
+	}
+
+	private Details details() {
+		Details details = this.details;
+		if (details == null) {
+			synchronized (this) {
+				details = this.details;
+				if (details == null) {
+					details = new Details();
+					this.details = details;
+				}
+			}
+		}
+		return details;
 	}
 
 	private long nowOnSpanClock() {
@@ -292,13 +327,14 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	RunTotals totalsToAdd() {
-		RunTotals totals = this.runTotals;
+		Details details = details();
+		RunTotals totals = details.runTotals;
 		if (totals == null) {
 			synchronized (this) {
-				totals = this.runTotals;
+				totals = details.runTotals;
 				if (totals == null) {
 					totals = new RunTotals();
-					this.runTotals = totals;
+					details.runTotals = totals;
 				}
 			}
 		}
@@ -307,7 +343,8 @@ public final class SpanHandle implements OperationRun {
 
 	@Override
 	public long timeToFirstChunkNanos() {
-		return this.timeToFirstChunkPlusOne - 1;
+		Details details = this.details;
+		return (details != null) ? details.timeToFirstChunkPlusOne - 1 : -1;
 	}
 
 	@Override
@@ -435,7 +472,7 @@ public final class SpanHandle implements OperationRun {
 		if (isEnded()) {
 			return;
 		}
-		this.response = response;
+		details().response = response;
 		tell((vocabulary, sink) -> vocabulary.onResponse(this.operation, response, sink));
 	}
 
@@ -447,7 +484,7 @@ public final class SpanHandle implements OperationRun {
 		if (isEnded()) {
 			return;
 		}
-		this.usage = usage;
+		details().usage = usage;
 		tell((vocabulary, sink) -> vocabulary.onUsage(this.operation, usage, sink));
 	}
 
@@ -459,7 +496,7 @@ public final class SpanHandle implements OperationRun {
 		if (isEnded()) {
 			return;
 		}
-		this.timeToFirstChunkPlusOne = nanos + 1;
+		details().timeToFirstChunkPlusOne = nanos + 1;
 		tell((vocabulary, sink) -> vocabulary.onTimeToFirstChunk(this.operation, nanos, sink));
 	}
 
@@ -475,10 +512,10 @@ public final class SpanHandle implements OperationRun {
 			return;
 		}
 		Endpoint endpoint = new Endpoint(address, port);
-		if (endpoint.equals(this.server)) {
+		if (endpoint.equals(server())) {
 			return;
 		}
-		this.server = endpoint;
+		details().server = endpoint;
 		tell((vocabulary, sink) -> vocabulary.onServer(this.operation, address, port, sink));
 	}
 
@@ -608,6 +645,40 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	private record Endpoint(String address, @Nullable Long port) {
+	}
+
+	/** The part of a handle that only some spans use. */
+	private static final class Details {
+
+		/** The duration plus one (0: not measured). */
+		volatile long durationPlusOne;
+
+		volatile @Nullable GenAiResponse response;
+
+		volatile @Nullable TokenUsage usage;
+
+		/** The time to the first chunk plus one (0: none recorded). */
+		volatile long timeToFirstChunkPlusOne;
+
+		volatile @Nullable Cost cost;
+
+		volatile @Nullable RunTotals runTotals;
+
+		volatile @Nullable Endpoint server;
+
+		/** The agent runs above this model call that wait for it to end before ending. */
+		volatile List<SpanHandle> countedAgents = List.of();
+
+		volatile boolean finished;
+
+		/** Guarded by the handle. */
+		int openModelCalls;
+
+		/** Guarded by the handle. */
+		boolean endDeferred;
+
+		long deferredEndEpochNanos = -1;
+
 	}
 
 	@FunctionalInterface

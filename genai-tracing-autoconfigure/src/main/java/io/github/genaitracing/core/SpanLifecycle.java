@@ -206,24 +206,30 @@ public final class SpanLifecycle {
 		else {
 			describeStart(operation, effectiveId, AttributeSink.of(builder));
 		}
-		if (!operation.protocolAttributes().isEmpty()) {
-			builder.setAllAttributes(operation.protocolAttributes());
+		if (!operation.protocolAttributes().isEmpty() || !operation.links().isEmpty()) {
+			addProtocolParts(operation, builder);
 		}
+		return register(new SpanHandle(this, startSpan(builder), operation, effectiveId, parentOf(parent), startNanos,
+				true), parent, described != null);
+	}
+
+	private static void addProtocolParts(GenAiOperation operation, SpanBuilder builder) {
+		builder.setAllAttributes(operation.protocolAttributes());
 		List<SpanContext> links = operation.links();
 		for (int i = 0; i < links.size(); i++) {
 			builder.addLink(links.get(i));
 		}
-		Span span;
+	}
+
+	private static Span startSpan(SpanBuilder builder) {
 		try {
-			span = builder.startSpan();
+			return builder.startSpan();
 		}
 		catch (Throwable ex) {
 			// a span processor failed: the application goes on without this span
 			FailSafe.failed("span processor", ex);
-			span = Span.wrap(SpanContext.getInvalid());
+			return Span.wrap(SpanContext.getInvalid());
 		}
-		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, true),
-				parent, described != null);
 	}
 
 	/**
@@ -303,9 +309,19 @@ public final class SpanLifecycle {
 			handle.inOpenTools = true;
 			this.openTools.put(span.getSpanContext(), handle);
 		}
+		if (this.tracksRuns) {
+			trackRun(handle, operation);
+		}
+		return handle;
+	}
+
+	/**
+	 * Counts the agents a model call is priced on and tells the listeners of a start.
+	 */
+	private void trackRun(SpanHandle handle, GenAiOperation operation) {
 		SpanHandle parentRun = (SpanHandle) handle.parent();
 		if (parentRun != null && operation instanceof ModelCall && this.accounting.tracksRuns()) {
-			handle.countedAgents = countAgents(parentRun);
+			handle.countedAgents(countAgents(parentRun));
 		}
 		for (int i = 0; i < this.listeners.size(); i++) {
 			OperationListener listener = this.listeners.get(i);
@@ -316,7 +332,6 @@ public final class SpanLifecycle {
 				FailSafe.failed(listener, ex);
 			}
 		}
-		return handle;
 	}
 
 	private static List<SpanHandle> countAgents(SpanHandle parentRun) {
@@ -358,53 +373,76 @@ public final class SpanLifecycle {
 	 * deferred) and tells the listeners; then ends the agents whose end waited for it.
 	 */
 	private void finish(SpanHandle handle, long endEpochNanos) {
-		if (this.accounting.tracksRuns()) {
-			// read by the accounting of the runs below it only
-			handle.finished = true;
+		if (this.accounting != CostAccounting.NONE) {
+			account(handle);
 		}
 		Span span = handle.span();
 		Outcome outcome = handle.outcome();
-		if (this.accounting != CostAccounting.NONE) {
-			try {
-				this.accounting.beforeEnd(handle, this.vocabularies);
-			}
-			catch (Throwable ex) {
-				FailSafe.failed(this.accounting, ex);
-			}
+		if (outcome.isError()) {
+			recordError(handle, span, outcome);
+		}
+		if (handle.inOpenTools) {
+			this.openTools.remove(span.getSpanContext());
+		}
+		if (handle.owned()) {
+			endSpan(span, endEpochNanos);
+		}
+		if (this.tracksRuns) {
+			endRun(handle);
+		}
+	}
+
+	private void account(SpanHandle handle) {
+		if (this.accounting.tracksRuns()) {
+			// read by the accounting of the runs below it only
+			handle.markFinished();
 		}
 		try {
-			if (outcome.isError()) {
-				GenAiOperation operation = handle.operation();
-				handle.tell((vocabulary, sink) -> vocabulary.onError(operation, outcome, sink));
-				String description = ErrorAttributes.description(outcome.description());
-				if (description != null) {
-					span.setStatus(StatusCode.ERROR, description);
-				}
-				else {
-					span.setStatus(StatusCode.ERROR);
-				}
-				if (outcome.exception() != null) {
-					span.addEvent(ErrorAttributes.EXCEPTION_EVENT, ErrorAttributes.exception(outcome.exception()));
-				}
+			this.accounting.beforeEnd(handle, this.vocabularies);
+		}
+		catch (Throwable ex) {
+			FailSafe.failed(this.accounting, ex);
+		}
+	}
+
+	private void recordError(SpanHandle handle, Span span, Outcome outcome) {
+		try {
+			GenAiOperation operation = handle.operation();
+			handle.tell((vocabulary, sink) -> vocabulary.onError(operation, outcome, sink));
+			String description = ErrorAttributes.description(outcome.description());
+			if (description != null) {
+				span.setStatus(StatusCode.ERROR, description);
+			}
+			else {
+				span.setStatus(StatusCode.ERROR);
+			}
+			if (outcome.exception() != null) {
+				span.addEvent(ErrorAttributes.EXCEPTION_EVENT, ErrorAttributes.exception(outcome.exception()));
 			}
 		}
 		catch (Throwable ex) {
 			FailSafe.failed(this, ex);
 		}
-		if (handle.inOpenTools) {
-			this.openTools.remove(span.getSpanContext());
-		}
+	}
+
+	private static void endSpan(Span span, long endEpochNanos) {
 		try {
-			if (handle.owned() && endEpochNanos > 0) {
+			if (endEpochNanos > 0) {
 				span.end(endEpochNanos, TimeUnit.NANOSECONDS);
 			}
-			else if (handle.owned()) {
+			else {
 				span.end();
 			}
 		}
 		catch (Throwable ex) {
 			FailSafe.failed("span processor", ex);
 		}
+	}
+
+	/**
+	 * Tells the listeners of an end, then ends the agents whose end waited for it.
+	 */
+	private void endRun(SpanHandle handle) {
 		for (int i = 0; i < this.listeners.size(); i++) {
 			OperationListener listener = this.listeners.get(i);
 			try {
@@ -414,7 +452,7 @@ public final class SpanLifecycle {
 				FailSafe.failed(listener, ex);
 			}
 		}
-		List<SpanHandle> agents = handle.countedAgents;
+		List<SpanHandle> agents = handle.countedAgents();
 		for (int i = 0; i < agents.size(); i++) {
 			SpanHandle agent = agents.get(i);
 			if (agent.modelCallEnded()) {
