@@ -16,8 +16,9 @@
 
 package io.github.genaitracing.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Supplier;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -48,8 +49,17 @@ import io.github.genaitracing.spi.TokenUsage;
  */
 public final class SpanHandle implements OperationRun {
 
-	private static final AtomicReferenceFieldUpdater<SpanHandle, Object> STATE = AtomicReferenceFieldUpdater
-		.newUpdater(SpanHandle.class, Object.class, "state");
+	/** The {@link #state} field, changed by compare-and-set (no access check per call). */
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(SpanHandle.class, "state", Object.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	/** The state of a span that ended without a failure. */
 	private static final Ended ENDED_OK = new Ended(Outcome.OK);
