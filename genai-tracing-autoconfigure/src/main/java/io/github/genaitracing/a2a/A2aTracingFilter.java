@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -300,31 +299,18 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			operation.spanKind(SpanKind.SERVER);
 		}
 		// the server span carries the request's A2A attributes; an agent child only the task
-		a2aAttributes(a2a).forEach(operation::protocolAttribute);
+		operation.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
+			.protocolAttribute(A2aAttributes.METHOD_ORIGINAL, a2a.unknownMethod())
+			.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
+			.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
+			.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
+			.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
+			.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+			.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
 		if (link != null) {
 			operation.link(link);
 		}
 		return operation.build();
-	}
-
-	private static java.util.Map<AttributeKey<String>, String> a2aAttributes(A2aRequest a2a) {
-		java.util.Map<AttributeKey<String>, String> attributes = new java.util.LinkedHashMap<>();
-		put(attributes, A2aAttributes.METHOD_NAME, a2a.methodName());
-		put(attributes, A2aAttributes.METHOD_ORIGINAL, a2a.unknownMethod());
-		put(attributes, A2aAttributes.MESSAGE_ID, a2a.messageId());
-		put(attributes, A2aAttributes.TASK_ID, a2a.taskId());
-		put(attributes, A2aAttributes.TENANT, a2a.tenant());
-		put(attributes, A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion());
-		put(attributes, A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId());
-		put(attributes, A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
-		return attributes;
-	}
-
-	private static void put(java.util.Map<AttributeKey<String>, String> attributes, AttributeKey<String> key,
-			@Nullable String value) {
-		if (value != null) {
-			attributes.put(key, value);
-		}
 	}
 
 	/**

@@ -41,7 +41,7 @@ final class ResponseObserver {
 
 	private final long startNanos;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+	private final Bytes buffer = new Bytes();
 
 	private boolean overflow;
 
@@ -60,7 +60,7 @@ final class ResponseObserver {
 	 * with {@code append} adds to its artifact, any other replaces it (so a final task
 	 * repeating its artifacts records their text once).
 	 */
-	private final LinkedHashMap<String, StringBuilder> artifacts = new LinkedHashMap<>();
+	private @Nullable LinkedHashMap<String, StringBuilder> artifacts;
 
 	private int artifactChars;
 
@@ -72,7 +72,7 @@ final class ResponseObserver {
 	 * Events seen but not read yet: they are read after the bytes are flushed to the
 	 * client, so that reading them never delays an event.
 	 */
-	private final ArrayDeque<String> pending = new ArrayDeque<>();
+	private @Nullable ArrayDeque<String> pending;
 
 	private int pendingChars;
 
@@ -179,6 +179,9 @@ final class ResponseObserver {
 				if (this.firstEventNanos < 0) {
 					this.firstEventNanos = System.nanoTime();
 				}
+				if (this.pending == null) {
+					this.pending = new ArrayDeque<>();
+				}
 				if (this.pending.size() >= MAX_PENDING_EVENTS || this.pendingChars + data.length() > this.maxBytes) {
 					drain();
 				}
@@ -197,7 +200,7 @@ final class ResponseObserver {
 	 */
 	synchronized void drain() {
 		String data;
-		while ((data = this.pending.poll()) != null) {
+		while (this.pending != null && (data = this.pending.poll()) != null) {
 			this.pendingChars -= data.length();
 			byte[] json = data.getBytes(StandardCharsets.UTF_8);
 			A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
@@ -209,6 +212,9 @@ final class ResponseObserver {
 	}
 
 	private void merge(A2aResult result) {
+		if (!result.artifacts().isEmpty() && this.artifacts == null) {
+			this.artifacts = new LinkedHashMap<>();
+		}
 		for (A2aResult.ArtifactText artifact : result.artifacts()) {
 			String id = (artifact.artifactId() != null) ? artifact.artifactId() : "";
 			StringBuilder text = this.artifacts.get(id);
@@ -279,16 +285,33 @@ final class ResponseObserver {
 			if (last == null) {
 				return null;
 			}
-			List<String> texts = new ArrayList<>(this.artifacts.size());
-			this.artifacts.values().forEach((text) -> texts.add(text.toString()));
+			List<String> texts = new ArrayList<>((this.artifacts != null) ? this.artifacts.size() : 0);
+			if (this.artifacts != null) {
+				this.artifacts.values().forEach((text) -> texts.add(text.toString()));
+			}
 			String output = A2aResult.outputText(texts, (this.messageText != null) ? this.messageText.toString() : null,
 					this.statusText, this.maxTextLength);
 			// the streamed answer, composed once, as the result's message text
 			return new A2aResult(last.taskId(), last.contextId(), last.taskState(), List.of(), output, null,
 					last.errorCode(), last.errorMessage());
 		}
-		byte[] bytes = this.buffer.toByteArray();
-		return A2aResult.read(bytes, bytes.length, this.maxTextLength);
+		// read in place, under the lock that every write takes
+		return A2aResult.read(this.buffer.array(), this.buffer.size(), this.maxTextLength);
+	}
+
+	/**
+	 * A byte buffer whose bytes are read in place.
+	 */
+	private static final class Bytes extends ByteArrayOutputStream {
+
+		Bytes() {
+			super(256);
+		}
+
+		byte[] array() {
+			return this.buf;
+		}
+
 	}
 
 }

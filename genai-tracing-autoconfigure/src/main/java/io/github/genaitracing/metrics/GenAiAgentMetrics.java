@@ -80,6 +80,8 @@ public final class GenAiAgentMetrics implements OperationListener {
 	/** The meters recorded to, by name and tags: registering looks them up at a cost. */
 	private final Map<MeterKey, DistributionSummary> meters = new ConcurrentHashMap<>();
 
+	private final Map<AgentKey, AgentMeters> agentMeters = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the metrics.
 	 * @param registry the meter registry
@@ -129,22 +131,39 @@ public final class GenAiAgentMetrics implements OperationListener {
 	}
 
 	private void agentEnded(OperationRun run, @Nullable Calls calls) {
-		String agentName = (run.operation() instanceof AgentInvocation agent) ? agent.agentName() : null;
-		List<Tag> tags = List.of(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), GenAiAttributes.OperationName.INVOKE_AGENT),
-				Tag.of(GenAiAttributes.AGENT_NAME.getKey(), valueOrNone(agentName)),
-				Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), valueOrNone(run.outcome().errorType())));
-		histogram(INVOKE_AGENT_DURATION, "Duration of GenAI agent invocations", GenAiClientMetrics.SECONDS,
-				SECONDS_BUCKETS, tags)
-			.record(run.durationNanos() / 1e9);
-		if (calls != null) {
-			List<Tag> countTags = List.of(tags.get(0), tags.get(1));
-			histogram(INVOKE_AGENT_INFERENCE_CALLS, "Inference calls made by one agent invocation",
-					"{inference_call}", CALL_BUCKETS, countTags)
-				.record(calls.inferences.get());
-			histogram(INVOKE_AGENT_TOOL_CALLS, "Tool calls made by one agent invocation", "{tool_call}",
-					CALL_BUCKETS, countTags)
-				.record(calls.tools.get());
+		String agentName = valueOrNone((run.operation() instanceof AgentInvocation agent) ? agent.agentName() : null);
+		String errorType = valueOrNone(run.outcome().errorType());
+		AgentMeters meters = this.agentMeters.get(new AgentKey(agentName, errorType));
+		if (meters == null) {
+			meters = agentMeters(agentName, errorType);
 		}
+		meters.duration().record(run.durationNanos() / 1e9);
+		if (calls != null) {
+			meters.inferenceCalls().record(calls.inferences.get());
+			meters.toolCalls().record(calls.tools.get());
+		}
+	}
+
+	/**
+	 * Returns the meters of an agent's runs with an outcome, cached per agent and error
+	 * type: a run looks its three meters up once.
+	 */
+	private AgentMeters agentMeters(String agentName, String errorType) {
+		List<Tag> tags = List.of(Tag.of(GenAiAttributes.OPERATION_NAME.getKey(), GenAiAttributes.OperationName.INVOKE_AGENT),
+				Tag.of(GenAiAttributes.AGENT_NAME.getKey(), agentName),
+				Tag.of(GenAiAttributes.ERROR_TYPE.getKey(), errorType));
+		List<Tag> countTags = List.of(tags.get(0), tags.get(1));
+		AgentMeters meters = new AgentMeters(
+				histogram(INVOKE_AGENT_DURATION, "Duration of GenAI agent invocations", GenAiClientMetrics.SECONDS,
+						SECONDS_BUCKETS, tags),
+				histogram(INVOKE_AGENT_INFERENCE_CALLS, "Inference calls made by one agent invocation",
+						"{inference_call}", CALL_BUCKETS, countTags),
+				histogram(INVOKE_AGENT_TOOL_CALLS, "Tool calls made by one agent invocation", "{tool_call}",
+						CALL_BUCKETS, countTags));
+		if (this.agentMeters.size() < MAX_CACHED_METERS) {
+			this.agentMeters.put(new AgentKey(agentName, errorType), meters);
+		}
+		return meters;
 	}
 
 	private void toolEnded(OperationRun run) {
@@ -182,6 +201,13 @@ public final class GenAiAgentMetrics implements OperationListener {
 	}
 
 	private record MeterKey(String name, List<Tag> tags) {
+	}
+
+	private record AgentKey(String agentName, String errorType) {
+	}
+
+	private record AgentMeters(DistributionSummary duration, DistributionSummary inferenceCalls,
+			DistributionSummary toolCalls) {
 	}
 
 	private static String valueOrNone(@Nullable String value) {
