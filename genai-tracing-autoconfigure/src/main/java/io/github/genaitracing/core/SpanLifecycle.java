@@ -523,16 +523,16 @@ public final class SpanLifecycle {
 		if (conversationId == null) {
 			return context;
 		}
-		Context result = conversationId.equals(GenAiContext.conversationId(context)) ? context
-				: GenAiContext.withConversationId(context, conversationId);
+		boolean hasId = conversationId.equals(GenAiContext.conversationId(context));
 		if (this.conversationIdBaggageKey != null) {
-			Baggage baggage = Baggage.fromContext(result);
+			Baggage baggage = Baggage.fromContext(context);
 			if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
-				result = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId)
-					.storeInContext(result);
+				Baggage withId = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId);
+				return hasId ? withId.storeInContext(context)
+						: ConversationContext.with(context, conversationId, withId);
 			}
 		}
-		return result;
+		return hasId ? context : GenAiContext.withConversationId(context, conversationId);
 	}
 
 }

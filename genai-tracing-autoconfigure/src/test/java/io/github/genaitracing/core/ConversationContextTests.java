@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.genaitracing.core;
+
+import java.util.List;
+
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.genaitracing.context.GenAiContext;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.vocabulary.GenAiVocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ConversationContext}: the context of a span with a conversation id
+ * answers like the one built entry by entry, and so does every context derived from it.
+ */
+class ConversationContextTests {
+
+	private static final ContextKey<String> OTHER = ContextKey.named("other");
+
+	private static final String KEY = "gen_ai.conversation.id";
+
+	@RegisterExtension
+	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+	@Test
+	void learnsBothKeysSoTheEntriesAreNotCopied() {
+		Context context = ConversationContext.with(Context.root(), "conv-1",
+				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"));
+
+		assertThat(context).isInstanceOf(ConversationContext.class);
+	}
+
+	@Test
+	void answersEveryKeyAsTheContextBuiltEntryByEntry() {
+		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("parent").startSpan();
+		Baggage parentBaggage = Baggage.builder().put("user", "u-1").build();
+		Context parent = parentBaggage.storeInContext(Context.root().with(OTHER, "kept")).with(span);
+		Baggage baggage = new ConversationBaggage(parentBaggage, KEY, "conv-1");
+
+		Context context = ConversationContext.with(parent, "conv-1", baggage);
+
+		assertThat(GenAiContext.conversationId(context)).isEqualTo("conv-1");
+		assertThat(Baggage.fromContext(context).getEntryValue(KEY)).isEqualTo("conv-1");
+		assertThat(Baggage.fromContext(context).getEntryValue("user")).isEqualTo("u-1");
+		assertThat(Span.fromContext(context)).isSameAs(span);
+		assertThat(context.get(OTHER)).isEqualTo("kept");
+		span.end();
+	}
+
+	@Test
+	void aContextDerivedFromItKeepsEveryEntryAndTheNewOne() {
+		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("agent").startSpan();
+		Context context = ConversationContext.with(Context.root().with(span), "conv-1",
+				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"));
+
+		Context derived = context.with(OTHER, "added");
+		Context rebaggaged = Baggage.empty().storeInContext(context);
+
+		assertThat(derived.get(OTHER)).isEqualTo("added");
+		assertThat(GenAiContext.conversationId(derived)).isEqualTo("conv-1");
+		assertThat(Baggage.fromContext(derived).getEntryValue(KEY)).isEqualTo("conv-1");
+		assertThat(Span.fromContext(derived)).isSameAs(span);
+		assertThat(Baggage.fromContext(rebaggaged).isEmpty()).isTrue();
+		assertThat(GenAiContext.conversationId(rebaggaged)).isEqualTo("conv-1");
+		span.end();
+	}
+
+	@Test
+	void aSpanStartedWithAConversationIdMakesItCurrentWithItsBaggageAndSpan() {
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), KEY);
+		SpanHandle agent = spans.start(GenAiOperation.agent("bench").build(), "conv-1", Context.root());
+
+		try (Scope scope = agent.makeCurrent()) {
+			assertThat(GenAiContext.currentConversationId()).isEqualTo("conv-1");
+			assertThat(Baggage.current().getEntryValue(KEY)).isEqualTo("conv-1");
+			assertThat(Span.current()).isSameAs(agent.span());
+			SpanHandle tool = spans.start(GenAiOperation.tool("weather").build());
+			assertThat(tool.conversationId()).isEqualTo("conv-1");
+			assertThat(tool.span().getSpanContext().getTraceId()).isEqualTo(agent.span().getSpanContext().getTraceId());
+			tool.end();
+		}
+		agent.end();
+		assertThat(Context.current()).isSameAs(Context.root());
+	}
+
+}
