@@ -70,6 +70,16 @@ public final class TracedMethodRegistry {
 	private volatile @Nullable Found found;
 
 	/**
+	 * The agent method looked up last: an application calls one or a few, so a repeat
+	 * skips the map (a plain field: a racy read sees a whole {@link Hit}, whose fields
+	 * are final).
+	 */
+	private @Nullable Hit lastAgent;
+
+	/** The tool method looked up last. */
+	private @Nullable Hit lastTool;
+
+	/**
 	 * Creates a registry.
 	 * @param defaults the agent defaults
 	 * @param beanFactory the bean factory whose beans {@link #find()} lists, or
@@ -84,12 +94,17 @@ public final class TracedMethodRegistry {
 	 * Returns the agent method called.
 	 */
 	TracedMethod agent(Method invoked, Class<?> targetClass) {
+		Hit last = this.lastAgent;
+		if (last != null && last.invoked == invoked && last.traced.targetClass() == targetClass) {
+			return last.traced;
+		}
 		TracedMethod traced = this.agents.get(invoked);
 		if (traced == null || traced.targetClass() != targetClass) {
 			traced = TracedMethod.agent(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
 					this.defaults, invoked.getReturnType());
 			this.agents.put(invoked, traced);
 		}
+		this.lastAgent = new Hit(invoked, traced);
 		return traced;
 	}
 
@@ -97,12 +112,17 @@ public final class TracedMethodRegistry {
 	 * Returns the tool method called.
 	 */
 	TracedMethod tool(Method invoked, Class<?> targetClass) {
+		Hit last = this.lastTool;
+		if (last != null && last.invoked == invoked && last.traced.targetClass() == targetClass) {
+			return last.traced;
+		}
 		TracedMethod traced = this.tools.get(invoked);
 		if (traced == null || traced.targetClass() != targetClass) {
 			traced = TracedMethod.tool(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
 					invoked.getReturnType());
 			this.tools.put(invoked, traced);
 		}
+		this.lastTool = new Hit(invoked, traced);
 		return traced;
 	}
 
@@ -179,6 +199,22 @@ public final class TracedMethodRegistry {
 			signature.append((i > 0) ? ", " : "").append(parameters[i].getSimpleName());
 		}
 		return signature.append(')').toString();
+	}
+
+	/**
+	 * A method called and what the registry holds for it.
+	 */
+	private static final class Hit {
+
+		final Method invoked;
+
+		final TracedMethod traced;
+
+		Hit(Method invoked, TracedMethod traced) {
+			this.invoked = invoked;
+			this.traced = traced;
+		}
+
 	}
 
 	/**
