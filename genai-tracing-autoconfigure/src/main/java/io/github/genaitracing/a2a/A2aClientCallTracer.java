@@ -30,7 +30,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.content.ContentPolicy;
-import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiProviders;
 import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanLifecycle;
@@ -152,16 +151,11 @@ public final class A2aClientCallTracer {
 			this.calledAgents.called(uri);
 			A2aSpan span;
 			if (a2a.sendsMessage()) {
-				AgentInvocation operation = GenAiOperation.agent(agentName)
-					.spanKind(SpanKind.CLIENT)
-					.providerName(GenAiProviders.A2A)
-					.server(uri.getHost(), (long) port(uri))
-					.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
-					.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
-					.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-					.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
-					.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-					.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+				AgentInvocation operation = a2a
+					.describe(GenAiOperation.agent(agentName)
+						.spanKind(SpanKind.CLIENT)
+						.providerName(GenAiProviders.A2A)
+						.server(uri.getHost(), (long) port(uri)))
 					.build();
 				span = A2aSpan.of(this.spans.start(operation, a2a.contextId(), parent), this.spans);
 				if (this.contentPolicy.isEnabled()) {
@@ -170,15 +164,11 @@ public final class A2aClientCallTracer {
 			}
 			else {
 				// a poll, a cancellation, configuration: an A2A CLIENT span, not an agent run
-				AgentRequest operation = AgentRequest
-					.of(a2a.methodName(), GenAiOperation.agent(agentName).providerName(GenAiProviders.A2A).build())
-					.spanKind(SpanKind.CLIENT)
-					.server(uri.getHost(), (long) port(uri))
-					.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
-					.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-					.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
-					.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-					.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
+				AgentRequest operation = a2a
+					.describe(AgentRequest
+						.of(a2a.methodName(), GenAiOperation.agent(agentName).providerName(GenAiProviders.A2A).build())
+						.spanKind(SpanKind.CLIENT)
+						.server(uri.getHost(), (long) port(uri)))
 					.build();
 				span = A2aSpan.of(this.spans.start(operation, null, parent), this.spans);
 			}

@@ -20,6 +20,9 @@ package io.github.genaitracing.a2a;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.spi.GenAiOperation;
+
 /**
  * What an inbound A2A JSON-RPC request says, or why it could not be read.
  *
@@ -88,6 +91,24 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 	static String version(@Nullable String versionHeader) {
 		String version = A2aValues.checked(versionHeader);
 		return (version != null) ? version : DEFAULT_VERSION;
+	}
+
+	/**
+	 * Adds what this request says to an operation as its A2A protocol attributes (those
+	 * that are known).
+	 * @param <B> the builder type
+	 * @param operation the operation's builder
+	 * @return the builder
+	 */
+	<B extends GenAiOperation.Builder<B>> B describe(B operation) {
+		return operation.protocolAttribute(A2aAttributes.METHOD_NAME, methodName())
+			.protocolAttribute(A2aAttributes.METHOD_ORIGINAL, this.unknownMethod)
+			.protocolAttribute(A2aAttributes.MESSAGE_ID, this.messageId)
+			.protocolAttribute(A2aAttributes.TASK_ID, this.taskId)
+			.protocolAttribute(A2aAttributes.TENANT, this.tenant)
+			.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, this.protocolVersion)
+			.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, this.jsonRpcId)
+			.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, this.notParsed);
 	}
 
 	/** The members a request's span is made of; the text parts only when content is recorded. */

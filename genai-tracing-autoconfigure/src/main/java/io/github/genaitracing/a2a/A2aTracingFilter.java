@@ -48,7 +48,6 @@ import io.github.genaitracing.context.GenAiContext;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanLifecycle;
-import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
 
@@ -299,14 +298,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			operation.spanKind(SpanKind.SERVER);
 		}
 		// the server span carries the request's A2A attributes; an agent child only the task
-		operation.protocolAttribute(A2aAttributes.METHOD_NAME, a2a.methodName())
-			.protocolAttribute(A2aAttributes.METHOD_ORIGINAL, a2a.unknownMethod())
-			.protocolAttribute(A2aAttributes.MESSAGE_ID, a2a.messageId())
-			.protocolAttribute(A2aAttributes.TASK_ID, a2a.taskId())
-			.protocolAttribute(A2aAttributes.TENANT, a2a.tenant())
-			.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, a2a.protocolVersion())
-			.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, a2a.jsonRpcId())
-			.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, a2a.notParsed());
+		a2a.describe(operation);
 		if (link != null) {
 			operation.link(link);
 		}
