@@ -152,7 +152,7 @@ final class SelectiveJsonReader {
 			case 't' -> literal("rue");
 			case 'f' -> literal("alse");
 			case 'n' -> literal("ull");
-			default -> skipNumber(b);
+			default -> scanNumber(b);
 		}
 	}
 
@@ -432,10 +432,6 @@ final class SelectiveJsonReader {
 		}
 		BigInteger value = new BigInteger(text);
 		return (value.bitLength() < 64) ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
-	}
-
-	private void skipNumber(byte first) {
-		scanNumber(first);
 	}
 
 	/**

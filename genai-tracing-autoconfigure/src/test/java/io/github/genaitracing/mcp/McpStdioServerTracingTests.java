@@ -167,12 +167,7 @@ class McpStdioServerTracingTests {
 	}
 
 	private static Span span(List<Span> spans, String name, SpanKind kind, String conversationId) {
-		Span.SpanKind protoKind = Span.SpanKind.valueOf("SPAN_KIND_" + kind.name());
-		return spans.stream()
-			.filter((span) -> span.getName().equals(name) && span.getKind() == protoKind
-					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
-			.findFirst()
-			.orElse(null);
+		return ExportedMcpSpans.find(spans, name, kind, conversationId);
 	}
 
 	private static Span toolSpan(List<Span> spans, String tool, String conversationId) {

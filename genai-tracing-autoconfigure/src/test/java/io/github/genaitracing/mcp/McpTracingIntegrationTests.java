@@ -325,12 +325,7 @@ class McpTracingIntegrationTests {
 	}
 
 	private static Span named(List<Span> spans, String name, String conversationId, SpanKind kind) {
-		Span.SpanKind protoKind = Span.SpanKind.valueOf("SPAN_KIND_" + kind.name());
-		return spans.stream()
-			.filter((span) -> span.getName().equals(name) && span.getKind() == protoKind
-					&& conversationId.equals(OtlpTestReceiver.attribute(span, "gen_ai.conversation.id")))
-			.findFirst()
-			.orElse(null);
+		return ExportedMcpSpans.find(spans, name, kind, conversationId);
 	}
 
 	private static Span byId(List<Span> spans, com.google.protobuf.ByteString spanId) {
