@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import org.aspectj.lang.ProceedingJoinPoint;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -62,17 +62,17 @@ final class SpanCompletion {
 	 * an operation of its own
 	 * @param operation the operation of the call
 	 */
-	@Nullable Object proceed(ProceedingJoinPoint joinPoint, TracedMethod traced,
+	@Nullable Object proceed(MethodInvocation invocation, TracedMethod traced,
 			@Nullable DescribedOperation described, GenAiOperation operation, @Nullable String conversationId,
 			@Nullable CapturedContent input) throws Throwable {
 		if (traced.returnsPublisher()) {
-			return proceedReactive(joinPoint, described, operation, conversationId, input);
+			return proceedReactive(invocation, described, operation, conversationId, input);
 		}
 		SpanHandle span = start(described, operation, conversationId, Context.current());
 		span.recordInput(input);
 		Object result;
 		try (Scope scope = span.makeCurrent()) {
-			result = joinPoint.proceed();
+			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
 			span.end(ex);
@@ -105,7 +105,7 @@ final class SpanCompletion {
 				: this.spans.start(operation, conversationId, parent);
 	}
 
-	private @Nullable Object proceedReactive(ProceedingJoinPoint joinPoint, @Nullable DescribedOperation described,
+	private @Nullable Object proceedReactive(MethodInvocation invocation, @Nullable DescribedOperation described,
 			GenAiOperation operation, @Nullable String conversationId, @Nullable CapturedContent input)
 			throws Throwable {
 		Context parent = Context.current();
@@ -116,7 +116,7 @@ final class SpanCompletion {
 		};
 		Object publisher;
 		try {
-			publisher = joinPoint.proceed();
+			publisher = invocation.proceed();
 		}
 		catch (Throwable ex) {
 			starter.get().end(ex);

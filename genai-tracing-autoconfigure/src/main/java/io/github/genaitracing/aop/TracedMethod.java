@@ -34,6 +34,7 @@ import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.annotation.ToolCallId;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.DescribedOperation;
+import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.ToolExecution;
@@ -192,7 +193,18 @@ final class TracedMethod {
 		if (index < 0 || index >= args.length || args[index] == null) {
 			return null;
 		}
-		return String.valueOf(args[index]);
+		Object argument = args[index];
+		if (argument instanceof String string) {
+			return string;
+		}
+		try {
+			return String.valueOf(argument);
+		}
+		catch (Throwable ex) {
+			// an identifier whose toString() fails: the call runs without it
+			FailSafe.failed(argument.getClass(), ex);
+			return null;
+		}
 	}
 
 	private static String[] parameterNames(Method method) {

@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.aop.aspectj.AspectJExpressionPointcut;
+import org.springframework.aop.MethodMatcher;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -38,46 +40,48 @@ import io.github.genaitracing.spi.ToolExecution;
 
 /**
  * The one registry of traced methods: the pointcuts of the {@code @AgentInvoke} and
- * {@code @ToolCall} aspects, what each traced method contributes to its operation (read
- * once per method), and the list of traced methods the actuator endpoint shows. The list
- * is made with the aspects' own pointcuts, so that it names exactly the methods whose
- * calls make spans, with the names those spans get.
+ * {@code @ToolCall} advisors, what each traced method contributes to its operation (read
+ * once per method and target class), and the list of traced methods the actuator endpoint
+ * shows. The list is made with the advisors' own pointcuts, so that it names exactly the
+ * methods whose calls make spans, with the names those spans get.
  *
  * @since 0.1.0
  */
 public final class TracedMethodRegistry {
 
-	/**
-	 * Pointcut of {@code @AgentInvoke} methods: a method annotated itself, or a public
-	 * method of a class annotated.
-	 */
-	public static final String AGENT_POINTCUT = "execution(* *(..)) && @annotation(io.github.genaitracing.annotation.AgentInvoke)"
-			+ " || execution(public * *(..)) && @within(io.github.genaitracing.annotation.AgentInvoke)";
+	/** Target classes kept per method, beyond which the method starts over. */
+	private static final int MAX_CLASSES_PER_METHOD = 8;
 
 	/**
-	 * Pointcut of {@code @ToolCall} methods.
+	 * Pointcut of {@code @AgentInvoke} methods: a method annotated itself, or a public
+	 * method declared by a class annotated.
 	 */
-	public static final String TOOL_POINTCUT = "execution(* *(..)) && @annotation(io.github.genaitracing.annotation.ToolCall)";
+	public static final Pointcut AGENT_POINTCUT = TracedMethodPointcut.agent();
+
+	/**
+	 * Pointcut of {@code @ToolCall} methods: a method annotated itself.
+	 */
+	public static final Pointcut TOOL_POINTCUT = TracedMethodPointcut.tool();
 
 	private final AgentDefaults defaults;
 
-	private final Map<Method, TracedMethod> agents = new ConcurrentHashMap<>();
+	private final Map<Method, Resolved> agents = new ConcurrentHashMap<>();
 
-	private final Map<Method, TracedMethod> tools = new ConcurrentHashMap<>();
+	private final Map<Method, Resolved> tools = new ConcurrentHashMap<>();
 
 	private final @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private volatile @Nullable Found found;
 
 	/**
-	 * The agent method looked up last: an application calls one or a few, so a repeat
-	 * skips the map (a plain field: a racy read sees a whole {@link Hit}, whose fields
-	 * are final).
+	 * The agent method resolved last: an application calls one or a few, so a repeat
+	 * skips the map (a plain field: a racy read sees a whole {@link Resolved}, whose
+	 * fields are final).
 	 */
-	private @Nullable Hit lastAgent;
+	private @Nullable Resolved lastAgent;
 
-	/** The tool method looked up last. */
-	private @Nullable Hit lastTool;
+	/** The tool method resolved last. */
+	private @Nullable Resolved lastTool;
 
 	/**
 	 * Creates a registry.
@@ -91,39 +95,75 @@ public final class TracedMethodRegistry {
 	}
 
 	/**
-	 * Returns the agent method called.
+	 * Returns the agent method called on a target.
+	 * @param invoked the method called (on the proxy)
+	 * @param target the target object, or {@code null} for none
 	 */
-	TracedMethod agent(Method invoked, Class<?> targetClass) {
-		Hit last = this.lastAgent;
-		if (last != null && last.invoked == invoked && last.traced.targetClass() == targetClass) {
+	TracedMethod agent(Method invoked, @Nullable Object target) {
+		Class<?> runtimeClass = (target != null) ? target.getClass() : invoked.getDeclaringClass();
+		Resolved last = this.lastAgent;
+		if (last != null && last.invoked == invoked && last.runtimeClass == runtimeClass) {
 			return last.traced;
 		}
-		TracedMethod traced = this.agents.get(invoked);
-		if (traced == null || traced.targetClass() != targetClass) {
-			traced = TracedMethod.agent(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
-					this.defaults, invoked.getReturnType());
-			this.agents.put(invoked, traced);
-		}
-		this.lastAgent = new Hit(invoked, traced);
-		return traced;
+		Resolved resolved = resolve(this.agents, invoked, target, runtimeClass, true);
+		this.lastAgent = resolved;
+		return resolved.traced;
 	}
 
 	/**
-	 * Returns the tool method called.
+	 * Returns the tool method called on a target.
+	 * @param invoked the method called (on the proxy)
+	 * @param target the target object, or {@code null} for none
 	 */
-	TracedMethod tool(Method invoked, Class<?> targetClass) {
-		Hit last = this.lastTool;
-		if (last != null && last.invoked == invoked && last.traced.targetClass() == targetClass) {
+	TracedMethod tool(Method invoked, @Nullable Object target) {
+		Class<?> runtimeClass = (target != null) ? target.getClass() : invoked.getDeclaringClass();
+		Resolved last = this.lastTool;
+		if (last != null && last.invoked == invoked && last.runtimeClass == runtimeClass) {
 			return last.traced;
 		}
-		TracedMethod traced = this.tools.get(invoked);
-		if (traced == null || traced.targetClass() != targetClass) {
-			traced = TracedMethod.tool(AopUtils.getMostSpecificMethod(invoked, targetClass), targetClass,
-					invoked.getReturnType());
-			this.tools.put(invoked, traced);
+		Resolved resolved = resolve(this.tools, invoked, target, runtimeClass, false);
+		this.lastTool = resolved;
+		return resolved.traced;
+	}
+
+	/**
+	 * Returns what the registry holds for a method called on a target of a runtime class,
+	 * made on first use. The runtime class stands for the target class, except for a
+	 * target that is itself a proxy telling its target class, whose method is resolved
+	 * at every call and never kept.
+	 */
+	private Resolved resolve(Map<Method, Resolved> resolvedMethods, Method invoked, @Nullable Object target,
+			Class<?> runtimeClass, boolean agent) {
+		for (Resolved resolved = resolvedMethods.get(invoked); resolved != null; resolved = resolved.next) {
+			if (resolved.runtimeClass == runtimeClass) {
+				return resolved;
+			}
 		}
-		this.lastTool = new Hit(invoked, traced);
-		return traced;
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : runtimeClass;
+		Method specific = AopUtils.getMostSpecificMethod(invoked, targetClass);
+		TracedMethod traced = agent
+				? TracedMethod.agent(specific, targetClass, this.defaults, invoked.getReturnType())
+				: TracedMethod.tool(specific, targetClass, invoked.getReturnType());
+		if (TargetClassAware.class.isAssignableFrom(runtimeClass)) {
+			// a proxy class does not tell its target class: resolved again at every call
+			return new Resolved(invoked, Void.class, traced, null);
+		}
+		return resolvedMethods.compute(invoked, (method, first) -> new Resolved(invoked, runtimeClass, traced,
+				bounded(first)));
+	}
+
+	/**
+	 * Returns the classes resolved before for a method, unless there are many already (a
+	 * method inherited by many classes then starts over).
+	 */
+	private static @Nullable Resolved bounded(@Nullable Resolved first) {
+		int kept = 0;
+		for (Resolved resolved = first; resolved != null; resolved = resolved.next) {
+			if (++kept == MAX_CLASSES_PER_METHOD) {
+				return null;
+			}
+		}
+		return first;
 	}
 
 	/**
@@ -141,8 +181,8 @@ public final class TracedMethodRegistry {
 	}
 
 	private Found scan(ListableBeanFactory beanFactory) {
-		AspectJExpressionPointcut agentPointcut = pointcut(AGENT_POINTCUT);
-		AspectJExpressionPointcut toolPointcut = pointcut(TOOL_POINTCUT);
+		MethodMatcher agentPointcut = AGENT_POINTCUT.getMethodMatcher();
+		MethodMatcher toolPointcut = TOOL_POINTCUT.getMethodMatcher();
 		List<Traced> agents = new ArrayList<>();
 		List<Traced> tools = new ArrayList<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
@@ -185,13 +225,6 @@ public final class TracedMethodRegistry {
 				&& method.getDeclaringClass() != Object.class && !method.isSynthetic() && !method.isBridge();
 	}
 
-	private static AspectJExpressionPointcut pointcut(String expression) {
-		AspectJExpressionPointcut pointcut = new AspectJExpressionPointcut();
-		pointcut.setExpression(expression);
-		pointcut.setBeanFactory(null);
-		return pointcut;
-	}
-
 	private static String signature(Class<?> type, Method method) {
 		StringBuilder signature = new StringBuilder(type.getName()).append('.').append(method.getName()).append('(');
 		Class<?>[] parameters = method.getParameterTypes();
@@ -202,17 +235,24 @@ public final class TracedMethodRegistry {
 	}
 
 	/**
-	 * A method called and what the registry holds for it.
+	 * A method called on targets of a runtime class, what the registry holds for it, and
+	 * the entry of the same method for another class.
 	 */
-	private static final class Hit {
+	private static final class Resolved {
 
 		final Method invoked;
 
+		final Class<?> runtimeClass;
+
 		final TracedMethod traced;
 
-		Hit(Method invoked, TracedMethod traced) {
+		final @Nullable Resolved next;
+
+		Resolved(Method invoked, Class<?> runtimeClass, TracedMethod traced, @Nullable Resolved next) {
 			this.invoked = invoked;
+			this.runtimeClass = runtimeClass;
 			this.traced = traced;
+			this.next = next;
 		}
 
 	}

@@ -15,7 +15,7 @@
  */
 
 /**
- * Aspects for {@code @AgentInvoke} and {@code @ToolCall}. Internal; not public API.
+ * Spring AOP advisors for {@code @AgentInvoke} and {@code @ToolCall}. Internal; not public API.
  */
 @NullMarked
 package io.github.genaitracing.aop;

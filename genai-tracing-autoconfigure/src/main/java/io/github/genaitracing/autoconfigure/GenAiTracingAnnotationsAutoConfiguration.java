@@ -17,6 +17,8 @@
 package io.github.genaitracing.autoconfigure;
 
 import org.aspectj.weaver.Advice;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -25,9 +27,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 
-import io.github.genaitracing.aop.AgentInvokeAspect;
-import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.aop.AgentInvokeAdvisor;
+import io.github.genaitracing.aop.ToolCallAdvisor;
 import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -35,7 +38,9 @@ import io.github.genaitracing.core.SpanLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code @AgentInvoke} and
- * {@code @ToolCall} aspects.
+ * {@code @ToolCall} advisors. They are infrastructure advisors, as Spring's own
+ * annotation-driven ones are, applied by whichever auto-proxy creator the application has
+ * (Spring Boot's AOP auto-configuration registers one).
  *
  * @since 0.1.0
  */
@@ -54,15 +59,20 @@ public final class GenAiTracingAnnotationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentInvokeAspect agentInvokeAspect(SpanLifecycle spans, ContentPolicy contentPolicy,
-			TracedMethodRegistry registry) {
-		return new AgentInvokeAspect(spans, contentPolicy, registry);
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static AgentInvokeAdvisor agentInvokeAdvisor(ObjectProvider<SpanLifecycle> spans,
+			ObjectProvider<ContentPolicy> contentPolicy, ObjectProvider<TracedMethodRegistry> registry) {
+		// resolved on the first traced call: advisors are made before the other beans
+		return new AgentInvokeAdvisor(spans::getObject, contentPolicy::getObject, registry::getObject);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolCallAspect toolCallAspect(SpanLifecycle spans, ContentPolicy contentPolicy, TracedMethodRegistry registry) {
-		return new ToolCallAspect(spans, contentPolicy, registry);
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ToolCallAdvisor toolCallAdvisor(ObjectProvider<SpanLifecycle> spans,
+			ObjectProvider<ContentPolicy> contentPolicy, ObjectProvider<TracedMethodRegistry> registry) {
+		// resolved on the first traced call: advisors are made before the other beans
+		return new ToolCallAdvisor(spans::getObject, contentPolicy::getObject, registry::getObject);
 	}
 
 }

@@ -27,8 +27,6 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
 import io.github.genaitracing.actuate.GenAiTracingEndpoint;
 import io.github.genaitracing.actuate.MergedTraces;
 import io.github.genaitracing.actuate.RecentGenAiTraces;
-import io.github.genaitracing.aop.AgentInvokeAspect;
-import io.github.genaitracing.aop.ToolCallAspect;
 import io.github.genaitracing.semconv.GenAiProviders;
 
 /**
@@ -51,10 +49,6 @@ class GenAiTracingRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerPattern(RESOURCES);
-		// advice methods, invoked reflectively by Spring AOP
-		hints.reflection()
-			.registerType(AgentInvokeAspect.class, MemberCategory.INVOKE_PUBLIC_METHODS)
-			.registerType(ToolCallAspect.class, MemberCategory.INVOKE_PUBLIC_METHODS);
 		// genai.tracing.* binding
 		BindableRuntimeHintsRegistrar.forTypes(GenAiTracingProperties.class).registerHints(hints, classLoader);
 		// the endpoint's operations and the records Jackson writes as its responses

@@ -24,7 +24,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.content.ContentPolicy;
@@ -47,10 +47,10 @@ class ErrorBoundsTests {
 
 	private Agent agent() {
 		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), null);
-		AspectJProxyFactory factory = new AspectJProxyFactory(new Agent());
-		factory.addAspect(new AgentInvokeAspect(spans, ContentPolicy.disabled(),
+		ProxyFactory factory = new ProxyFactory(new Agent());
+		factory.addAdvisor(new AgentInvokeAdvisor(spans, ContentPolicy.disabled(),
 				new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null)));
-		return factory.getProxy();
+		return (Agent) factory.getProxy();
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 
 import io.github.genaitracing.annotation.ToolCall;
 import io.github.genaitracing.autoconfigure.CaptureMode;
@@ -39,7 +39,7 @@ import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that {@link ToolCallAspect} records no secret passed to or returned by a tool,
+ * Tests that {@link ToolCallAdvisor} records no secret passed to or returned by a tool,
  * whatever the vocabulary, with content capture on.
  */
 class ToolArgumentRedactionTests {
@@ -52,10 +52,10 @@ class ToolArgumentRedactionTests {
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
 		ContentPolicy policy = new ContentPolicy(CaptureMode.SPAN, 4096,
 				List.of(RegexContentRedactor.of(true, List.of(), RegexContentRedactor.DEFAULT_REPLACEMENT)));
-		AspectJProxyFactory factory = new AspectJProxyFactory(new Tools());
+		ProxyFactory factory = new ProxyFactory(new Tools());
 		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null);
-		factory.addAspect(new ToolCallAspect(spans, policy, registry));
-		return factory.getProxy();
+		factory.addAdvisor(new ToolCallAdvisor(spans, policy, registry));
+		return (Tools) factory.getProxy();
 	}
 
 	@Test

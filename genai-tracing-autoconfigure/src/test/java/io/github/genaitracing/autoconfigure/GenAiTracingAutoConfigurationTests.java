@@ -16,13 +16,20 @@
 
 package io.github.genaitracing.autoconfigure;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,8 +37,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.github.genaitracing.aop.AgentInvokeAspect;
-import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.aop.AgentInvokeAdvisor;
+import io.github.genaitracing.aop.ToolCallAdvisor;
 import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -61,8 +68,8 @@ class GenAiTracingAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(SpanLifecycle.class)
 				.hasSingleBean(ContentPolicy.class)
-				.hasSingleBean(AgentInvokeAspect.class)
-				.hasSingleBean(ToolCallAspect.class);
+				.hasSingleBean(AgentInvokeAdvisor.class)
+				.hasSingleBean(ToolCallAdvisor.class);
 			assertThat(context.getBean(ContentPolicy.class).isEnabled()).isFalse();
 			assertThat(context.getBean(SpanLifecycle.class).vocabularies()).hasExactlyElementsOfTypes(
 					GenAiVocabulary.class, OpenInferenceVocabulary.class, MlflowVocabulary.class);
@@ -74,7 +81,7 @@ class GenAiTracingAutoConfigurationTests {
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("genai.tracing.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SpanLifecycle.class)
-				.doesNotHaveBean(AgentInvokeAspect.class));
+				.doesNotHaveBean(AgentInvokeAdvisor.class));
 	}
 
 	@Test
@@ -86,16 +93,16 @@ class GenAiTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void suppliesNoAspectsWhenAspectJIsMissing() {
+	void suppliesNoAdvisorsWhenAspectJIsMissing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Advice.class))
 			.run((context) -> assertThat(context).hasSingleBean(SpanLifecycle.class)
-				.doesNotHaveBean(AgentInvokeAspect.class));
+				.doesNotHaveBean(AgentInvokeAdvisor.class));
 	}
 
 	@Test
 	void startsWithoutReactor() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor"))
-			.run((context) -> assertThat(context).hasSingleBean(AgentInvokeAspect.class));
+			.run((context) -> assertThat(context).hasSingleBean(AgentInvokeAdvisor.class));
 	}
 
 	@Test
@@ -178,10 +185,49 @@ class GenAiTracingAutoConfigurationTests {
 	}
 
 	@Test
-	void userRegistryOfTracedMethodsAndUserAspectWin() {
+	void userRegistryOfTracedMethodsAndUserAdvisorWin() {
 		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "x"), null);
+		AgentInvokeAdvisor advisor = new AgentInvokeAdvisor(new SpanLifecycle(OpenTelemetry.noop(), List.of(), null),
+				ContentPolicy.disabled(), registry);
 		this.contextRunner.withBean(TracedMethodRegistry.class, () -> registry)
-			.run((context) -> assertThat(context.getBean(TracedMethodRegistry.class)).isSameAs(registry));
+			.withBean("customAgentInvokeAdvisor", AgentInvokeAdvisor.class, () -> advisor)
+			.run((context) -> {
+				assertThat(context.getBean(TracedMethodRegistry.class)).isSameAs(registry);
+				assertThat(context).getBean(AgentInvokeAdvisor.class).isSameAs(advisor);
+				assertThat(context).hasSingleBean(ToolCallAdvisor.class);
+			});
+	}
+
+	@Test
+	void advisorsAreInfrastructureAndLeaveTheLifecycleToEveryBeanPostProcessor() {
+		// the auto-proxy creator makes advisors early, while later post-processors are made:
+		// the advisors take the lifecycle on the first traced call, so it is made as usual
+		this.contextRunner.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class))
+			.withBean(SeenBeans.class, SeenBeans::new)
+			.run((context) -> {
+				assertThat(context.getBeanFactory().getBeanDefinition("agentInvokeAdvisor").getRole())
+					.isEqualTo(BeanDefinition.ROLE_INFRASTRUCTURE);
+				assertThat(context.getBeanFactory().getBeanDefinition("toolCallAdvisor").getRole())
+					.isEqualTo(BeanDefinition.ROLE_INFRASTRUCTURE);
+				assertThat(context.getBean(SeenBeans.class).types).contains(SpanLifecycle.class, ContentPolicy.class,
+						TracedMethodRegistry.class);
+			});
+	}
+
+	/**
+	 * A bean post-processor registered after the auto-proxy creator, recording the types
+	 * of the beans it processes.
+	 */
+	static class SeenBeans implements BeanPostProcessor {
+
+		final Set<Class<?>> types = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			this.types.add(bean.getClass());
+			return bean;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -34,8 +34,6 @@ import io.github.genaitracing.actuate.GenAiTracingEndpoint;
 import io.github.genaitracing.actuate.RecordedSpan;
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ToolCall;
-import io.github.genaitracing.aop.AgentInvokeAspect;
-import io.github.genaitracing.aop.ToolCallAspect;
 import io.github.genaitracing.semconv.GenAiProviders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,14 +76,6 @@ class GenAiTracingRuntimeHintsTests {
 		new GenAiTracingRuntimeHints().registerHints(own, getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/other/trace-view.html")).rejects(own);
 		assertThat(RuntimeHintsPredicates.resource().forResource("application.yml")).rejects(own);
-	}
-
-	@Test
-	void letsSpringAopInvokeTheAdviceOfBothAspects() {
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AgentInvokeAspect.class, "invoke"))
-			.accepts(this.hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ToolCallAspect.class, "invoke"))
-			.accepts(this.hints);
 	}
 
 	@Test

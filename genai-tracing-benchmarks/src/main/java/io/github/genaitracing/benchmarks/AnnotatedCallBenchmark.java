@@ -35,13 +35,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
 
 import io.github.genaitracing.annotation.AgentInvoke;
 import io.github.genaitracing.annotation.ConversationId;
 import io.github.genaitracing.annotation.ToolCall;
-import io.github.genaitracing.aop.AgentInvokeAspect;
-import io.github.genaitracing.aop.ToolCallAspect;
+import io.github.genaitracing.aop.AgentInvokeAdvisor;
+import io.github.genaitracing.aop.ToolCallAdvisor;
 import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
@@ -58,8 +62,9 @@ import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * An {@code @AgentInvoke} call against the same span built by hand with the OpenTelemetry
- * API, with the same attributes, around the same call through a no-op aspect on the same
- * pointcut. Every arm's spans go through the same span processor, which takes each span's
+ * API, with the same attributes, around the same call through the same kind of Spring AOP
+ * proxy: a no-op advisor (a method interceptor that only proceeds) on the same pointcut as
+ * the tracing advisor. Every arm's spans go through the same span processor, which takes each span's
  * {@link io.opentelemetry.sdk.trace.data.SpanData} on the calling thread and discards it
  * ({@link DiscardingSdk#snapshotting()}): the same work for every span in every fork, none
  * dropped. The {@code tool} arms do the same for an {@code @ToolCall} method.
@@ -101,30 +106,35 @@ public class AnnotatedCallBenchmark {
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
 		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null);
-		AspectJProxyFactory factory = new AspectJProxyFactory(new Agent());
-		factory.addAspect(new AgentInvokeAspect(spans, ContentPolicy.disabled(), registry));
-		this.annotated = factory.getProxy();
+		this.annotated = proxy(new Agent(), new AgentInvokeAdvisor(spans, ContentPolicy.disabled(), registry));
 		this.spans = spans;
 		this.benchAgent = spans.describe(GenAiOperation.agent("bench").providerName("openai").build());
 		SpanLifecycle spansWithoutBaggage = new SpanLifecycle(sdk,
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
-		AspectJProxyFactory withoutBaggage = new AspectJProxyFactory(new Agent());
-		withoutBaggage.addAspect(new AgentInvokeAspect(spansWithoutBaggage, ContentPolicy.disabled(), registry));
-		this.annotatedWithoutBaggage = withoutBaggage.getProxy();
+		this.annotatedWithoutBaggage = proxy(new Agent(),
+				new AgentInvokeAdvisor(spansWithoutBaggage, ContentPolicy.disabled(), registry));
 		this.plain = new Agent();
-		AspectJProxyFactory noOpFactory = new AspectJProxyFactory(new Agent());
-		noOpFactory.addAspect(new NoOpAspect());
-		this.proxiedNoOp = noOpFactory.getProxy();
-		AspectJProxyFactory toolFactory = new AspectJProxyFactory(new Tools());
-		toolFactory.addAspect(new ToolCallAspect(spans, ContentPolicy.disabled(), registry));
-		this.tool = toolFactory.getProxy();
-		AspectJProxyFactory noOpToolFactory = new AspectJProxyFactory(new Tools());
-		noOpToolFactory.addAspect(new NoOpToolAspect());
-		this.proxiedNoOpTool = noOpToolFactory.getProxy();
+		this.proxiedNoOp = proxy(new Agent(), noOp(TracedMethodRegistry.AGENT_POINTCUT));
+		this.tool = proxy(new Tools(), new ToolCallAdvisor(spans, ContentPolicy.disabled(), registry));
+		this.proxiedNoOpTool = proxy(new Tools(), noOp(TracedMethodRegistry.TOOL_POINTCUT));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(T target, Advisor advisor) {
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.addAdvisor(advisor);
+		return (T) factory.getProxy();
 	}
 
 	/**
-	 * The proxy cost alone: the same call through an aspect that does nothing.
+	 * Returns an advisor that only proceeds, on the given pointcut.
+	 */
+	private static Advisor noOp(Pointcut pointcut) {
+		return new DefaultPointcutAdvisor(pointcut, (MethodInterceptor) (invocation) -> invocation.proceed());
+	}
+
+	/**
+	 * The proxy cost alone: the same call through an advisor that does nothing.
 	 * @return the result
 	 */
 	@Benchmark
@@ -180,8 +190,8 @@ public class AnnotatedCallBenchmark {
 
 	/**
 	 * Where the time goes: the lifecycle alone (its span of the agent's operation, as the
-	 * aspect starts it) around the same call through the no-op proxy, without the
-	 * aspect's own work.
+	 * advisor starts it) around the same call through the no-op proxy, without the
+	 * advisor's own work.
 	 * @return the result
 	 */
 	@Benchmark
@@ -206,7 +216,7 @@ public class AnnotatedCallBenchmark {
 
 	/**
 	 * The baseline of {@link #tool()}: the same span with the same attributes written by
-	 * hand around the same call through a no-op aspect on the tool pointcut.
+	 * hand around the same call through a no-op advisor on the tool pointcut.
 	 * @return the result
 	 */
 	@Benchmark
@@ -231,19 +241,6 @@ public class AnnotatedCallBenchmark {
 	}
 
 	/**
-	 * An aspect that only proceeds, on the tool pointcut.
-	 */
-	@org.aspectj.lang.annotation.Aspect
-	public static class NoOpToolAspect {
-
-		@org.aspectj.lang.annotation.Around(TracedMethodRegistry.TOOL_POINTCUT)
-		public Object around(org.aspectj.lang.ProceedingJoinPoint joinPoint) throws Throwable {
-			return joinPoint.proceed();
-		}
-
-	}
-
-	/**
 	 * The benchmarked tool.
 	 */
 	public static class Tools {
@@ -251,19 +248,6 @@ public class AnnotatedCallBenchmark {
 		@ToolCall(name = "weather", description = "Forecast for a city")
 		public String forecast(String city) {
 			return city;
-		}
-
-	}
-
-	/**
-	 * An aspect that only proceeds.
-	 */
-	@org.aspectj.lang.annotation.Aspect
-	public static class NoOpAspect {
-
-		@org.aspectj.lang.annotation.Around(TracedMethodRegistry.AGENT_POINTCUT)
-		public Object around(org.aspectj.lang.ProceedingJoinPoint joinPoint) throws Throwable {
-			return joinPoint.proceed();
 		}
 
 	}

@@ -25,7 +25,7 @@ import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -52,9 +52,9 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equal
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link AgentInvokeAspect} and {@link ToolCallAspect}.
+ * Tests for {@link AgentInvokeAdvisor} and {@link ToolCallAdvisor}.
  */
-class AnnotationAspectsTests {
+class AnnotationAdvisorsTests {
 
 	@RegisterExtension
 	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
@@ -65,13 +65,13 @@ class AnnotationAspectsTests {
 		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
 				"gen_ai.conversation.id");
-		AspectJProxyFactory toolFactory = new AspectJProxyFactory(new Tools());
+		ProxyFactory toolFactory = new ProxyFactory(new Tools());
 		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, "openai"), null);
-		toolFactory.addAspect(new ToolCallAspect(spans, policy, registry));
-		Tools tools = toolFactory.getProxy();
-		AspectJProxyFactory agentFactory = new AspectJProxyFactory(new Agent(tools));
-		agentFactory.addAspect(new AgentInvokeAspect(spans, policy, registry));
-		return agentFactory.getProxy();
+		toolFactory.addAdvisor(new ToolCallAdvisor(spans, policy, registry));
+		Tools tools = (Tools) toolFactory.getProxy();
+		ProxyFactory agentFactory = new ProxyFactory(new Agent(tools));
+		agentFactory.addAdvisor(new AgentInvokeAdvisor(spans, policy, registry));
+		return (Agent) agentFactory.getProxy();
 	}
 
 	private static ContentPolicy contentOn(int maxLength) {
@@ -171,6 +171,23 @@ class AnnotationAspectsTests {
 	}
 
 	@Test
+	void conversationIdWhoseToStringFailsLeavesTheResultUnchangedAndTheSpanWithoutIt() {
+		Object failingId = new Object() {
+
+			@Override
+			public String toString() {
+				throw new IllegalStateException("no id");
+			}
+
+		};
+		org.assertj.core.api.Assertions.assertThat(agent(ContentPolicy.disabled()).identified(failingId))
+			.isEqualTo("identified");
+		SpanData span = otel.getSpans().get(0);
+		assertThat(span).hasName("invoke_agent weather-agent").hasEnded();
+		org.assertj.core.api.Assertions.assertThat(span.getAttributes().get(GenAiAttributes.CONVERSATION_ID)).isNull();
+	}
+
+	@Test
 	void recordsErrorAndEndsSpanWhenMethodThrows() {
 		Agent agent = agent(ContentPolicy.disabled());
 		assertThatThrownBy(() -> agent.fail()).isInstanceOf(IllegalStateException.class);
@@ -246,12 +263,12 @@ class AnnotationAspectsTests {
 		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(),
 				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()), null);
 		TracedMethodRegistry registry = new TracedMethodRegistry(new AgentDefaults(null, null, null, null), null);
-		AspectJProxyFactory innerFactory = new AspectJProxyFactory(new InnerTools());
-		innerFactory.addAspect(new ToolCallAspect(spans, contentOn(4096), registry));
-		InnerTools inner = innerFactory.getProxy();
-		AspectJProxyFactory outerFactory = new AspectJProxyFactory(new OuterTools(inner));
-		outerFactory.addAspect(new ToolCallAspect(spans, contentOn(4096), registry));
-		OuterTools tools = outerFactory.getProxy();
+		ProxyFactory innerFactory = new ProxyFactory(new InnerTools());
+		innerFactory.addAdvisor(new ToolCallAdvisor(spans, contentOn(4096), registry));
+		InnerTools inner = (InnerTools) innerFactory.getProxy();
+		ProxyFactory outerFactory = new ProxyFactory(new OuterTools(inner));
+		outerFactory.addAdvisor(new ToolCallAdvisor(spans, contentOn(4096), registry));
+		OuterTools tools = (OuterTools) outerFactory.getProxy();
 		org.assertj.core.api.Assertions.assertThat(tools.lookup("Paris")).isEqualTo("Paris: sunny, 21");
 		List<SpanData> spansSeen = otel.getSpans();
 		org.assertj.core.api.Assertions.assertThat(spansSeen).hasSize(2);
@@ -324,6 +341,10 @@ class AnnotationAspectsTests {
 
 		public String fail() {
 			throw new IllegalStateException("nope");
+		}
+
+		public String identified(@ConversationId Object conversationId) {
+			return "identified";
 		}
 
 		public CompletableFuture<String> async(CompletableFuture<String> future) {
