@@ -62,7 +62,11 @@ final class TracedMethod {
 
 	private final boolean mayReturnStage;
 
-	private volatile @Nullable DescribedOperation described;
+	/**
+	 * The template as the lifecycle described it: a plain field, as a racy read sees
+	 * either {@code null} or a whole {@link DescribedOperation}, whose fields are final.
+	 */
+	private @Nullable DescribedOperation described;
 
 	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass, Class<?> returnType) {
 		this.template = template;

@@ -66,6 +66,9 @@ public final class DescribedOperation {
 	/** Index of the first vocabulary asked at every start (the size when none is). */
 	private final int askedFrom;
 
+	/** Whether the operation has protocol attributes or links, added at every start. */
+	private final boolean hasProtocolParts;
+
 	DescribedOperation(SpanLifecycle lifecycle, GenAiOperation operation, List<SpanVocabulary> vocabularies) {
 		this.lifecycle = lifecycle;
 		this.operation = operation;
@@ -79,6 +82,7 @@ public final class DescribedOperation {
 			described++;
 		}
 		this.askedFrom = described;
+		this.hasProtocolParts = SpanLifecycle.hasProtocolParts(operation);
 		this.withoutConversation = Prebuilt.of(without);
 		this.withConversation = Prebuilt.of(with);
 	}
@@ -159,6 +163,10 @@ public final class DescribedOperation {
 
 	SpanLifecycle lifecycle() {
 		return this.lifecycle;
+	}
+
+	boolean hasProtocolParts() {
+		return this.hasProtocolParts;
 	}
 
 	/**

@@ -31,7 +31,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 import org.jspecify.annotations.Nullable;
 
 import io.github.genaitracing.context.GenAiContext;
@@ -62,12 +61,6 @@ public final class SpanLifecycle {
 	 */
 	public static final String INSTRUMENTATION_NAME = "io.github.genaitracing";
 
-	/**
-	 * The handle of the span a context belongs to: put for run tracking, and into the
-	 * context of a described tool span so that a nested call of the same tool finds it.
-	 */
-	private static final ContextKey<SpanHandle> RUN = ContextKey.named("genai-tracing-run");
-
 	private final Tracer tracer;
 
 	private final List<SpanVocabulary> vocabularies;
@@ -83,6 +76,12 @@ public final class SpanLifecycle {
 	private final CostAccounting accounting;
 
 	private final boolean tracksRuns;
+
+	/** Whether there are listeners, read at every start and end. */
+	private final boolean hasListeners;
+
+	/** Whether the accounting sums runs (defers agents' ends), read at every end. */
+	private final boolean sumsRuns;
 
 	/**
 	 * Creates the lifecycle.
@@ -126,6 +125,8 @@ public final class SpanLifecycle {
 			CostAccounting accounting) {
 		this.accounting = accounting;
 		this.tracksRuns = !listeners.isEmpty() || accounting.tracksRuns();
+		this.hasListeners = !listeners.isEmpty();
+		this.sumsRuns = accounting.tracksRuns();
 		this.scopeListener = scopeListener;
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.vocabularies = List.copyOf(vocabularies);
@@ -206,11 +207,15 @@ public final class SpanLifecycle {
 		else {
 			describeStart(operation, effectiveId, AttributeSink.of(builder));
 		}
-		if (!operation.protocolAttributes().isEmpty() || !operation.links().isEmpty()) {
+		if ((described != null) ? described.hasProtocolParts() : hasProtocolParts(operation)) {
 			addProtocolParts(operation, builder);
 		}
 		return register(new SpanHandle(this, startSpan(builder), operation, effectiveId, parentOf(parent), startNanos,
 				true), parent, described != null);
+	}
+
+	static boolean hasProtocolParts(GenAiOperation operation) {
+		return !operation.protocolAttributes().isEmpty() || !operation.links().isEmpty();
 	}
 
 	private static void addProtocolParts(GenAiOperation operation, SpanBuilder builder) {
@@ -271,7 +276,7 @@ public final class SpanLifecycle {
 	 * much as a few attributes.
 	 */
 	private long startTime(GenAiOperation operation) {
-		return (!this.listeners.isEmpty() || operation instanceof ModelCall) ? System.nanoTime() : 0;
+		return (this.hasListeners || operation instanceof ModelCall) ? System.nanoTime() : 0;
 	}
 
 	/**
@@ -290,7 +295,7 @@ public final class SpanLifecycle {
 	}
 
 	private @Nullable SpanHandle parentOf(Context parent) {
-		return this.tracksRuns ? parent.get(RUN) : null;
+		return this.tracksRuns ? parent.get(RunContext.RUN) : null;
 	}
 
 	/**
@@ -302,9 +307,9 @@ public final class SpanLifecycle {
 	private SpanHandle register(SpanHandle handle, Context parent, boolean described) {
 		Span span = handle.span();
 		GenAiOperation operation = handle.operation();
-		Context context = childContext(parent.with(span), handle.conversationId());
 		boolean tool = operation instanceof ToolExecution;
-		handle.context = (this.tracksRuns || (tool && described)) ? context.with(RUN, handle) : context;
+		handle.context = childContext(parent, span, handle.conversationId(),
+				(this.tracksRuns || (tool && described)) ? handle : null);
 		if (tool && !described) {
 			handle.inOpenTools = true;
 			this.openTools.put(span.getSpanContext(), handle);
@@ -351,10 +356,10 @@ public final class SpanLifecycle {
 	 * Ends a span once: records its outcome, ends it and tells the listeners.
 	 */
 	void end(SpanHandle handle) {
-		if (!this.listeners.isEmpty()) {
+		if (this.hasListeners) {
 			handle.durationNanos(System.nanoTime() - handle.startNanos());
 		}
-		if (this.accounting.tracksRuns() && handle.owned() && handle.operation() instanceof AgentInvocation
+		if (this.sumsRuns && handle.owned() && handle.operation() instanceof AgentInvocation
 				&& handle.deferEndWhileModelCallsRun()) {
 			// a streamed model call below ends after the agent's own stream completed: the
 			// agent's span ends (at this time) once that call ended and was summed
@@ -470,7 +475,7 @@ public final class SpanLifecycle {
 	 * @return the open tool span, or {@code null}
 	 */
 	public @Nullable SpanHandle currentTool(Context context, @Nullable String toolName) {
-		SpanHandle run = context.get(RUN);
+		SpanHandle run = context.get(RunContext.RUN);
 		if (run != null && run.operation() instanceof ToolExecution tool && run.span() == Span.fromContext(context)
 				&& !run.isEnded() && Objects.equals(tool.toolName(), toolName)) {
 			return run;
@@ -519,20 +524,27 @@ public final class SpanLifecycle {
 		return conversationId;
 	}
 
-	private Context childContext(Context context, @Nullable String conversationId) {
-		if (conversationId == null) {
-			return context;
-		}
-		boolean hasId = conversationId.equals(GenAiContext.conversationId(context));
-		if (this.conversationIdBaggageKey != null) {
-			Baggage baggage = Baggage.fromContext(context);
-			if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
-				Baggage withId = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId);
-				return hasId ? withId.storeInContext(context)
-						: ConversationContext.with(context, conversationId, withId);
+	/**
+	 * Returns the context of a span: its parent's plus the span, the conversation id and
+	 * its baggage where the parent's differ, and the handle when given — one object, made
+	 * by {@link RunContext}.
+	 */
+	private Context childContext(Context parent, Span span, @Nullable String conversationId,
+			@Nullable SpanHandle run) {
+		String addedId = null;
+		Baggage addedBaggage = null;
+		if (conversationId != null) {
+			if (!conversationId.equals(GenAiContext.conversationId(parent))) {
+				addedId = conversationId;
+			}
+			if (this.conversationIdBaggageKey != null) {
+				Baggage baggage = Baggage.fromContext(parent);
+				if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
+					addedBaggage = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId);
+				}
 			}
 		}
-		return hasId ? context : GenAiContext.withConversationId(context, conversationId);
+		return RunContext.of(parent, span, addedId, addedBaggage, run);
 	}
 
 }

@@ -34,10 +34,10 @@ import io.github.genaitracing.vocabulary.GenAiVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ConversationContext}: the context of a span with a conversation id
- * answers like the one built entry by entry, and so does every context derived from it.
+ * Tests for {@link RunContext}: the context of a span answers like the one built entry by
+ * entry, and so does every context derived from it.
  */
-class ConversationContextTests {
+class RunContextTests {
 
 	private static final ContextKey<String> OTHER = ContextKey.named("other");
 
@@ -47,35 +47,62 @@ class ConversationContextTests {
 	static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
 	@Test
-	void learnsBothKeysSoTheEntriesAreNotCopied() {
-		Context context = ConversationContext.with(Context.root(), "conv-1",
-				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"));
+	void learnsTheKeysSoTheEntriesAreNotCopied() {
+		Context context = RunContext.of(Context.root(), Span.getInvalid(), "conv-1",
+				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"), null);
 
-		assertThat(context).isInstanceOf(ConversationContext.class);
+		assertThat(context).isInstanceOf(RunContext.class);
 	}
 
 	@Test
 	void answersEveryKeyAsTheContextBuiltEntryByEntry() {
 		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("parent").startSpan();
 		Baggage parentBaggage = Baggage.builder().put("user", "u-1").build();
+		Span child = otel.getOpenTelemetry().getTracer("test").spanBuilder("child").startSpan();
 		Context parent = parentBaggage.storeInContext(Context.root().with(OTHER, "kept")).with(span);
 		Baggage baggage = new ConversationBaggage(parentBaggage, KEY, "conv-1");
 
-		Context context = ConversationContext.with(parent, "conv-1", baggage);
+		Context context = RunContext.of(parent, child, "conv-1", baggage, null);
 
 		assertThat(GenAiContext.conversationId(context)).isEqualTo("conv-1");
 		assertThat(Baggage.fromContext(context).getEntryValue(KEY)).isEqualTo("conv-1");
 		assertThat(Baggage.fromContext(context).getEntryValue("user")).isEqualTo("u-1");
-		assertThat(Span.fromContext(context)).isSameAs(span);
+		assertThat(Span.fromContext(context)).isSameAs(child);
 		assertThat(context.get(OTHER)).isEqualTo("kept");
+		assertThat(context.get(RunContext.RUN)).isNull();
+		child.end();
 		span.end();
+	}
+
+	@Test
+	void answersTheParentsEntriesItDoesNotAdd() {
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), KEY);
+		SpanHandle outer = spans.start(GenAiOperation.tool("outer").build(), Context.root());
+		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("child").startSpan();
+		Baggage parentBaggage = Baggage.builder().put(KEY, "conv-0").build();
+		Context parent = parentBaggage
+			.storeInContext(GenAiContext.withConversationId(Context.root().with(RunContext.RUN, outer), "conv-0"));
+
+		Context context = RunContext.of(parent, span, null, null, null);
+		Context withRun = RunContext.of(parent, span, null, null, outer);
+
+		assertThat(GenAiContext.conversationId(context)).isEqualTo("conv-0");
+		assertThat(Baggage.fromContext(context).getEntryValue(KEY)).isEqualTo("conv-0");
+		assertThat(context.get(RunContext.RUN)).isSameAs(outer);
+		assertThat(Span.fromContext(context)).isSameAs(span);
+		assertThat(withRun.get(RunContext.RUN)).isSameAs(outer);
+		assertThat(withRun.with(OTHER, "added").get(RunContext.RUN)).isSameAs(outer);
+		span.end();
+		outer.end();
 	}
 
 	@Test
 	void aContextDerivedFromItKeepsEveryEntryAndTheNewOne() {
 		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("agent").startSpan();
-		Context context = ConversationContext.with(Context.root().with(span), "conv-1",
-				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"));
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), KEY);
+		SpanHandle run = spans.start(GenAiOperation.tool("weather").build(), Context.root());
+		Context context = RunContext.of(Context.root(), span, "conv-1",
+				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"), run);
 
 		Context derived = context.with(OTHER, "added");
 		Context rebaggaged = Baggage.empty().storeInContext(context);
@@ -84,8 +111,11 @@ class ConversationContextTests {
 		assertThat(GenAiContext.conversationId(derived)).isEqualTo("conv-1");
 		assertThat(Baggage.fromContext(derived).getEntryValue(KEY)).isEqualTo("conv-1");
 		assertThat(Span.fromContext(derived)).isSameAs(span);
+		assertThat(derived.get(RunContext.RUN)).isSameAs(run);
 		assertThat(Baggage.fromContext(rebaggaged).isEmpty()).isTrue();
 		assertThat(GenAiContext.conversationId(rebaggaged)).isEqualTo("conv-1");
+		assertThat(Span.fromContext(rebaggaged)).isSameAs(span);
+		run.end();
 		span.end();
 	}
 
