@@ -31,15 +31,16 @@ import io.github.genaitracing.context.GenAiContext;
  * span, the conversation id, the baggage with the conversation id, and the span's handle
  * (for run tracking and nested tool calls) — answered from fields, instead of a copy of
  * the parent's entries for each one added (OpenTelemetry's context copies its entries at
- * each {@link Context#with}). It answers every key as the context built entry by entry
- * would; a context derived from it (a child span's, any entry added) is that context,
- * built once on first use, plus the new entry.
+ * each {@link Context#with}). The baggage, the parent's plus the conversation id entry, is
+ * made when first read (most spans' baggage is never read). It answers every key as the
+ * context built entry by entry would; a context derived from it (a child span's, any entry
+ * added) is that context, built once on first use, plus the new entry.
  * <p>
  * The keys of the span, the conversation id and the baggage are not public: each is learnt
  * once by letting {@link Span}, {@link GenAiContext} and {@link Baggage} store a value into
  * a context that remembers the key it is given. When one cannot be learnt,
- * {@link #of(Context, Span, String, Baggage, SpanHandle)} builds the context entry by
- * entry.
+ * {@link #of(Context, Span, String, String, String, SpanHandle)} builds the context entry
+ * by entry.
  */
 final class RunContext implements Context {
 
@@ -65,18 +66,27 @@ final class RunContext implements Context {
 
 	private final @Nullable String conversationId;
 
-	private final @Nullable Baggage baggage;
+	private final @Nullable String baggageKey;
+
+	private final @Nullable String baggageId;
 
 	private final @Nullable SpanHandle run;
 
+	/**
+	 * The baggage, made on first read: a racy cache, as any copy has the same entries
+	 * (and its fields are final).
+	 */
+	private @Nullable Baggage baggage;
+
 	private volatile @Nullable Context expanded;
 
-	private RunContext(Context parent, Span span, @Nullable String conversationId, @Nullable Baggage baggage,
-			@Nullable SpanHandle run) {
+	private RunContext(Context parent, Span span, @Nullable String conversationId, @Nullable String baggageKey,
+			@Nullable String baggageId, @Nullable SpanHandle run) {
 		this.parent = parent;
 		this.span = span;
 		this.conversationId = conversationId;
-		this.baggage = baggage;
+		this.baggageKey = baggageKey;
+		this.baggageId = baggageId;
 		this.run = run;
 	}
 
@@ -86,16 +96,30 @@ final class RunContext implements Context {
 	 * @param span the span
 	 * @param conversationId the conversation id to add, or {@code null} to keep the
 	 * parent's
-	 * @param baggage the baggage to add, or {@code null} to keep the parent's
+	 * @param baggageKey the baggage key of the conversation id to add to the parent's
+	 * baggage, or {@code null} to keep the parent's baggage
+	 * @param baggageId the conversation id to add to the baggage under that key
 	 * @param run the handle to add, or {@code null} to keep the parent's
 	 * @return the context
 	 */
-	static Context of(Context parent, Span span, @Nullable String conversationId, @Nullable Baggage baggage,
-			@Nullable SpanHandle run) {
-		if (!KEYS_LEARNT) {
-			return entryByEntry(parent, span, conversationId, baggage, run);
+	static Context of(Context parent, Span span, @Nullable String conversationId, @Nullable String baggageKey,
+			@Nullable String baggageId, @Nullable SpanHandle run) {
+		if (baggageKey == null || baggageId == null) {
+			baggageKey = null;
+			baggageId = null;
 		}
-		return new RunContext(parent, span, conversationId, baggage, run);
+		if (!KEYS_LEARNT) {
+			return entryByEntry(parent, span, conversationId, baggage(parent, baggageKey, baggageId), run);
+		}
+		return new RunContext(parent, span, conversationId, baggageKey, baggageId, run);
+	}
+
+	private static @Nullable Baggage baggage(Context parent, @Nullable String baggageKey,
+			@Nullable String baggageId) {
+		if (baggageKey == null || baggageId == null) {
+			return null;
+		}
+		return new ConversationBaggage(Baggage.fromContext(parent), baggageKey, baggageId);
 	}
 
 	private static Context entryByEntry(Context parent, Span span, @Nullable String conversationId,
@@ -107,6 +131,15 @@ final class RunContext implements Context {
 		return (run != null) ? context.with(RUN, run) : context;
 	}
 
+	private @Nullable Baggage baggage() {
+		Baggage baggage = this.baggage;
+		if (baggage == null && this.baggageId != null) {
+			baggage = baggage(this.parent, this.baggageKey, this.baggageId);
+			this.baggage = baggage;
+		}
+		return baggage;
+	}
+
 	@Override
 	@SuppressWarnings("unchecked")
 	public <V> @Nullable V get(ContextKey<V> key) {
@@ -115,7 +148,7 @@ final class RunContext implements Context {
 		}
 		Object value = null;
 		if (key == BAGGAGE_KEY) {
-			value = this.baggage;
+			value = baggage();
 		}
 		else if (key == RUN) {
 			value = this.run;
@@ -137,7 +170,7 @@ final class RunContext implements Context {
 	private Context expanded() {
 		Context expanded = this.expanded;
 		if (expanded == null) {
-			expanded = entryByEntry(this.parent, this.span, this.conversationId, this.baggage, this.run);
+			expanded = entryByEntry(this.parent, this.span, this.conversationId, baggage(), this.run);
 			this.expanded = expanded;
 		}
 		return expanded;

@@ -78,8 +78,6 @@ public final class SpanHandle implements OperationRun {
 
 	Context context = Context.root();
 
-	private @Nullable AttributeSink sink;
-
 	/**
 	 * {@code null} while the span runs without a failure, the failure's {@link Outcome}
 	 * once one was recorded, an {@link Ended} holding the final outcome once it ended: one
@@ -119,11 +117,17 @@ public final class SpanHandle implements OperationRun {
 		return this.owned;
 	}
 
+	/**
+	 * Returns the sink writing to the span, kept with the details: spans that record
+	 * something after the start (model calls, content, errors) make their details anyway,
+	 * and the others carry one field less.
+	 */
 	AttributeSink sink() {
-		AttributeSink sink = this.sink;
+		Details details = details();
+		AttributeSink sink = details.sink;
 		if (sink == null) {
 			sink = AttributeSink.of(this.span);
-			this.sink = sink;
+			details.sink = sink;
 		}
 		return sink;
 	}
@@ -382,9 +386,13 @@ public final class SpanHandle implements OperationRun {
 	 */
 	public Scope makeCurrent(Context derived) {
 		Scope scope = derived.makeCurrent();
+		ScopeListener scopeListener = this.lifecycle.scopeListener();
+		if (scopeListener == ScopeListener.NONE) {
+			return scope;
+		}
 		Scope listener;
 		try {
-			listener = this.lifecycle.scopeListener().onMakeCurrent();
+			listener = scopeListener.onMakeCurrent();
 		}
 		catch (Throwable ex) {
 			FailSafe.failed(ScopeListener.class, ex);
@@ -659,6 +667,9 @@ public final class SpanHandle implements OperationRun {
 
 	/** The part of a handle that only some spans use. */
 	private static final class Details {
+
+		/** A racy cache: a sink holds only the span, so any copy writes the same. */
+		@Nullable AttributeSink sink;
 
 		/** The duration plus one (0: not measured). */
 		volatile long durationPlusOne;

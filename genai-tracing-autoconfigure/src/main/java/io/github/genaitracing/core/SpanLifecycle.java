@@ -526,25 +526,23 @@ public final class SpanLifecycle {
 
 	/**
 	 * Returns the context of a span: its parent's plus the span, the conversation id and
-	 * its baggage where the parent's differ, and the handle when given — one object, made
-	 * by {@link RunContext}.
+	 * its baggage entry where the parent's differ, and the handle when given — one object,
+	 * made by {@link RunContext}.
 	 */
 	private Context childContext(Context parent, Span span, @Nullable String conversationId,
 			@Nullable SpanHandle run) {
 		String addedId = null;
-		Baggage addedBaggage = null;
+		String baggageId = null;
 		if (conversationId != null) {
 			if (!conversationId.equals(GenAiContext.conversationId(parent))) {
 				addedId = conversationId;
 			}
-			if (this.conversationIdBaggageKey != null) {
-				Baggage baggage = Baggage.fromContext(parent);
-				if (!conversationId.equals(baggage.getEntryValue(this.conversationIdBaggageKey))) {
-					addedBaggage = new ConversationBaggage(baggage, this.conversationIdBaggageKey, conversationId);
-				}
+			if (this.conversationIdBaggageKey != null && !conversationId
+				.equals(Baggage.fromContext(parent).getEntryValue(this.conversationIdBaggageKey))) {
+				baggageId = conversationId;
 			}
 		}
-		return RunContext.of(parent, span, addedId, addedBaggage, run);
+		return RunContext.of(parent, span, addedId, this.conversationIdBaggageKey, baggageId, run);
 	}
 
 }

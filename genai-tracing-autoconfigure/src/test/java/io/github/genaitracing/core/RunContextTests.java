@@ -48,8 +48,7 @@ class RunContextTests {
 
 	@Test
 	void learnsTheKeysSoTheEntriesAreNotCopied() {
-		Context context = RunContext.of(Context.root(), Span.getInvalid(), "conv-1",
-				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"), null);
+		Context context = RunContext.of(Context.root(), Span.getInvalid(), "conv-1", KEY, "conv-1", null);
 
 		assertThat(context).isInstanceOf(RunContext.class);
 	}
@@ -60,9 +59,8 @@ class RunContextTests {
 		Baggage parentBaggage = Baggage.builder().put("user", "u-1").build();
 		Span child = otel.getOpenTelemetry().getTracer("test").spanBuilder("child").startSpan();
 		Context parent = parentBaggage.storeInContext(Context.root().with(OTHER, "kept")).with(span);
-		Baggage baggage = new ConversationBaggage(parentBaggage, KEY, "conv-1");
 
-		Context context = RunContext.of(parent, child, "conv-1", baggage, null);
+		Context context = RunContext.of(parent, child, "conv-1", KEY, "conv-1", null);
 
 		assertThat(GenAiContext.conversationId(context)).isEqualTo("conv-1");
 		assertThat(Baggage.fromContext(context).getEntryValue(KEY)).isEqualTo("conv-1");
@@ -83,8 +81,8 @@ class RunContextTests {
 		Context parent = parentBaggage
 			.storeInContext(GenAiContext.withConversationId(Context.root().with(RunContext.RUN, outer), "conv-0"));
 
-		Context context = RunContext.of(parent, span, null, null, null);
-		Context withRun = RunContext.of(parent, span, null, null, outer);
+		Context context = RunContext.of(parent, span, null, KEY, null, null);
+		Context withRun = RunContext.of(parent, span, null, null, null, outer);
 
 		assertThat(GenAiContext.conversationId(context)).isEqualTo("conv-0");
 		assertThat(Baggage.fromContext(context).getEntryValue(KEY)).isEqualTo("conv-0");
@@ -101,8 +99,7 @@ class RunContextTests {
 		Span span = otel.getOpenTelemetry().getTracer("test").spanBuilder("agent").startSpan();
 		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), KEY);
 		SpanHandle run = spans.start(GenAiOperation.tool("weather").build(), Context.root());
-		Context context = RunContext.of(Context.root(), span, "conv-1",
-				new ConversationBaggage(Baggage.empty(), KEY, "conv-1"), run);
+		Context context = RunContext.of(Context.root(), span, "conv-1", KEY, "conv-1", run);
 
 		Context derived = context.with(OTHER, "added");
 		Context rebaggaged = Baggage.empty().storeInContext(context);
