@@ -17,10 +17,11 @@ command -v taskset >/dev/null || { PIN_APP=""; PIN_LOAD=""; }
 WARMUP_BODY='{"jsonrpc":"2.0","id":0,"method":"message/send","params":{"message":{"kind":"message","messageId":"w","role":"user","contextId":"w","parts":[{"kind":"text","text":"w"}]}}}'
 
 # start_target LOG OTLP_ENDPOINT [extra arguments…]: starts the load target in the
-# background (APP = its pid) and waits until it answers.
+# background (APP = its pid) and waits until it answers. TARGET_JVM_OPTS adds JVM options
+# (e.g. -XX:+PreserveFramePointer for a perf profile).
 start_target() {
   local log="$1" endpoint="$2"; shift 2
-  $PIN_APP java -Xmx512m -XX:ActiveProcessorCount=1 -cp "$CP" io.github.genaitracing.benchmarks.load.A2aLoadTarget \
+  $PIN_APP java -Xmx512m -XX:ActiveProcessorCount=1 ${TARGET_JVM_OPTS:-} -cp "$CP" io.github.genaitracing.benchmarks.load.A2aLoadTarget \
     --server.port=$APP_PORT --spring.main.banner-mode=off --logging.level.root=WARN \
     --management.tracing.sampling.probability=1.0 \
     --management.opentelemetry.tracing.export.otlp.endpoint="$endpoint" \

@@ -291,6 +291,23 @@ public final class GenAiTracingAutoConfiguration {
 	 * Carries the OpenTelemetry context, and so the current GenAI span, across the thread
 	 * hand-offs that use Micrometer's context propagation.
 	 */
+	/**
+	 * Spring Boot's span exporters read each span's attributes once
+	 * ({@code genai.tracing.export.read-attributes-once}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters")
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".export.read-attributes-once",
+			matchIfMissing = true)
+	static class AttributesOnceExportConfiguration {
+
+		@Bean
+		static AttributesOnceExportPostProcessor genAiAttributesOnceExportPostProcessor() {
+			return new AttributesOnceExportPostProcessor();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
 	static class ContextPropagationConfiguration {

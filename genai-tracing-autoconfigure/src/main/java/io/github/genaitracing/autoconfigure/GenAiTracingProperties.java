@@ -89,6 +89,8 @@ public class GenAiTracingProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Export export = new Export();
+
 	private final RecentTraces recentTraces = new RecentTraces();
 
 	private final View view = new View();
@@ -157,6 +159,10 @@ public class GenAiTracingProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Export getExport() {
+		return this.export;
 	}
 
 	public A2a getA2a() {
@@ -752,6 +758,30 @@ public class GenAiTracingProperties {
 
 		public void setConversationIdKey(String conversationIdKey) {
 			this.conversationIdKey = conversationIdKey;
+		}
+
+	}
+
+	/**
+	 * The span export path.
+	 */
+	public static class Export {
+
+		/**
+		 * Whether Spring Boot's span exporters read each span's attributes once. Micrometer
+		 * Tracing's export bridge rebuilds and sorts a span's attributes every time an
+		 * exporter reads them (the OTLP exporter reads them four times per span), so each
+		 * attribute costs its export four times; with this on, they are read once and the
+		 * same values exported.
+		 */
+		private boolean readAttributesOnce = true;
+
+		public boolean isReadAttributesOnce() {
+			return this.readAttributesOnce;
+		}
+
+		public void setReadAttributesOnce(boolean readAttributesOnce) {
+			this.readAttributesOnce = readAttributesOnce;
 		}
 
 	}

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.aspectj.weaver.Advice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +32,9 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,6 +48,7 @@ import io.github.genaitracing.aop.TracedMethodRegistry;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
+import io.github.genaitracing.export.AttributesOnceSpanExporter;
 import io.github.genaitracing.metrics.GenAiClientMetrics;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
@@ -212,6 +218,37 @@ class GenAiTracingAutoConfigurationTests {
 				assertThat(context.getBean(SeenBeans.class).types).contains(SpanLifecycle.class, ContentPolicy.class,
 						TracedMethodRegistry.class);
 			});
+	}
+
+	@Test
+	void springBootsSpanExportersReadEachSpansAttributesOnce() {
+		exportingContextRunner().run((context) -> {
+			assertThat(context).hasNotFailed();
+			List<SpanExporter> exporters = context.getBean(SpanExporters.class).list();
+			assertThat(exporters).singleElement().isInstanceOfSatisfying(AttributesOnceSpanExporter.class,
+					(exporter) -> assertThat(exporter.delegate()).isSameAs(context.getBean("testSpanExporter")));
+		});
+	}
+
+	@Test
+	void springBootsSpanExportersAreLeftAsTheyAreWhenReadingAttributesOnceIsOff() {
+		exportingContextRunner().withPropertyValues("genai.tracing.export.read-attributes-once=false")
+			.run((context) -> assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+				.isSameAs(context.getBean("testSpanExporter")));
+	}
+
+	@Test
+	void springBootsSpanExportersAreLeftAsTheyAreWhenTracingIsOff() {
+		exportingContextRunner().withPropertyValues("genai.tracing.enabled=false")
+			.run((context) -> assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+				.isSameAs(context.getBean("testSpanExporter")));
+	}
+
+	private static ApplicationContextRunner exportingContextRunner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, GenAiTracingAutoConfiguration.class))
+			.withBean("testSpanExporter", SpanExporter.class, InMemorySpanExporter::create);
 	}
 
 	/**

@@ -65,7 +65,9 @@ public class A2aEndpointBenchmark {
 	/**
 	 * {@code off}, {@code on} (defaults), or on with one part left out, to see what each
 	 * costs: {@code on-no-a2a} (no A2A filter), {@code on-no-metrics} (no GenAI meters),
-	 * {@code on-semconv-only} (no OpenInference or MLflow attributes).
+	 * {@code on-semconv-only} (no OpenInference or MLflow attributes),
+	 * {@code on-attributes-every-read} (the exporters read a span's attributes as often as
+	 * they like, {@code genai.tracing.export.read-attributes-once=false}).
 	 */
 	@Param({ "off", "on" })
 	public String tracing;
@@ -111,6 +113,7 @@ public class A2aEndpointBenchmark {
 				"--genai.tracing.metrics.enabled=" + !"on-no-metrics".equals(this.tracing),
 				"--genai.tracing.openinference.enabled=" + !"on-semconv-only".equals(this.tracing),
 				"--genai.tracing.mlflow.enabled=" + !"on-semconv-only".equals(this.tracing),
+				"--genai.tracing.export.read-attributes-once=" + !"on-attributes-every-read".equals(this.tracing),
 				"--management.tracing.export.enabled=" + "otlp".equals(this.export));
 		int port = ((WebServerApplicationContext) this.app).getWebServer().getPort();
 		this.socket = new Socket("127.0.0.1", port);
