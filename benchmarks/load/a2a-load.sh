@@ -45,15 +45,23 @@ run_mode() {
     fi
   done
   local send_out get_out sse_out
+  local c0 j0 c1 j1 c2 j2
+  c0=$(cpu_ticks); j0=$(cpu_ticks C2)
   send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
+  c1=$(cpu_ticks); j1=$(cpu_ticks C2)
   get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
+  c2=$(cpu_ticks); j2=$(cpu_ticks C2)
+  # the application's CPU time per request (all its threads: requests, export, GC, JIT),
+  # and the JIT's part of it: less sensitive than req/s to other processes on the machine
+  local cpu_out
+  cpu_out="send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") send_jit_us=$(cpu_us_per_request "$j0" "$j1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") get_jit_us=$(cpu_us_per_request "$j1" "$j2" "$(echo "$get_out" | wrk_requests)")"
   sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 200 2000)"
   for out in "$send_out" "$get_out"; do
     if echo "$out" | grep -q "Non-2xx"; then
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
     fi
   done
-  echo "$name round=$round warmup_rounds=$warm_rounds send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $sse_out" | tee -a "$OUT"
+  echo "$name round=$round warmup_rounds=$warm_rounds send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
   stop_target
 }
 
@@ -65,7 +73,8 @@ done
 awk '
   { for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
-    printf "on / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f\n",
+    printf "on / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f\n",
       sum["on", "send_rps"] / sum["off", "send_rps"], sum["on", "get_rps"] / sum["off", "get_rps"],
-      sum["on", "median"] / sum["off", "median"]
+      sum["on", "median"] / sum["off", "median"], sum["on", "send_cpu_us"] / sum["off", "send_cpu_us"],
+      sum["on", "get_cpu_us"] / sum["off", "get_cpu_us"]
   }' "$OUT" | tee -a "$OUT"

@@ -55,6 +55,32 @@ compiled_methods() {
   jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 {print $1}'
 }
 
+# cpu_ticks [THREAD_PREFIX]: CPU time (user + system, in clock ticks) the target has used so
+# far, all threads or those whose name starts with THREAD_PREFIX (e.g. C2 for the JIT).
+cpu_ticks() {
+  if [ -z "${1:-}" ]; then
+    awk '{print $14 + $15}' /proc/$APP/stat 2>/dev/null || echo 0
+    return
+  fi
+  local total=0 t
+  for t in /proc/$APP/task/*; do
+    case "$(cat $t/comm 2>/dev/null)" in
+      "$1"*) total=$((total + $(awk '{print $14 + $15}' $t/stat 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo $total
+}
+
+# cpu_us_per_request TICKS_BEFORE TICKS_AFTER REQUESTS: the target's CPU time per request in µs.
+cpu_us_per_request() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (n > 0) ? (a - b) / hz * 1e6 / n : 0 }'
+}
+
+# wrk_requests: reads wrk output, prints the number of requests completed.
+wrk_requests() {
+  awk '/requests in/ {print $1}'
+}
+
 # wrk_summary: reads wrk --latency output, prints "rps=… p50=… p99=…".
 wrk_summary() {
   awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2}

@@ -107,7 +107,30 @@ final class A2aJson {
 	 * peer cannot invent attribute values.
 	 */
 	static @Nullable String taskState(@Nullable String state) {
-		if (state == null || state.isBlank()) {
+		if (state == null) {
+			return null;
+		}
+		// the spellings on the wire, 0.3 and 1.0, without any string made
+		switch (state) {
+			case "completed", "TASK_STATE_COMPLETED" -> {
+				return "TASK_STATE_COMPLETED";
+			}
+			case "working", "TASK_STATE_WORKING" -> {
+				return "TASK_STATE_WORKING";
+			}
+			case "submitted", "TASK_STATE_SUBMITTED" -> {
+				return "TASK_STATE_SUBMITTED";
+			}
+			case "failed", "TASK_STATE_FAILED" -> {
+				return "TASK_STATE_FAILED";
+			}
+			case "input-required", "TASK_STATE_INPUT_REQUIRED" -> {
+				return "TASK_STATE_INPUT_REQUIRED";
+			}
+			default -> {
+			}
+		}
+		if (state.isBlank()) {
 			return null;
 		}
 		String name = state.strip();

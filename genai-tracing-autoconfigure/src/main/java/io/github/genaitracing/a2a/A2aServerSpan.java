@@ -43,7 +43,7 @@ final class A2aServerSpan {
 			@Nullable SpanContext link) {
 		String name = (a2a.method() != null) ? a2a.method().logicalName() : UNKNOWN_METHOD_SPAN_NAME;
 		AgentRequest.Builder operation = AgentRequest.of(name, agent)
-			.protocolAttributes(agent.protocolAttributes())
+			.protocolAttributesOf(agent)
 			.client(request.getRemoteAddr(), (request.getRemotePort() > 0) ? (long) request.getRemotePort() : null)
 			.server(request.getServerName(), (request.getServerPort() > 0) ? (long) request.getServerPort() : null);
 		agent.links().forEach(operation::link);

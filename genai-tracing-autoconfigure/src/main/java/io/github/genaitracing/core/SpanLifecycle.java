@@ -215,11 +215,11 @@ public final class SpanLifecycle {
 	}
 
 	static boolean hasProtocolParts(GenAiOperation operation) {
-		return !operation.protocolAttributes().isEmpty() || !operation.links().isEmpty();
+		return operation.hasProtocolAttributes() || !operation.links().isEmpty();
 	}
 
 	private static void addProtocolParts(GenAiOperation operation, SpanBuilder builder) {
-		builder.setAllAttributes(operation.protocolAttributes());
+		operation.writeProtocolAttributes(AttributeSink.of(builder));
 		List<SpanContext> links = operation.links();
 		for (int i = 0; i < links.size(); i++) {
 			builder.addLink(links.get(i));
@@ -253,11 +253,10 @@ public final class SpanLifecycle {
 	public SpanHandle adopt(Span span, GenAiOperation operation, @Nullable String conversationId, Context parent) {
 		long startNanos = startTime(operation);
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
-		describeStart(operation, effectiveId, AttributeSink.of(span));
+		AttributeSink sink = AttributeSink.of(span);
+		describeStart(operation, effectiveId, sink);
 		try {
-			if (!operation.protocolAttributes().isEmpty()) {
-				span.setAllAttributes(operation.protocolAttributes());
-			}
+			operation.writeProtocolAttributes(sink);
 			List<SpanContext> links = operation.links();
 			for (int i = 0; i < links.size(); i++) {
 				span.addLink(links.get(i));

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, ToolExecution, AgentRequest,
 		McpRequest {
 
+	private static final Object[] NO_PAIRS = {};
+
 	private final OperationKind kind;
 
 	private final SpanKind spanKind;
@@ -49,7 +51,10 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 
 	private final @Nullable Long serverPort;
 
-	private final Attributes protocolAttributes;
+	/** Protocol attributes as key, value, key, value…, in the order they were added. */
+	private final Object[] protocolPairs;
+
+	private volatile @Nullable Attributes protocolAttributes;
 
 	private final List<SpanContext> links;
 
@@ -61,8 +66,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		this.providerName = builder.providerName;
 		this.serverAddress = builder.serverAddress;
 		this.serverPort = builder.serverPort;
-		this.protocolAttributes = (builder.protocolAttributes != null) ? builder.protocolAttributes.build()
-				: Attributes.empty();
+		this.protocolPairs = (builder.protocolPairs != null) ? builder.protocolPairs.toArray() : NO_PAIRS;
 		this.links = (builder.links != null) ? List.copyOf(builder.links) : List.of();
 		this.spanName = spanName(kind.operationName(), target);
 	}
@@ -73,6 +77,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		this.providerName = source.providerName;
 		this.serverAddress = source.serverAddress;
 		this.serverPort = source.serverPort;
+		this.protocolPairs = source.protocolPairs;
 		this.protocolAttributes = source.protocolAttributes;
 		this.links = source.links;
 		this.spanName = source.spanName;
@@ -183,7 +188,42 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 	 * @return the protocol attributes
 	 */
 	public final Attributes protocolAttributes() {
-		return this.protocolAttributes;
+		Attributes attributes = this.protocolAttributes;
+		if (attributes == null) {
+			AttributesBuilder builder = Attributes.builder();
+			writeProtocolAttributes(new AttributeSink() {
+				@Override
+				public <T> void put(AttributeKey<T> key, @Nullable T value) {
+					if (value != null) {
+						builder.put(key, value);
+					}
+				}
+			});
+			attributes = builder.build();
+			this.protocolAttributes = attributes;
+		}
+		return attributes;
+	}
+
+	/**
+	 * Returns whether this operation has protocol attributes.
+	 * @return whether there are protocol attributes
+	 */
+	public final boolean hasProtocolAttributes() {
+		return this.protocolPairs.length > 0;
+	}
+
+	/**
+	 * Writes the protocol attributes, in the order they were added, without building an
+	 * {@link Attributes} of them.
+	 * @param sink where to write them
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public final void writeProtocolAttributes(AttributeSink sink) {
+		Object[] pairs = this.protocolPairs;
+		for (int i = 0; i < pairs.length; i += 2) {
+			sink.put((AttributeKey) pairs[i], pairs[i + 1]);
+		}
 	}
 
 	/**
@@ -215,7 +255,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 
 		private @Nullable Long serverPort;
 
-		private @Nullable AttributesBuilder protocolAttributes;
+		private @Nullable List<Object> protocolPairs;
 
 		private @Nullable List<SpanContext> links;
 
@@ -269,7 +309,8 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		 */
 		public <T> B protocolAttribute(AttributeKey<T> key, @Nullable T value) {
 			if (value != null) {
-				protocolAttributes().put(key, value);
+				protocolPairs().add(key);
+				protocolPairs().add(value);
 			}
 			return self();
 		}
@@ -281,7 +322,27 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		 */
 		public B protocolAttributes(Attributes attributes) {
 			if (!attributes.isEmpty()) {
-				protocolAttributes().putAll(attributes);
+				List<Object> pairs = protocolPairs();
+				attributes.forEach((key, value) -> {
+					pairs.add(key);
+					pairs.add(value);
+				});
+			}
+			return self();
+		}
+
+		/**
+		 * Adds the protocol attributes of another operation, in their order.
+		 * @param source the operation
+		 * @return this builder
+		 */
+		public B protocolAttributesOf(GenAiOperation source) {
+			Object[] pairs = source.protocolPairs;
+			if (pairs.length > 0) {
+				List<Object> target = protocolPairs();
+				for (Object element : pairs) {
+					target.add(element);
+				}
 			}
 			return self();
 		}
@@ -303,13 +364,13 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 			return self();
 		}
 
-		private AttributesBuilder protocolAttributes() {
-			AttributesBuilder attributes = this.protocolAttributes;
-			if (attributes == null) {
-				attributes = Attributes.builder();
-				this.protocolAttributes = attributes;
+		private List<Object> protocolPairs() {
+			List<Object> pairs = this.protocolPairs;
+			if (pairs == null) {
+				pairs = new ArrayList<>(16);
+				this.protocolPairs = pairs;
 			}
-			return attributes;
+			return pairs;
 		}
 
 	}
