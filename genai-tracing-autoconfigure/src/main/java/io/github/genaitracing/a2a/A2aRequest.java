@@ -144,7 +144,7 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 			taskId = taskId(params, method, wireMethod, version);
 		}
 		String userText = null;
-		if (message.isObject()) {
+		if (maxTextLength > 0 && message.isObject()) {
 			StringBuilder text = new StringBuilder();
 			A2aJson.appendText(message.get("parts"), text, maxTextLength);
 			userText = text.isEmpty() ? null : text.toString();

@@ -493,11 +493,30 @@ final class SelectiveJsonReader {
 
 		private final byte[][] bytes;
 
+		/** The indexes of the names, by their length in bytes. */
+		private final int[][] byLength;
+
 		private Names(String[] names) {
 			this.names = names;
 			this.bytes = new byte[names.length][];
+			int longest = 0;
 			for (int i = 0; i < names.length; i++) {
 				this.bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+				longest = Math.max(longest, this.bytes[i].length);
+			}
+			this.byLength = new int[longest + 1][];
+			for (int length = 0; length <= longest; length++) {
+				int count = 0;
+				for (byte[] name : this.bytes) {
+					count += (name.length == length) ? 1 : 0;
+				}
+				int[] indexes = new int[count];
+				for (int i = 0, n = 0; i < this.bytes.length; i++) {
+					if (this.bytes[i].length == length) {
+						indexes[n++] = i;
+					}
+				}
+				this.byLength[length] = indexes;
 			}
 		}
 
@@ -523,13 +542,24 @@ final class SelectiveJsonReader {
 
 		@Nullable String match(byte[] in, int start, int close) {
 			int length = close - start;
-			for (int i = 0; i < this.bytes.length; i++) {
-				byte[] name = this.bytes[i];
-				if (name.length == length && java.util.Arrays.equals(name, 0, length, in, start, close)) {
-					return this.names[i];
+			if (length >= this.byLength.length) {
+				return null;
+			}
+			for (int index : this.byLength[length]) {
+				if (same(this.bytes[index], in, start)) {
+					return this.names[index];
 				}
 			}
 			return null;
+		}
+
+		private static boolean same(byte[] name, byte[] in, int start) {
+			for (int i = 0; i < name.length; i++) {
+				if (name[i] != in[start + i]) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		@Nullable String match(String name) {
