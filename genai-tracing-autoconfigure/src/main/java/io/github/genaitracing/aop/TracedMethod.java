@@ -56,8 +56,6 @@ final class TracedMethod {
 
 	private final int toolCallIdIndex;
 
-	private final Class<?> targetClass;
-
 	private final boolean returnsPublisher;
 
 	private final boolean mayReturnStage;
@@ -68,9 +66,8 @@ final class TracedMethod {
 	 */
 	private @Nullable DescribedOperation described;
 
-	private TracedMethod(GenAiOperation template, Method method, Class<?> targetClass, Class<?> returnType) {
+	private TracedMethod(GenAiOperation template, Method method, Class<?> returnType) {
 		this.template = template;
-		this.targetClass = targetClass;
 		this.returnsPublisher = SpanCompletion.isPublisher(returnType);
 		// a final class that is no CompletionStage (such as String) never returns one
 		this.mayReturnStage = !returnType.isPrimitive() && (!Modifier.isFinal(returnType.getModifiers())
@@ -104,7 +101,7 @@ final class TracedMethod {
 			.agentVersion(firstNonEmpty((annotation != null) ? annotation.version() : null, defaults.version()))
 			.agentId((annotation != null) ? emptyToNull(annotation.id()) : null)
 			.build();
-		return new TracedMethod(template, method, targetClass, returnType);
+		return new TracedMethod(template, method, returnType);
 	}
 
 	/**
@@ -120,11 +117,7 @@ final class TracedMethod {
 			.toolDescription((annotation != null) ? emptyToNull(annotation.description()) : null)
 			.toolType((annotation != null) ? emptyToNull(annotation.type()) : null)
 			.build();
-		return new TracedMethod(template, method, targetClass, returnType);
-	}
-
-	Class<?> targetClass() {
-		return this.targetClass;
+		return new TracedMethod(template, method, returnType);
 	}
 
 	/**
