@@ -19,7 +19,6 @@ package io.github.genaitracing.aop;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
@@ -35,27 +34,19 @@ import io.github.genaitracing.spi.CapturedContent;
  * copy per call); what the method contributes to its operation is resolved once per method
  * and target class by the {@link TracedMethodRegistry}.
  */
-final class AgentInvokeInterceptor implements MethodInterceptor {
-
-	private final Supplier<AdviceWiring> wiring;
+final class AgentInvokeInterceptor extends TracedMethodInterceptor {
 
 	AgentInvokeInterceptor(Supplier<AdviceWiring> wiring) {
-		this.wiring = wiring;
+		super(wiring);
 	}
 
 	@Override
-	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		AdviceWiring wiring;
-		TracedMethod traced;
-		try {
-			wiring = this.wiring.get();
-			traced = wiring.registry.agent(invocation.getMethod(), invocation.getThis());
-		}
-		catch (Throwable ex) {
-			// the method cannot be read: the call runs untraced
-			FailSafe.failed(TracedMethodRegistry.class, ex);
-			return invocation.proceed();
-		}
+	TracedMethod tracedMethod(TracedMethodRegistry registry, MethodInvocation invocation) {
+		return registry.agent(invocation.getMethod(), invocation.getThis());
+	}
+
+	@Override
+	@Nullable Object invoke(MethodInvocation invocation, AdviceWiring wiring, TracedMethod traced) throws Throwable {
 		Object[] args = invocation.getArguments();
 		return wiring.completion.proceed(invocation, traced, traced.described(wiring.spans), traced.template(),
 				traced.conversationId(args), input(wiring.contentPolicy, traced, args));

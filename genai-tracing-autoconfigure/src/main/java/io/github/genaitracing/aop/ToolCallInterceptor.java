@@ -19,7 +19,6 @@ package io.github.genaitracing.aop;
 import io.opentelemetry.context.Context;
 import java.util.function.Supplier;
 
-import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
@@ -37,27 +36,19 @@ import io.github.genaitracing.spi.ToolExecution;
  * instrumentation started for the same tool (such as Spring AI's tool calling), it records
  * on that span instead of starting a second.
  */
-final class ToolCallInterceptor implements MethodInterceptor {
-
-	private final Supplier<AdviceWiring> wiring;
+final class ToolCallInterceptor extends TracedMethodInterceptor {
 
 	ToolCallInterceptor(Supplier<AdviceWiring> wiring) {
-		this.wiring = wiring;
+		super(wiring);
 	}
 
 	@Override
-	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		AdviceWiring wiring;
-		TracedMethod traced;
-		try {
-			wiring = this.wiring.get();
-			traced = wiring.registry.tool(invocation.getMethod(), invocation.getThis());
-		}
-		catch (Throwable ex) {
-			// the method cannot be read: the call runs untraced
-			FailSafe.failed(TracedMethodRegistry.class, ex);
-			return invocation.proceed();
-		}
+	TracedMethod tracedMethod(TracedMethodRegistry registry, MethodInvocation invocation) {
+		return registry.tool(invocation.getMethod(), invocation.getThis());
+	}
+
+	@Override
+	@Nullable Object invoke(MethodInvocation invocation, AdviceWiring wiring, TracedMethod traced) throws Throwable {
 		Object[] args = invocation.getArguments();
 		ToolExecution operation = (ToolExecution) traced.operation(args);
 		ContentPolicy contentPolicy = wiring.contentPolicy;
