@@ -83,7 +83,11 @@ class BackendReadingsIntegrationTests {
 				.count() >= 2 && received.stream().anyMatch((span) -> span.getName().startsWith("invoke_agent")),
 					Duration.ofSeconds(10));
 			agent = spans.stream().filter((span) -> span.getName().startsWith("invoke_agent")).findFirst().orElseThrow();
-			chats = spans.stream().filter((span) -> span.getName().startsWith("chat ")).toList();
+			// in the order the calls were made (the export batches may arrive in another order)
+			chats = spans.stream()
+				.filter((span) -> span.getName().startsWith("chat "))
+				.sorted(java.util.Comparator.comparingLong(Span::getStartTimeUnixNano))
+				.toList();
 			tool = spans.stream().filter((span) -> span.getName().startsWith("execute_tool")).findFirst().orElseThrow();
 		}
 	}
