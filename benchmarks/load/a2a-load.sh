@@ -25,25 +25,17 @@ $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_
 SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
+# one warm-up round: 5 s of each wrk script and 300 streams
+warm_round() {
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
+}
+
 run_mode() {
   local name="$1" round="$2"; shift 2
   start_target "benchmarks/results/a2a-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
-  # warm-up until the JIT is done: on one processor the compiler takes the application's
-  # cycles for the best part of a minute, longer with more code to compile, so a run that
-  # starts earlier measures compilation rather than the request path
-  local warm_rounds=0 compiled_before compiled_after
-  compiled_after=$(compiled_methods)
-  while :; do
-    compiled_before=$compiled_after
-    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-    $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
-    warm_rounds=$((warm_rounds + 1))
-    compiled_after=$(compiled_methods)
-    if [ $((compiled_after - compiled_before)) -lt "$SETTLED_BELOW" ] || [ "$warm_rounds" -ge "$MAX_WARM_ROUNDS" ]; then
-      break
-    fi
-  done
+  warm_until_settled "$MAX_WARM_ROUNDS" warm_round
   local send_out get_out sse_out
   local c0 j0 c1 j1 c2 j2
   c0=$(cpu_ticks); j0=$(cpu_ticks C2)
@@ -61,7 +53,7 @@ run_mode() {
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
     fi
   done
-  echo "$name round=$round warmup_rounds=$warm_rounds send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
+  echo "$name round=$round warmup_rounds=$WARM_ROUNDS send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
   stop_target
 }
 

@@ -50,6 +50,27 @@ heap_mb() {
     END { printf "%.1f", sum / 1024 }'
 }
 
+# warm_until_settled MAX_ROUNDS COMMAND…: warms the target until its JIT is done — on one
+# processor the compiler takes the application's cycles for minutes, longer with more code to
+# compile, so a run that starts earlier measures compilation rather than the request path.
+# Runs COMMAND (one warm-up round) until a round compiles fewer than SETTLED_BELOW methods
+# (default 20), at most MAX_ROUNDS times; WARM_ROUNDS is then how many rounds ran.
+warm_until_settled() {
+  local max="$1"; shift
+  local before after
+  WARM_ROUNDS=0
+  after=$(compiled_methods)
+  while :; do
+    before=$after
+    "$@"
+    WARM_ROUNDS=$((WARM_ROUNDS + 1))
+    after=$(compiled_methods)
+    if [ $((after - before)) -lt "${SETTLED_BELOW:-20}" ] || [ "$WARM_ROUNDS" -ge "$max" ]; then
+      break
+    fi
+  done
+}
+
 # compiled_methods: how many methods the target's JIT has compiled so far.
 compiled_methods() {
   jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 {print $1}'

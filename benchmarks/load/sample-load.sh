@@ -24,6 +24,12 @@ $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_
 SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
+# one warm-up round: 10 s of wrk and 200 streams
+warm_round() {
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a > /dev/null
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$FRONT_PORT/a2a 200 0 > /dev/null 2>&1 || true
+}
+
 run_mode() {
   local name="$1" round="$2"; shift 2
   $PIN_APP java -Xmx768m -XX:ActiveProcessorCount=1 -cp "$SAMPLE_CP" io.github.genaitracing.sample.SampleAgentApplication \
@@ -37,20 +43,7 @@ run_mode() {
       http://127.0.0.1:$FRONT_PORT/a2a && break
     sleep 0.5
   done
-  # warm-up until the JIT is done (as a2a-load.sh): on one processor the compiler takes the
-  # application's cycles for minutes, longer with more code to compile
-  local warm_rounds=0 compiled_before compiled_after
-  compiled_after=$(compiled_methods)
-  while :; do
-    compiled_before=$compiled_after
-    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a > /dev/null
-    $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$FRONT_PORT/a2a 200 0 > /dev/null 2>&1 || true
-    warm_rounds=$((warm_rounds + 1))
-    compiled_after=$(compiled_methods)
-    if [ $((compiled_after - compiled_before)) -lt "${SETTLED_BELOW:-20}" ] || [ "$warm_rounds" -ge "${MAX_WARM_ROUNDS:-8}" ]; then
-      break
-    fi
-  done
+  warm_until_settled "${MAX_WARM_ROUNDS:-8}" warm_round
   local wrk_out sse_out c0 c1
   c0=$(cpu_ticks)
   wrk_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a)"
@@ -59,7 +52,7 @@ run_mode() {
   if echo "$wrk_out" | grep -q "Non-2xx"; then
     echo "$name: wrk saw error responses:"; echo "$wrk_out"; exit 1
   fi
-  echo "$name round=$round warmup_rounds=$warm_rounds $(echo "$wrk_out" | wrk_summary) cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$wrk_out" | wrk_requests)") $sse_out" | tee -a "$OUT"
+  echo "$name round=$round warmup_rounds=$WARM_ROUNDS $(echo "$wrk_out" | wrk_summary) cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$wrk_out" | wrk_requests)") $sse_out" | tee -a "$OUT"
   stop_target
 }
 
