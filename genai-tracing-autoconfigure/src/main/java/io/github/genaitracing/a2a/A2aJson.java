@@ -16,7 +16,10 @@
 
 package io.github.genaitracing.a2a;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.StreamReadConstraints;
@@ -36,6 +39,9 @@ final class A2aJson {
 		.build();
 
 	private static final String UNSPECIFIED = "TASK_STATE_UNSPECIFIED";
+
+	/** The task states as 0.3 and 1.0 spell them, each with its normalized name. */
+	private static final Map<String, String> WIRE_STATES = wireStates();
 
 	private static final byte[] JSONRPC = "\"jsonrpc\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -100,6 +106,17 @@ final class A2aJson {
 		}
 	}
 
+	private static Map<String, String> wireStates() {
+		Map<String, String> states = new HashMap<>();
+		for (String name : List.of("SUBMITTED", "WORKING", "INPUT_REQUIRED", "COMPLETED", "CANCELED", "FAILED",
+				"REJECTED", "AUTH_REQUIRED")) {
+			for (String spelling : List.of("TASK_STATE_" + name, name.toLowerCase(Locale.ROOT).replace('_', '-'))) {
+				states.put(spelling, normalizedTaskState(spelling));
+			}
+		}
+		return Map.copyOf(states);
+	}
+
 	/**
 	 * Normalises a task state to the 1.0 {@code TASK_STATE_*} form: 0.3 spellings
 	 * ({@code input-required}) and the British {@code cancelled} map to the 1.0 value; a
@@ -110,26 +127,15 @@ final class A2aJson {
 		if (state == null) {
 			return null;
 		}
-		// the spellings on the wire, 0.3 and 1.0, without any string made
-		switch (state) {
-			case "completed", "TASK_STATE_COMPLETED" -> {
-				return "TASK_STATE_COMPLETED";
-			}
-			case "working", "TASK_STATE_WORKING" -> {
-				return "TASK_STATE_WORKING";
-			}
-			case "submitted", "TASK_STATE_SUBMITTED" -> {
-				return "TASK_STATE_SUBMITTED";
-			}
-			case "failed", "TASK_STATE_FAILED" -> {
-				return "TASK_STATE_FAILED";
-			}
-			case "input-required", "TASK_STATE_INPUT_REQUIRED" -> {
-				return "TASK_STATE_INPUT_REQUIRED";
-			}
-			default -> {
-			}
+		// the spellings on the wire, 0.3 and 1.0, answered without making strings
+		String known = WIRE_STATES.get(state);
+		if (known != null) {
+			return known;
 		}
+		return normalizedTaskState(state);
+	}
+
+	private static @Nullable String normalizedTaskState(String state) {
 		if (state.isBlank()) {
 			return null;
 		}

@@ -124,9 +124,9 @@ public final class SpanLifecycle {
 			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener, List<OperationListener> listeners,
 			CostAccounting accounting) {
 		this.accounting = accounting;
-		this.tracksRuns = !listeners.isEmpty() || accounting.tracksRuns();
 		this.hasListeners = !listeners.isEmpty();
 		this.sumsRuns = accounting.tracksRuns();
+		this.tracksRuns = this.hasListeners || this.sumsRuns;
 		this.scopeListener = scopeListener;
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.vocabularies = List.copyOf(vocabularies);

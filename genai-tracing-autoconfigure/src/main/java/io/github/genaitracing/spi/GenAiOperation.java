@@ -17,6 +17,7 @@
 package io.github.genaitracing.spi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -190,16 +191,12 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 	public final Attributes protocolAttributes() {
 		Attributes attributes = this.protocolAttributes;
 		if (attributes == null) {
-			AttributesBuilder builder = Attributes.builder();
-			writeProtocolAttributes(new AttributeSink() {
-				@Override
-				public <T> void put(AttributeKey<T> key, @Nullable T value) {
-					if (value != null) {
-						builder.put(key, value);
-					}
-				}
-			});
-			attributes = builder.build();
+			attributes = Attributes.empty();
+			if (this.protocolPairs.length > 0) {
+				AttributesBuilder builder = Attributes.builder();
+				writeProtocolAttributes(builder::put);
+				attributes = builder.build();
+			}
 			this.protocolAttributes = attributes;
 		}
 		return attributes;
@@ -339,10 +336,7 @@ public abstract sealed class GenAiOperation permits AgentInvocation, ModelCall, 
 		public B protocolAttributesOf(GenAiOperation source) {
 			Object[] pairs = source.protocolPairs;
 			if (pairs.length > 0) {
-				List<Object> target = protocolPairs();
-				for (Object element : pairs) {
-					target.add(element);
-				}
+				protocolPairs().addAll(Arrays.asList(pairs));
 			}
 			return self();
 		}
