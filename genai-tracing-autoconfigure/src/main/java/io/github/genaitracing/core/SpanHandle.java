@@ -19,6 +19,7 @@ package io.github.genaitracing.core;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -88,6 +89,12 @@ public final class SpanHandle implements OperationRun {
 
 	private final boolean owned;
 
+	/**
+	 * The handle's hash code, drawn once: listeners keep open runs in maps by handle, and
+	 * an identity hash code costs the first caller a write to the object's header.
+	 */
+	private final int hash = ThreadLocalRandom.current().nextInt();
+
 	/** Whether the lifecycle's map of open tool spans holds this span. */
 	boolean inOpenTools;
 
@@ -107,6 +114,20 @@ public final class SpanHandle implements OperationRun {
 		this.conversationId = conversationId;
 		this.parent = parent;
 		this.startNanos = startNanos;
+	}
+
+	/**
+	 * Returns a hash code drawn when the handle was made; handles are equal only to
+	 * themselves.
+	 */
+	@Override
+	public int hashCode() {
+		return this.hash;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other;
 	}
 
 	/**
