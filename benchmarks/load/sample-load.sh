@@ -4,8 +4,13 @@
 # and its own chat call — all in the sample's one JVM) and the first-event latency of
 # message/stream, with genai-tracing off, on with content off, and on with content on. Spans go
 # over OTLP to a discarding receiver in every mode. Results: benchmarks/results/sample-load.txt.
+# Each JVM is warmed in 10-s rounds until its JIT settles (a round compiles fewer than
+# SETTLED_BELOW methods) or for MAX_WARM_ROUNDS rounds (default 30): on one processor the
+# sample's throughput still climbs after four minutes, and a JVM measured earlier is measured
+# on its warm-up curve (the arm with more code to compile lags). The curve of every JVM is kept
+# in benchmarks/results/sample-warmup.txt.
 #
-#   ./benchmarks/load/sample-load.sh [duration-seconds] [connections]
+#   ./benchmarks/load/sample-load.sh [duration-seconds] [connections] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
@@ -19,14 +24,20 @@ LOAD_MODULES=sample-agent-app
 . benchmarks/load/common.sh
 SAMPLE_CP="$(cat sample-agent-app/target/classpath.txt):sample-agent-app/target/classes"
 OUT=benchmarks/results/sample-load.txt
+WARMUP_OUT=benchmarks/results/sample-warmup.txt
 : > "$OUT"
+: > "$WARMUP_OUT"
 $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
-# one warm-up round: 10 s of wrk and 200 streams
+# one warm-up round: 10 s of wrk and 200 streams; each round's throughput, CPU per request and
+# methods compiled go to benchmarks/results/sample-warmup.txt (the warm-up curve of each JVM)
 warm_round() {
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a > /dev/null
+  local m0 c0 out
+  m0=$(compiled_methods); c0=$(cpu_ticks)
+  out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a)"
+  echo "$WARM_NAME round=$WARM_ROUND warm=$((WARM_ROUNDS + 1)) $(echo "$out" | wrk_summary) cpu_us=$(cpu_us_per_request "$c0" "$(cpu_ticks)" "$(echo "$out" | wrk_requests)") compiled=$(( $(compiled_methods) - m0 ))" >> "$WARMUP_OUT"
   $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$FRONT_PORT/a2a 200 0 > /dev/null 2>&1 || true
 }
 
@@ -43,7 +54,8 @@ run_mode() {
       http://127.0.0.1:$FRONT_PORT/a2a && break
     sleep 0.5
   done
-  warm_until_settled "${MAX_WARM_ROUNDS:-8}" warm_round
+  WARM_NAME="$name" WARM_ROUND="$round"
+  warm_until_settled "${MAX_WARM_ROUNDS:-30}" warm_round
   local wrk_out sse_out c0 c1
   c0=$(cpu_ticks)
   wrk_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$FRONT_PORT/a2a)"

@@ -155,18 +155,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/**
-	 * Makes the request's context current for an agent run, whose work (model calls,
-	 * tools, calls to other agents) takes the run's conversation and task from it, and
-	 * for a server span of the filter's own. Any other method's span is Spring Boot's
-	 * server span, current already: it starts no run, so the application's work under it
-	 * has nothing to take from the context, and the filter does not pay for a scope (with
-	 * Boot's MDC listeners) it would not use.
-	 */
 	private Scope makeCurrent(Traced traced) {
-		if (!traced.scoped()) {
-			return Scope.noop();
-		}
 		try {
 			A2aSpan inner = (traced.agent() != null) ? traced.agent() : traced.server();
 			return inner.makeCurrent(traced.context());
@@ -286,7 +275,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				});
 			}
 			return new Traced(server, agentChild, context, replaying, new ObservingResponse(response, observer),
-					observer, response, held, a2a.taskId(), conversationId, a2a.method(), agentRun || boot == null);
+					observer, response, held, a2a.taskId(), conversationId, a2a.method());
 		}
 		catch (Throwable ex) {
 			// every span that starts ends
@@ -472,14 +461,14 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	private record Traced(A2aSpan server, @Nullable A2aSpan agent, Context context, HttpServletRequest request,
 			ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
 			long requestBytes, @Nullable String taskId, @Nullable String conversationId, @Nullable A2aMethod method,
-			boolean scoped, AtomicBoolean released) {
+			AtomicBoolean released) {
 
 		Traced(A2aSpan server, @Nullable A2aSpan agent, Context context, HttpServletRequest request,
 				ObservingResponse response, ResponseObserver observer, HttpServletResponse originalResponse,
 				long requestBytes, @Nullable String taskId, @Nullable String conversationId,
-				@Nullable A2aMethod method, boolean scoped) {
+				@Nullable A2aMethod method) {
 			this(server, agent, context, request, response, observer, originalResponse, requestBytes, taskId,
-					conversationId, method, scoped, new AtomicBoolean());
+					conversationId, method, new AtomicBoolean());
 		}
 
 		void recordError(String errorType, @Nullable String description) {

@@ -182,6 +182,8 @@ class A2aTraceShapeIntegrationTests {
 				base + "/a2a");
 		io.a2a.spec.Task task = transport.getTask(new io.a2a.spec.TaskQueryParams("t-poll"), null);
 		assertThat(task.getId()).isEqualTo("t-poll");
+		assertThat(task.getMetadata()).as("the task id the application reads during the poll")
+			.containsEntry("currentTaskId", "t-poll");
 		List<Span> spans = await(has("GetTask", "a2a.task.id", "t-poll"));
 		Span poll = find(spans, "GetTask", "a2a.task.id", "t-poll");
 		assertThat(poll.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
@@ -493,8 +495,10 @@ class A2aTraceShapeIntegrationTests {
 			switch (method) {
 				case "tasks/get", "GetTask" -> {
 					String taskId = String.valueOf(params.get("id"));
+					// what the application reads while the poll runs (docs/a2a.md)
 					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "task", "id", taskId,
-							"contextId", "ctx-of-" + taskId, "status", Map.of("state", "working")));
+							"contextId", "ctx-of-" + taskId, "status", Map.of("state", "working"), "metadata",
+							Map.of("currentTaskId", String.valueOf(GenAiContext.currentTaskId()))));
 				}
 				case "GetTaskPushNotificationConfig", "DeleteTaskPushNotificationConfig",
 						"tasks/pushNotificationConfig/get" -> {
