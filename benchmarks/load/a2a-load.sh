@@ -13,10 +13,11 @@ DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
 ROUNDS="${3:-3}"
 SINK_PORT="${SINK_PORT:-14318}"
-# warm-up rounds (5 s send, 5 s poll, 300 streams each) last until a round compiles fewer
-# than SETTLED_BELOW methods, at most MAX_WARM_ROUNDS rounds
+# warm-up rounds (5 s send, 5 s poll, 300 streams each) last until the JIT has settled (a round
+# compiles fewer than SETTLED_BELOW methods, the compiler threads use under JIT_SETTLED_PERCENT % of
+# the round's CPU and nothing waits in the compile queues: common.sh), at most MAX_WARM_ROUNDS rounds
 SETTLED_BELOW="${SETTLED_BELOW:-20}"
-MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-12}"
+MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
 OUT=benchmarks/results/a2a-load.txt
@@ -53,7 +54,7 @@ run_mode() {
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
     fi
   done
-  echo "$name round=$round warmup_rounds=$WARM_ROUNDS send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
+  echo "$name round=$round warmup_rounds=$WARM_ROUNDS $(echo "$WARM_STATE" | sed 's/\([a-z_]*\)=/last_warmup_\1=/g') send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
   stop_target
 }
 
