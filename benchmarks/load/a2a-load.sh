@@ -13,10 +13,9 @@ DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
 ROUNDS="${3:-3}"
 SINK_PORT="${SINK_PORT:-14318}"
-# warm-up rounds (5 s send, 5 s poll, 300 streams each) last until the JIT has settled (a round
-# compiles fewer than SETTLED_BELOW methods, the compiler threads use under JIT_SETTLED_PERCENT % of
-# the round's CPU and nothing waits in the compile queues: common.sh), at most MAX_WARM_ROUNDS rounds
-SETTLED_BELOW="${SETTLED_BELOW:-20}"
+# warm-up rounds (5 s send, 5 s poll, 300 streams each) last until the JIT has settled (the
+# compiler threads use under JIT_SETTLED_PERCENT % of a round's CPU and nothing waits in the
+# compile queues after it: common.sh), at most MAX_WARM_ROUNDS rounds
 MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
@@ -58,16 +57,25 @@ run_mode() {
   stop_target
 }
 
+# EXTRA_ARMS adds arms after `on` in every round, each NAME:ARGUMENT[,ARGUMENT…], e.g.
+# EXTRA_ARMS="bridge:--genai.tracing.export.direct=false" (the starter without one of its parts)
 for round in $(seq 1 "$ROUNDS"); do
   run_mode off "$round" --genai.tracing.enabled=false
   run_mode on "$round" --genai.tracing.enabled=true
+  for arm in ${EXTRA_ARMS:-}; do
+    # shellcheck disable=SC2046
+    run_mode "${arm%%:*}" "$round" --genai.tracing.enabled=true $(echo "${arm#*:}" | tr ',' ' ')
+  done
 done
 
 awk '
-  { for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
+  { arms[$1] = 1; for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
-    printf "on / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f\n",
-      sum["on", "send_rps"] / sum["off", "send_rps"], sum["on", "get_rps"] / sum["off", "get_rps"],
-      sum["on", "median"] / sum["off", "median"], sum["on", "send_cpu_us"] / sum["off", "send_cpu_us"],
-      sum["on", "get_cpu_us"] / sum["off", "get_cpu_us"]
+    for (arm in arms) {
+      if (arm == "off") continue
+      printf "%s / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f\n", arm,
+        sum[arm, "send_rps"] / sum["off", "send_rps"], sum[arm, "get_rps"] / sum["off", "get_rps"],
+        sum[arm, "median"] / sum["off", "median"], sum[arm, "send_cpu_us"] / sum["off", "send_cpu_us"],
+        sum[arm, "get_cpu_us"] / sum["off", "get_cpu_us"]
+    }
   }' "$OUT" | tee -a "$OUT"

@@ -53,13 +53,13 @@ heap_mb() {
 # warm_until_settled MAX_ROUNDS COMMAND…: warms the target until its JIT is done — on one
 # processor the compiler takes the application's cycles for minutes, longer with more code to
 # compile, so a run that starts earlier measures compilation rather than the request path.
-# The compiler threads get about a sixth of the one processor while the request threads are busy
-# (they are a few runnable threads among many), so a round can compile few methods while
-# hundreds wait in the compiler's queue: a round counts as settled only when it compiled fewer
-# than SETTLED_BELOW methods (default 20), the compiler threads used under JIT_SETTLED_PERCENT
-# (default 3) % of the target's CPU time in it, and nothing waits in the compile queues after it.
-# Runs COMMAND (one warm-up round) until a round is settled, at most MAX_ROUNDS times;
-# WARM_ROUNDS is then how many rounds ran and WARM_STATE what the last round measured.
+# Under load the compiler threads are a few runnable threads among many and get a small share of
+# the one processor: a round can compile few methods while hundreds wait in the compile queues
+# (and a settled JVM still compiles a few dozen methods a round, at almost no cost). A round is
+# settled when the compiler threads used under JIT_SETTLED_PERCENT (default 3) % of the target's CPU
+# time in it and nothing waits in the compile queues after it. Runs COMMAND (one warm-up round)
+# until a round is settled, at most MAX_ROUNDS times; WARM_ROUNDS is then how many rounds ran and
+# WARM_STATE what the last round measured.
 warm_until_settled() {
   local max="$1"; shift
   local methods0 methods1 jit0 jit1 all0 all1 queued
@@ -70,8 +70,7 @@ warm_until_settled() {
     WARM_ROUNDS=$((WARM_ROUNDS + 1))
     methods1=$(compiled_methods); jit1=$(jit_ticks); all1=$(cpu_ticks); queued=$(compile_queue_length)
     WARM_STATE="compiled=$((methods1 - methods0)) jit_ticks=$((jit1 - jit0)) cpu_ticks=$((all1 - all0)) queued=$queued"
-    if { [ $((methods1 - methods0)) -lt "${SETTLED_BELOW:-20}" ] \
-        && [ $(( (jit1 - jit0) * 100 )) -lt $(( ${JIT_SETTLED_PERCENT:-3} * (all1 - all0) )) ] \
+    if { [ $(( (jit1 - jit0) * 100 )) -lt $(( ${JIT_SETTLED_PERCENT:-3} * (all1 - all0) )) ] \
         && [ "$queued" -eq 0 ]; } || [ "$WARM_ROUNDS" -ge "$max" ]; then
       break
     fi

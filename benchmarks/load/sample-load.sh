@@ -4,9 +4,8 @@
 # and its own chat call — all in the sample's one JVM) and the first-event latency of
 # message/stream, with genai-tracing off, on with content off, and on with content on. Spans go
 # over OTLP to a discarding receiver in every mode. Results: benchmarks/results/sample-load.txt.
-# Each JVM is warmed in 10-s rounds until its JIT settles (a round compiles fewer than
-# SETTLED_BELOW methods, its compiler threads idle and nothing queued: common.sh) or for
-# MAX_WARM_ROUNDS rounds (default 30): on one processor the
+# Each JVM is warmed in 10-s rounds until its JIT settles (its compiler threads idle and nothing
+# queued after a round: common.sh) or for MAX_WARM_ROUNDS rounds (default 30): on one processor the
 # sample's throughput still climbs after four minutes, and a JVM measured earlier is measured
 # on its warm-up curve (the arm with more code to compile lags). The curve of every JVM is kept
 # in benchmarks/results/sample-warmup.txt.
