@@ -288,10 +288,6 @@ public final class GenAiTracingAutoConfiguration {
 	}
 
 	/**
-	 * Carries the OpenTelemetry context, and so the current GenAI span, across the thread
-	 * hand-offs that use Micrometer's context propagation.
-	 */
-	/**
 	 * Spring Boot's span exporters read each span's attributes once
 	 * ({@code genai.tracing.export.read-attributes-once}).
 	 */
@@ -308,6 +304,10 @@ public final class GenAiTracingAutoConfiguration {
 
 	}
 
+	/**
+	 * Carries the OpenTelemetry context, and so the current GenAI span, across the thread
+	 * hand-offs that use Micrometer's context propagation.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
 	static class ContextPropagationConfiguration {

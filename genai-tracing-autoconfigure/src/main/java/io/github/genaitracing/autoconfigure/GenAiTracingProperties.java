@@ -776,6 +776,24 @@ public class GenAiTracingProperties {
 		 */
 		private boolean readAttributesOnce = true;
 
+		/**
+		 * Whether finished spans go from the batch span processor straight to Spring
+		 * Boot's span exporters when no Micrometer SpanExportingPredicate, SpanReporter or
+		 * SpanFilter bean is defined. Micrometer Tracing's export bridge copies every
+		 * span's attributes into a map and builds them again for the exporters, only to
+		 * apply those beans; with any of them defined it is used as Spring Boot does. The
+		 * processor takes Spring Boot's management.opentelemetry.tracing.export settings.
+		 */
+		private boolean direct = true;
+
+		public boolean isDirect() {
+			return this.direct;
+		}
+
+		public void setDirect(boolean direct) {
+			this.direct = direct;
+		}
+
 		public boolean isReadAttributesOnce() {
 			return this.readAttributesOnce;
 		}

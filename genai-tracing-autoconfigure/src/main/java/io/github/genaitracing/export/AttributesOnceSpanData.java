@@ -32,6 +32,9 @@ final class AttributesOnceSpanData extends DelegatingSpanData {
 	 */
 	private static final String MICROMETER_SPAN_DATA = "io.micrometer.tracing.otel.bridge.OtelFinishedSpan$MutableSpanData";
 
+	/** The OpenTelemetry SDK's span data: its attributes are built once, when the span ends. */
+	private static final String SDK_SPAN_DATA = "io.opentelemetry.sdk.trace.AutoValue_SpanWrapper";
+
 	private final SpanData delegate;
 
 	private final boolean totalIsSize;
@@ -45,7 +48,16 @@ final class AttributesOnceSpanData extends DelegatingSpanData {
 	}
 
 	static SpanData of(SpanData span) {
-		return (span instanceof AttributesOnceSpanData) ? span : new AttributesOnceSpanData(span);
+		return (span instanceof AttributesOnceSpanData || storesAttributes(span)) ? span
+				: new AttributesOnceSpanData(span);
+	}
+
+	/**
+	 * Whether a span is the OpenTelemetry SDK's own span data, which holds its attributes
+	 * already built (the span a batch processor hands its exporter directly).
+	 */
+	static boolean storesAttributes(SpanData span) {
+		return SDK_SPAN_DATA.equals(span.getClass().getName());
 	}
 
 	@Override

@@ -34,7 +34,8 @@ import io.github.genaitracing.core.FailSafe;
  * sorted each time they are read; the OTLP exporter reads them four times per span (the
  * message size, the dropped-attribute count, then the same two while writing). Each
  * attribute of a span then costs its export four times. This exporter reads them once
- * per span and passes the same values on.
+ * per span and passes the same values on; the OpenTelemetry SDK's own spans, which hold
+ * their attributes built, it passes on as they are.
  *
  * @since 0.2.0
  */
@@ -65,6 +66,10 @@ public final class AttributesOnceSpanExporter implements SpanExporter {
 
 	private static Collection<SpanData> readOnce(Collection<SpanData> spans) {
 		try {
+			if (allStoreAttributes(spans)) {
+				// the SDK's own spans (the processor hands them over directly): nothing to do
+				return spans;
+			}
 			List<SpanData> once = new ArrayList<>(spans.size());
 			for (SpanData span : spans) {
 				once.add(AttributesOnceSpanData.of(span));
@@ -76,6 +81,15 @@ public final class AttributesOnceSpanExporter implements SpanExporter {
 			FailSafe.failed(AttributesOnceSpanExporter.class, ex);
 			return spans;
 		}
+	}
+
+	private static boolean allStoreAttributes(Collection<SpanData> spans) {
+		for (SpanData span : spans) {
+			if (!AttributesOnceSpanData.storesAttributes(span)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
