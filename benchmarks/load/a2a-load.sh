@@ -47,7 +47,12 @@ run_mode() {
   # and the JIT's part of it: less sensitive than req/s to other processes on the machine
   local cpu_out
   cpu_out="send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") send_jit_us=$(cpu_us_per_request "$j0" "$j1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") get_jit_us=$(cpu_us_per_request "$j1" "$j2" "$(echo "$get_out" | wrk_requests)")"
+  local c3 c4
+  c3=$(cpu_ticks)
   sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 200 2000)"
+  c4=$(cpu_ticks)
+  # the application's CPU time per stream (three events each), probe warm-up included
+  cpu_out="$cpu_out stream_cpu_us=$(cpu_us_per_request "$c3" "$c4" 2200)"
   for out in "$send_out" "$get_out"; do
     if echo "$out" | grep -q "Non-2xx"; then
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
@@ -73,9 +78,9 @@ awk '
   END {
     for (arm in arms) {
       if (arm == "off") continue
-      printf "%s / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f\n", arm,
+      printf "%s / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n", arm,
         sum[arm, "send_rps"] / sum["off", "send_rps"], sum[arm, "get_rps"] / sum["off", "get_rps"],
         sum[arm, "median"] / sum["off", "median"], sum[arm, "send_cpu_us"] / sum["off", "send_cpu_us"],
-        sum[arm, "get_cpu_us"] / sum["off", "get_cpu_us"]
+        sum[arm, "get_cpu_us"] / sum["off", "get_cpu_us"], sum[arm, "stream_cpu_us"] / sum["off", "stream_cpu_us"]
     }
   }' "$OUT" | tee -a "$OUT"
