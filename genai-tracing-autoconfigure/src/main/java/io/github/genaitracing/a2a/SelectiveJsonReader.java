@@ -16,7 +16,10 @@
 
 package io.github.genaitracing.a2a;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +43,20 @@ final class SelectiveJsonReader {
 	static final int MAX_DEPTH = 64;
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	/** Eight bytes of a byte array read as one long. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	/** A byte below this is a control character. */
+	private static final long SPACES = 0x2020202020202020L;
+
+	private static final long QUOTES = 0x2222222222222222L;
+
+	private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
 	private final byte[] in;
 
@@ -296,7 +313,7 @@ final class SelectiveJsonReader {
 		this.escaped = false;
 		byte[] in = this.in;
 		int end = this.end;
-		int i = this.pos;
+		int i = skipPlainBytes(in, this.pos, end);
 		while (i < end) {
 			byte b = in[i];
 			if (b == '"') {
@@ -318,6 +335,30 @@ final class SelectiveJsonReader {
 			}
 		}
 		throw Malformed.INSTANCE;
+	}
+
+	/**
+	 * Skips, eight bytes at a time, the bytes of a string that need no check of their
+	 * own: printable ASCII other than the quote and the backslash. Returns the position of
+	 * the first group of eight that holds any other byte (a quote, a backslash, a control
+	 * character or a byte of a multi-byte character), or of the last bytes, for the
+	 * byte-by-byte check; a group is only ever skipped when none of its bytes can end the
+	 * string or needs checking.
+	 */
+	private static int skipPlainBytes(byte[] in, int from, int end) {
+		int i = from;
+		while (i + Long.BYTES <= end) {
+			long word = (long) LONGS.get(in, i);
+			long quotes = word ^ QUOTES;
+			long backslashes = word ^ BACKSLASHES;
+			long special = ((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes)
+					| ((backslashes - ONES) & ~backslashes) | word;
+			if ((special & HIGH_BITS) != 0) {
+				return i;
+			}
+			i += Long.BYTES;
+		}
+		return i;
 	}
 
 	/** Checks an escape sequence starting after its backslash; returns where it ends. */

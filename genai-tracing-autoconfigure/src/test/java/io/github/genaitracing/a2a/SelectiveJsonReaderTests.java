@@ -16,6 +16,7 @@
 
 package io.github.genaitracing.a2a;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,33 @@ class SelectiveJsonReaderTests {
 		assertThat(jackson(ok, ok.length)).isNotNull();
 		assertThat(SelectiveJsonReader.read(deep, deep.length, NAMES)).as("also when skipped").isNull();
 		assertThat(jackson(deep, deep.length)).isNull();
+	}
+
+	@Test
+	void agreesWithJacksonOnLongStringsWithAnyByteAtAnyPosition() {
+		// strings are skipped eight bytes at a time; every byte that ends or needs checking,
+		// at every position of the group it falls in
+		byte[][] specials = { { '"' }, { '\\', 'n' }, { '\\', '"' }, { '\\', 'u', '0', '0', 'e', '9' }, { '\\', 'x' },
+				{ 0x01 }, { 0x1F }, { 0x7F }, { (byte) 0xC3, (byte) 0xA9 }, { (byte) 0xE2, (byte) 0x82, (byte) 0xAC },
+				{ (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80 }, { (byte) 0xC3 }, { (byte) 0x80 },
+				{ (byte) 0xFF } };
+		int compared = 0;
+		for (byte[] special : specials) {
+			for (int at = 0; at < 24; at++) {
+				ByteArrayOutputStream document = new ByteArrayOutputStream();
+				document.writeBytes("{\"id\":1,\"message\":\"".getBytes(StandardCharsets.UTF_8));
+				document.writeBytes("a".repeat(at).getBytes(StandardCharsets.UTF_8));
+				document.writeBytes(special);
+				document.writeBytes("b".repeat(30 - at).getBytes(StandardCharsets.UTF_8));
+				document.writeBytes("\",\"method\":\"m\"}".getBytes(StandardCharsets.UTF_8));
+				byte[] bytes = document.toByteArray();
+				assertThat(SelectiveJsonReader.read(bytes, bytes.length, NAMES))
+					.as(new String(bytes, StandardCharsets.UTF_8))
+					.isEqualTo(jackson(bytes, bytes.length));
+				compared++;
+			}
+		}
+		assertThat(compared).isEqualTo(specials.length * 24);
 	}
 
 	@Test
