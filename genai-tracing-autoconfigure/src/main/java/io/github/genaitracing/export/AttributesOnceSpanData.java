@@ -56,7 +56,7 @@ final class AttributesOnceSpanData extends DelegatingSpanData {
 	 * Whether a span is the OpenTelemetry SDK's own span data, which holds its attributes
 	 * already built (the span a batch processor hands its exporter directly).
 	 */
-	static boolean storesAttributes(SpanData span) {
+	private static boolean storesAttributes(SpanData span) {
 		return SDK_SPAN_DATA.equals(span.getClass().getName());
 	}
 

@@ -66,10 +66,6 @@ public final class AttributesOnceSpanExporter implements SpanExporter {
 
 	private static Collection<SpanData> readOnce(Collection<SpanData> spans) {
 		try {
-			if (allStoreAttributes(spans)) {
-				// the SDK's own spans (the processor hands them over directly): nothing to do
-				return spans;
-			}
 			List<SpanData> once = new ArrayList<>(spans.size());
 			for (SpanData span : spans) {
 				once.add(AttributesOnceSpanData.of(span));
@@ -81,15 +77,6 @@ public final class AttributesOnceSpanExporter implements SpanExporter {
 			FailSafe.failed(AttributesOnceSpanExporter.class, ex);
 			return spans;
 		}
-	}
-
-	private static boolean allStoreAttributes(Collection<SpanData> spans) {
-		for (SpanData span : spans) {
-			if (!AttributesOnceSpanData.storesAttributes(span)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	@Override
