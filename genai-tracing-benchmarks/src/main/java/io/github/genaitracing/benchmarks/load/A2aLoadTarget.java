@@ -122,10 +122,11 @@ public class A2aLoadTarget {
 	static class Endpoint {
 
 		private static final List<Map<String, Object>> HISTORY = java.util.stream.IntStream.range(0, 8)
-			.mapToObj((i) -> Map.<String, Object>of("kind", "message", "role", (i % 2 == 0) ? "user" : "agent",
-					"messageId", "m-" + i, "parts", List.of(Map.of("kind", "text", "text",
+			.mapToObj((i) -> ordered("role", (i % 2 == 0) ? "user" : "agent", "parts",
+					List.of(ordered("kind", "text", "text",
 							"Message " + i + " of the conversation about the weather in Paris, kept in the task's history."
-									+ " ".repeat(120)))))
+									+ " ".repeat(120))),
+					"messageId", "m-" + i, "kind", "message"))
 			.toList();
 
 		private final ExecutorService streams = Context.taskWrapping(Executors.newFixedThreadPool(8));
@@ -137,9 +138,8 @@ public class A2aLoadTarget {
 			Object id = request.get("id");
 			if ("tasks/get".equals(request.get("method"))) {
 				// a poll, answered with a task of about 2 KiB
-				return Map.of("jsonrpc", "2.0", "id", id, "result",
-						Map.of("kind", "task", "id", String.valueOf(params.get("id")), "contextId", "ctx-poll", "status",
-								Map.of("state", "working"), "history", HISTORY));
+				return ordered("jsonrpc", "2.0", "id", id, "result", ordered("id", String.valueOf(params.get("id")),
+						"contextId", "ctx-poll", "status", ordered("state", "working"), "history", HISTORY, "kind", "task"));
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> message = (Map<String, Object>) params.get("message");
@@ -159,10 +159,25 @@ public class A2aLoadTarget {
 				});
 				return emitter;
 			}
-			return Map.of("jsonrpc", "2.0", "id", id, "result",
-					Map.of("kind", "task", "id", "t-1", "contextId", contextId, "status", Map.of("state", "completed"),
-							"artifacts", List.of(Map.of("artifactId", "a", "parts",
-									List.of(Map.of("kind", "text", "text", "It is sunny in Paris."))))));
+			return ordered("jsonrpc", "2.0", "id", id, "result",
+					ordered("id", "t-1", "contextId", contextId, "status", ordered("state", "completed"), "artifacts",
+							List.of(ordered("artifactId", "a", "parts",
+									List.of(ordered("kind", "text", "text", "It is sunny in Paris.")))),
+							"kind", "task"));
+		}
+
+		/**
+		 * A map whose members are written in the given order: the order the A2A Java SDK
+		 * writes a task's (id, contextId, status, artifacts, history, kind) and a message's,
+		 * the same in every JVM ({@code Map.of} iterates in an order that changes from one
+		 * JVM to the next).
+		 */
+		private static Map<String, Object> ordered(Object... keysAndValues) {
+			Map<String, Object> map = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < keysAndValues.length; i += 2) {
+				map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+			}
+			return map;
 		}
 
 		private static String event(Object id, String contextId, String state, String text) {
