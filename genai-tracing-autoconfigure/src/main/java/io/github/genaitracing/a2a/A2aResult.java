@@ -21,6 +21,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a JSON-RPC response (or one streamed event) says: task, state, the agent's text,
@@ -80,7 +81,10 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 			"artifact", "artifactId", "append");
 
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {
-		JsonNode root = A2aJson.read(body, length, (maxTextLength > 0) ? MEMBERS_WITH_TEXT : MEMBERS);
+		// without text, a task's ids and state are all its outcome needs: the members after
+		// them (history, metadata, often most of a poll's bytes) are not read
+		JsonNode root = (maxTextLength > 0) ? A2aJson.read(body, length, MEMBERS_WITH_TEXT)
+				: SelectiveJsonReader.readUntil(body, length, MEMBERS, A2aResult::taskKnown);
 		if (root == null || !root.isObject()) {
 			return null;
 		}
@@ -144,6 +148,22 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 		JsonNode status = task.path("status");
 		return new A2aResult(A2aJson.text(task, "id"), A2aJson.text(task, "contextId"), state(status), artifacts,
 				null, statusText(status, maxTextLength), null, null);
+	}
+
+	/**
+	 * Whether a response read so far has a task's id, context id and state: what a task's
+	 * outcome is read from when no text is recorded (a status update names its task
+	 * {@code taskId}, a message has no status).
+	 */
+	private static boolean taskKnown(ObjectNode root) {
+		JsonNode result = root.get("result");
+		if (result == null || !result.isObject()) {
+			return false;
+		}
+		JsonNode task = result.has("task") ? result.get("task") : result;
+		JsonNode status = task.get("status");
+		return task.isObject() && task.has("id") && task.has("contextId") && status != null && status.isObject()
+				&& status.has("state");
 	}
 
 	private static @Nullable String state(JsonNode status) {

@@ -21,6 +21,7 @@ import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -71,10 +72,17 @@ final class SelectiveJsonReader {
 	/** Whether the last string scanned had an escape sequence. */
 	private boolean escaped;
 
-	private SelectiveJsonReader(byte[] in, int length, Names names) {
+	/** Tells, from the document read so far, that the rest is not needed; or {@code null}. */
+	private final @Nullable Predicate<ObjectNode> enough;
+
+	/** The document's object, built as it is read (for {@link #enough}). */
+	private @Nullable ObjectNode root;
+
+	private SelectiveJsonReader(byte[] in, int length, Names names, @Nullable Predicate<ObjectNode> enough) {
 		this.in = in;
 		this.end = length;
 		this.names = names;
+		this.enough = enough;
 	}
 
 	/**
@@ -86,10 +94,33 @@ final class SelectiveJsonReader {
 	 * or not valid JSON
 	 */
 	static @Nullable JsonNode read(byte[] body, int length, Names names) {
+		return read(body, length, names, null);
+	}
+
+	/**
+	 * Reads a document keeping only the named members, and stops as soon as what was read
+	 * of an object document is enough: the members after that are neither read nor
+	 * checked (for a document the application wrote, such as a task whose state and ids
+	 * come before its history; also when the bytes are only the document's beginning). A
+	 * document that is never enough is read as {@link #read(byte[], int, Names)} reads it.
+	 * @param body the bytes
+	 * @param length how many bytes of {@code body} to read
+	 * @param names the member names to keep
+	 * @param enough tells, from the kept members read so far (tested after each), that the
+	 * rest is not needed
+	 * @return the document with its kept members (as far as it was read), or {@code null}
+	 * when it is not valid JSON before it was enough
+	 */
+	static @Nullable JsonNode readUntil(byte[] body, int length, Names names, Predicate<ObjectNode> enough) {
+		return read(body, length, names, enough);
+	}
+
+	private static @Nullable JsonNode read(byte[] body, int length, Names names,
+			@Nullable Predicate<ObjectNode> enough) {
 		if (length <= 0 || length > body.length) {
 			return null;
 		}
-		SelectiveJsonReader reader = new SelectiveJsonReader(body, length, names);
+		SelectiveJsonReader reader = new SelectiveJsonReader(body, length, names, enough);
 		try {
 			reader.skipByteOrderMark();
 			if (reader.whitespace() == reader.end) {
@@ -97,6 +128,9 @@ final class SelectiveJsonReader {
 			}
 			JsonNode root = reader.value();
 			return (reader.whitespace() == reader.end) ? root : null;
+		}
+		catch (Enough ex) {
+			return reader.root;
 		}
 		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
 			return null;
@@ -174,25 +208,59 @@ final class SelectiveJsonReader {
 	}
 
 	private ObjectNode object() {
-		enter();
 		ObjectNode object = NODES.objectNode();
+		if (this.root == null && this.depth == 0) {
+			this.root = object;
+		}
+		fill(object);
+		return object;
+	}
+
+	/** Reads an object's members into it (its opening brace read). */
+	private void fill(ObjectNode object) {
+		enter();
 		if (nextSignificant() == '}') {
 			this.depth--;
-			return object;
+			return;
 		}
 		this.pos--;
 		while (true) {
 			String kept = memberName();
 			if (kept != null) {
-				object.set(kept, value());
+				keptValue(object, kept);
 			}
 			else {
 				skipValue();
 			}
 			if (endOfMembers()) {
 				this.depth--;
-				return object;
+				return;
 			}
+		}
+	}
+
+	/**
+	 * Reads a kept member's value into its object: an object or array value is in its
+	 * parent before its own members are read, so that the document read so far can be
+	 * told {@link #enough} after each member at any depth.
+	 */
+	private void keptValue(ObjectNode object, String name) {
+		if (this.enough == null) {
+			object.set(name, value());
+			return;
+		}
+		byte first = nextSignificant();
+		if (first == '{') {
+			ObjectNode child = NODES.objectNode();
+			object.set(name, child);
+			fill(child);
+		}
+		else {
+			this.pos--;
+			object.set(name, value());
+		}
+		if (this.root != null && this.enough.test(this.root)) {
+			throw Enough.INSTANCE;
 		}
 	}
 
@@ -610,6 +678,19 @@ final class SelectiveJsonReader {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * Thrown inside the reader when what was read is enough; never leaves it.
+	 */
+	private static final class Enough extends RuntimeException {
+
+		static final Enough INSTANCE = new Enough();
+
+		private Enough() {
+			super(null, null, false, false);
 		}
 
 	}

@@ -125,6 +125,29 @@ class A2aProtocolTests {
 		assertThat(observer.result().outputText()).isEqualTo("Sunny\n14C");
 	}
 
+	@Test
+	void readsATasksStateAndIdsWithoutItsHistoryAlsoFromAResponseCutAfterThem() {
+		String history = "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + "a".repeat(600) + "\"}]}";
+		String task = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"id\":\"t-1\",\"contextId\":\"ctx-1\","
+				+ "\"status\":{\"state\":\"failed\"},\"history\":[" + history + "," + history + "],\"kind\":\"task\"}}";
+		// more than the observer keeps: the copy ends inside the history
+		ResponseObserver observer = new ResponseObserver(512, 0, System.nanoTime());
+		byte[] bytes = task.getBytes(StandardCharsets.UTF_8);
+		observer.onBytes("application/json", bytes, 0, bytes.length);
+		A2aResult result = observer.result();
+		assertThat(result.taskId()).isEqualTo("t-1");
+		assertThat(result.contextId()).isEqualTo("ctx-1");
+		assertThat(result.taskState()).isEqualTo("TASK_STATE_FAILED");
+		// the same for 1.0's wrapped task; a status update and a message are read whole
+		String wrapped = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"task\":{\"id\":\"t-2\",\"contextId\":\"c\","
+				+ "\"status\":{\"state\":\"TASK_STATE_WORKING\"},\"history\":[";
+		byte[] cut = wrapped.getBytes(StandardCharsets.UTF_8);
+		assertThat(A2aResult.read(cut, cut.length, 0).taskState()).isEqualTo("TASK_STATE_WORKING");
+		byte[] update = "{\"result\":{\"kind\":\"status-update\",\"taskId\":\"t\",\"contextId\":\"c\",\"status\":{\"state\":\"working\"},\"final\":tru"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(A2aResult.read(update, update.length, 0)).isNull();
+	}
+
 	private static void stream(ResponseObserver observer, String... results) {
 		for (String result : results) {
 			byte[] event = utf8("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}\n\n");

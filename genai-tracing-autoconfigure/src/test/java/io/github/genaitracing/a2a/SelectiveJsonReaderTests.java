@@ -73,6 +73,32 @@ class SelectiveJsonReaderTests {
 	}
 
 	@Test
+	void readUntilStopsOnceWhatWasReadIsEnough() {
+		SelectiveJsonReader.Names names = SelectiveJsonReader.Names.of("result", "id", "status", "state");
+		byte[] bytes = "{\"result\":{\"id\":\"t\",\"status\":{\"state\":\"working\"},\"history\":[not json"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(SelectiveJsonReader.read(bytes, bytes.length, names)).isNull();
+		// tested after each kept member, the containers already in place
+		JsonNode root = SelectiveJsonReader.readUntil(bytes, bytes.length, names,
+				(read) -> read.path("result").path("status").has("state"));
+		assertThat(root.toString()).isEqualTo("{\"result\":{\"id\":\"t\",\"status\":{\"state\":\"working\"}}}");
+	}
+
+	@Test
+	void readUntilReadsADocumentThatIsNeverEnoughAsReadDoes() {
+		for (String document : DOCUMENTS) {
+			byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+			assertThat(SelectiveJsonReader.readUntil(bytes, bytes.length, NAMES, (read) -> false)).as(document)
+				.isEqualTo(SelectiveJsonReader.read(bytes, bytes.length, NAMES));
+		}
+		byte[] cut = "{\"result\":{\"id\":\"t\",\"status\":{\"sta".getBytes(StandardCharsets.UTF_8);
+		// cut before it was enough
+		assertThat(SelectiveJsonReader.readUntil(cut, cut.length, NAMES,
+				(read) -> read.path("result").path("status").has("state")))
+			.isNull();
+	}
+
+	@Test
 	void keepsOnlyTheNamedMembersAtAnyDepth() {
 		byte[] bytes = DOCUMENTS.get(1).getBytes(StandardCharsets.UTF_8);
 		JsonNode root = SelectiveJsonReader.read(bytes, bytes.length, SelectiveJsonReader.Names.of("result", "status",

@@ -51,9 +51,16 @@ public class A2aJsonReadBenchmark {
 			+ "\"parts\":[{\"kind\":\"text\",\"text\":\"What is the weather in Paris tomorrow?\"}]}}}")
 		.getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] TASK = task().getBytes(StandardCharsets.UTF_8);
+	private static final byte[] TASK = task(true).getBytes(StandardCharsets.UTF_8);
 
-	private static String task() {
+	private static final byte[] TASK_HISTORY_FIRST = task(false).getBytes(StandardCharsets.UTF_8);
+
+	/**
+	 * A task of about 2 KiB: in the order the A2A Java SDK writes it (id, contextId, status,
+	 * history, kind), or with its history before its state and ids (as a server writing
+	 * members alphabetically does).
+	 */
+	private static String task(boolean sdkOrder) {
 		StringBuilder history = new StringBuilder();
 		for (int i = 0; i < 8; i++) {
 			history.append((i > 0) ? "," : "")
@@ -67,8 +74,12 @@ public class A2aJsonReadBenchmark {
 				.append(" ".repeat(120))
 				.append("\"}]}");
 		}
-		return "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"kind\":\"task\",\"id\":\"t-3\",\"contextId\":\"ctx-poll\","
-				+ "\"history\":[" + history + "],\"status\":{\"state\":\"working\"}}}";
+		if (sdkOrder) {
+			return "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"id\":\"t-3\",\"contextId\":\"ctx-poll\","
+					+ "\"status\":{\"state\":\"working\"},\"history\":[" + history + "],\"kind\":\"task\"}}";
+		}
+		return "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"contextId\":\"ctx-poll\",\"history\":[" + history
+				+ "],\"id\":\"t-3\",\"kind\":\"task\",\"status\":{\"state\":\"working\"}}}";
 	}
 
 	@Benchmark
@@ -79,6 +90,11 @@ public class A2aJsonReadBenchmark {
 	@Benchmark
 	public A2aResult readTaskResponse() {
 		return A2aResult.read(TASK, TASK.length, 0);
+	}
+
+	@Benchmark
+	public A2aResult readTaskResponseHistoryFirst() {
+		return A2aResult.read(TASK_HISTORY_FIRST, TASK_HISTORY_FIRST.length, 0);
 	}
 
 }
