@@ -123,9 +123,10 @@ public class A2aLoadTarget {
 
 		private static final List<Map<String, Object>> HISTORY = java.util.stream.IntStream.range(0, 8)
 			.mapToObj((i) -> ordered("role", (i % 2 == 0) ? "user" : "agent", "parts",
-					List.of(ordered("kind", "text", "text",
+					List.of(ordered("text",
 							"Message " + i + " of the conversation about the weather in Paris, kept in the task's history."
-									+ " ".repeat(120))),
+									+ " ".repeat(120),
+							"kind", "text")),
 					"messageId", "m-" + i, "kind", "message"))
 			.toList();
 
@@ -162,14 +163,15 @@ public class A2aLoadTarget {
 			return ordered("jsonrpc", "2.0", "id", id, "result",
 					ordered("id", "t-1", "contextId", contextId, "status", ordered("state", "completed"), "artifacts",
 							List.of(ordered("artifactId", "a", "parts",
-									List.of(ordered("kind", "text", "text", "It is sunny in Paris.")))),
+									List.of(ordered("text", "It is sunny in Paris.", "kind", "text")))),
 							"kind", "task"));
 		}
 
 		/**
 		 * A map whose members are written in the given order: the order the A2A Java SDK
-		 * writes a task's (id, contextId, status, artifacts, history, kind) and a message's,
-		 * the same in every JVM ({@code Map.of} iterates in an order that changes from one
+		 * (0.3) writes a task's (id, contextId, status, artifacts, history, kind), a
+		 * message's (role, parts, messageId, kind) and a part's (text, kind), the same in
+		 * every JVM ({@code Map.of} iterates in an order that changes from one
 		 * JVM to the next).
 		 */
 		private static Map<String, Object> ordered(Object... keysAndValues) {
