@@ -78,6 +78,12 @@ final class SelectiveJsonReader {
 	/** The document's object, built as it is read (for {@link #enough}). */
 	private @Nullable ObjectNode root;
 
+	/**
+	 * Whether what was read is enough: every read returns at once, up to the document's
+	 * (a flag, not an exception: unwinding compiled frames costs more than a small read).
+	 */
+	private boolean done;
+
 	private SelectiveJsonReader(byte[] in, int length, Names names, @Nullable Predicate<ObjectNode> enough) {
 		this.in = in;
 		this.end = length;
@@ -127,10 +133,7 @@ final class SelectiveJsonReader {
 				return null;
 			}
 			JsonNode root = reader.value();
-			return (reader.whitespace() == reader.end) ? root : null;
-		}
-		catch (Enough ex) {
-			return reader.root;
+			return (reader.done || reader.whitespace() == reader.end) ? root : null;
 		}
 		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
 			return null;
@@ -228,6 +231,9 @@ final class SelectiveJsonReader {
 			String kept = memberName();
 			if (kept != null) {
 				keptValue(object, kept);
+				if (this.done) {
+					return;
+				}
 			}
 			else {
 				skipValue();
@@ -254,14 +260,18 @@ final class SelectiveJsonReader {
 			ObjectNode child = NODES.objectNode();
 			object.set(name, child);
 			fill(child);
+			if (this.done) {
+				return;
+			}
 		}
 		else {
 			this.pos--;
 			object.set(name, value());
+			if (this.done) {
+				return;
+			}
 		}
-		if (this.root != null && this.enough.test(this.root)) {
-			throw Enough.INSTANCE;
-		}
+		this.done = this.root != null && this.enough.test(this.root);
 	}
 
 	private void skipObject() {
@@ -325,6 +335,9 @@ final class SelectiveJsonReader {
 		this.pos--;
 		while (true) {
 			array.add(value());
+			if (this.done) {
+				return array;
+			}
 			if (endOfElements()) {
 				this.depth--;
 				return array;
@@ -678,19 +691,6 @@ final class SelectiveJsonReader {
 				}
 			}
 			return null;
-		}
-
-	}
-
-	/**
-	 * Thrown inside the reader when what was read is enough; never leaves it.
-	 */
-	private static final class Enough extends RuntimeException {
-
-		static final Enough INSTANCE = new Enough();
-
-		private Enough() {
-			super(null, null, false, false);
 		}
 
 	}
