@@ -73,7 +73,8 @@ public final class A2aCallerContextFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.paths.mayBeA2a(request) || request.getHeader("traceparent") == null;
+		// the header first: most requests carry none, and it is cheaper to look up
+		return request.getHeader("traceparent") == null || !this.paths.mayBeA2a(request);
 	}
 
 	@Override

@@ -17,7 +17,6 @@
 package io.github.genaitracing.a2a;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -45,10 +44,12 @@ final class A2aPaths {
 			return false;
 		}
 		String contentType = request.getContentType();
-		if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+		if (contentType != null && !containsJson(contentType)) {
 			return false;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String contextPath = request.getContextPath();
+		String path = contextPath.isEmpty() ? request.getRequestURI()
+				: request.getRequestURI().substring(contextPath.length());
 		if (path.startsWith("/.well-known/") || path.startsWith("/actuator")) {
 			return false;
 		}
@@ -59,6 +60,16 @@ final class A2aPaths {
 		}
 		for (int i = 0; i < this.paths.size(); i++) {
 			if (this.paths.get(i).matches(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a content type contains {@code json} in any case, without a lowercase copy. */
+	private static boolean containsJson(String contentType) {
+		for (int i = 0; i + 4 <= contentType.length(); i++) {
+			if (contentType.regionMatches(true, i, "json", 0, 4)) {
 				return true;
 			}
 		}

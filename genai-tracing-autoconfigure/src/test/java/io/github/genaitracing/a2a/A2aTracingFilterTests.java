@@ -206,7 +206,13 @@ class A2aTracingFilterTests {
 		filter.doFilter(card, new MockHttpServletResponse(), new MockFilterChain(new EchoServlet("x")));
 		Exchange form = exchange(filter, "a=b".getBytes(), "application/x-www-form-urlencoded", "x");
 		assertThat(form.received()).isEqualTo("a=b".getBytes());
+		Exchange text = exchange(filter, SEND_03.getBytes(), "text/plain;charset=UTF-8", TASK_03);
+		assertThat(text.received()).isEqualTo(SEND_03.getBytes());
 		assertThat(otel.getSpans()).isEmpty();
+		// any JSON content type, in any case, is read
+		exchange(filter, SEND_03.getBytes(), "Application/A2A+JSON; charset=UTF-8", TASK_03);
+		assertThat(otel.getSpans()).singleElement()
+			.satisfies((span) -> assertThat(span.getName()).startsWith("invoke_agent"));
 	}
 
 	@Test
