@@ -2,7 +2,7 @@
 # The sample application under load: wrk on the front agent's A2A message/send (each request:
 # two chat calls to the scripted model over HTTP, two tools, an A2A call to the weather agent
 # and its own chat call — all in the sample's one JVM) and the first-event latency of
-# message/stream, with genai-tracing off, on with content off, and on with content on. Spans go
+# message/stream, with genai-tracing off and on (content capture off), alternating. Spans go
 # over OTLP to a discarding receiver in every mode. Results: benchmarks/results/sample-load.txt.
 # Each JVM is warmed in 10-s rounds until its JIT settles (its compiler threads idle and nothing
 # queued after a round: common.sh) or for MAX_WARM_ROUNDS rounds (default 30): on one processor the

@@ -246,9 +246,10 @@ final class SelectiveJsonReader {
 	}
 
 	/**
-	 * Reads a kept member's value into its object: an object or array value is in its
-	 * parent before its own members are read, so that the document read so far can be
-	 * told {@link #enough} after each member at any depth.
+	 * Reads a kept member's value into its object: an object value is in its parent before
+	 * its own members are read, so that the document read so far can be told
+	 * {@link #enough} after each member at any depth (an array, and what it holds, joins
+	 * its parent once it is read).
 	 */
 	private void keptValue(ObjectNode object, String name) {
 		if (this.enough == null) {
