@@ -256,23 +256,18 @@ final class SelectiveJsonReader {
 			object.set(name, value());
 			return;
 		}
-		byte first = nextSignificant();
-		if (first == '{') {
+		if (nextSignificant() == '{') {
 			ObjectNode child = NODES.objectNode();
 			object.set(name, child);
 			fill(child);
-			if (this.done) {
-				return;
-			}
 		}
 		else {
 			this.pos--;
 			object.set(name, value());
-			if (this.done) {
-				return;
-			}
 		}
-		this.done = this.root != null && this.enough.test(this.root);
+		if (!this.done) {
+			this.done = this.root != null && this.enough.test(this.root);
+		}
 	}
 
 	private void skipObject() {
