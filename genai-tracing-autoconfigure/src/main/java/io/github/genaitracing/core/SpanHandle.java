@@ -406,7 +406,7 @@ public final class SpanHandle implements OperationRun {
 	 * @return the scope to close
 	 */
 	public Scope makeCurrent(Context derived) {
-		Scope scope = derived.makeCurrent();
+		Scope scope = SameSpanScopes.makeCurrent(derived);
 		ScopeListener scopeListener = this.lifecycle.scopeListener();
 		if (scopeListener == ScopeListener.NONE) {
 			return scope;

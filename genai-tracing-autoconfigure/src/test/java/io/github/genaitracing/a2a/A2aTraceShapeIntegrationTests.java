@@ -200,6 +200,28 @@ class A2aTraceShapeIntegrationTests {
 	}
 
 	@Test
+	void theApplicationLogsWithItsRequestsSpanWhileTheRunsContextIsCurrentWithoutASecondScopeEvent()
+			throws Exception {
+		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(
+				base + "/a2a");
+		io.a2a.spec.Task task = transport.getTask(new io.a2a.spec.TaskQueryParams("t-mdc"), null);
+		List<Span> spans = await(has("GetTask", "a2a.task.id", "t-mdc"));
+		Span poll = find(spans, "GetTask", "a2a.task.id", "t-mdc");
+		assertThat(task.getMetadata()).containsEntry("currentTaskId", "t-mdc")
+			.containsEntry("mdcTraceId", OtlpTestReceiver.hex(poll.getTraceId()))
+			.containsEntry("mdcSpanId", OtlpTestReceiver.hex(poll.getSpanId()));
+		// Spring Boot tells its MDC listeners of its own scopes; the starter's context for the
+		// same span (the task id added) does not tell them again: as many scope events as a
+		// request the starter does not trace
+		String plainSpanId = this.http
+			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(ScopeEvents.ATTACHED.get(plainSpanId)).isNotNull();
+		assertThat(ScopeEvents.ATTACHED.get(OtlpTestReceiver.hex(poll.getSpanId())))
+			.isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
+	}
+
+	@Test
 	void theFirstTurnGetsTheConversationIdTheAgentCreated() throws Exception {
 		// no contextId: the agent creates one and answers with it
 		post("/a2a", send10(null, "first turn"), "A2A-Version", "1.0");
@@ -449,6 +471,29 @@ class A2aTraceShapeIntegrationTests {
 			return new Endpoint(inner);
 		}
 
+		@Bean
+		ScopeEvents scopeEvents() {
+			return new ScopeEvents();
+		}
+
+	}
+
+	/**
+	 * Counts the scope events Spring Boot publishes (those its MDC listeners act on) by the
+	 * span they carry.
+	 */
+	static class ScopeEvents implements io.micrometer.tracing.otel.bridge.EventListener {
+
+		static final Map<String, Integer> ATTACHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+		@Override
+		public void onEvent(Object event) {
+			if (event instanceof io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent attached
+					&& attached.getSpan() != null) {
+				ATTACHED.merge(attached.getSpan().getSpanContext().getSpanId(), 1, Integer::sum);
+			}
+		}
+
 	}
 
 	@AgentInvoke(name = "inner")
@@ -479,6 +524,12 @@ class A2aTraceShapeIntegrationTests {
 			return Map.of("id", "root-1");
 		}
 
+		/** Not A2A: the starter leaves it to Spring Boot. */
+		@org.springframework.web.bind.annotation.GetMapping("/plain")
+		String plain() {
+			return String.valueOf(org.slf4j.MDC.get("spanId"));
+		}
+
 		@SuppressWarnings("unchecked")
 		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
 		Object handle(@RequestBody String raw) {
@@ -498,7 +549,9 @@ class A2aTraceShapeIntegrationTests {
 					// what the application reads while the poll runs (docs/a2a.md)
 					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "task", "id", taskId,
 							"contextId", "ctx-of-" + taskId, "status", Map.of("state", "working"), "metadata",
-							Map.of("currentTaskId", String.valueOf(GenAiContext.currentTaskId()))));
+							Map.of("currentTaskId", String.valueOf(GenAiContext.currentTaskId()), "mdcTraceId",
+									String.valueOf(org.slf4j.MDC.get("traceId")), "mdcSpanId",
+									String.valueOf(org.slf4j.MDC.get("spanId")))));
 				}
 				case "GetTaskPushNotificationConfig", "DeleteTaskPushNotificationConfig",
 						"tasks/pushNotificationConfig/get" -> {

@@ -27,10 +27,18 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +58,23 @@ public class A2aLoadTarget {
 
 	public static void main(String[] args) {
 		SpringApplication.run(A2aLoadTarget.class, args);
+	}
+
+	/**
+	 * With {@code load.wrapping-filter=true}: a filter at the A2A filter's place that only
+	 * wraps the request and the response in the servlet API's plain wrappers, to tell what
+	 * wrapping alone costs the application's code.
+	 * @return the filter's registration
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "load.wrapping-filter", havingValue = "true")
+	FilterRegistrationBean<Filter> wrappingFilter() {
+		Filter filter = (request, response, chain) -> chain.doFilter(
+				new HttpServletRequestWrapper((HttpServletRequest) request),
+				new HttpServletResponseWrapper((HttpServletResponse) response));
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

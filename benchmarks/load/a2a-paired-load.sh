@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Load test of the A2A filter, arms side by side: the JVMs of all arms (default `off` and `on`)
+# run at once on the application's processor, and short runs of each alternate over and over
+# (off, on, on, off, off, on, …) while only one of them gets load. Each alternation measures wrk
+# throughput on message/send and on a tasks/get poll answered with a 2 KiB task, and the first
+# server-sent event latency of message/stream; the machine's slow drift (other tenants) then
+# falls on every arm alike instead of on whichever JVM ran at that time. PAIRS fresh sets of
+# JVMs, each warmed until its JIT settled, spread which JVM an arm gets. Spring Boot's tracing
+# is on in every arm (Boot's HTTP server spans, and on, the starter's, exported over OTLP/HTTP to
+# a discarding sink). Results, one line per arm and alternation and the ratios of the sums:
+# benchmarks/results/a2a-paired-load.txt.
+#
+#   ./benchmarks/load/a2a-paired-load.sh [duration-seconds] [connections] [pairs] [alternations]
+#
+# ARMS overrides the arms, each NAME:ARGUMENT[,ARGUMENT…], the first the baseline, e.g.
+# ARMS="off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true,--genai.tracing.a2a.layout=server"
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-5}"
+CONNECTIONS="${2:-16}"
+PAIRS="${3:-2}"
+ALTERNATIONS="${4:-8}"
+SINK_PORT="${SINK_PORT:-14318}"
+MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
+# first-event probe per alternation: warm-up streams, then measured streams
+SSE_WARM="${SSE_WARM:-50}"
+SSE_COUNT="${SSE_COUNT:-300}"
+ARMS="${ARMS:-off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true}"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+. benchmarks/load/common.sh
+OUT=benchmarks/results/a2a-paired-load.txt
+: > "$OUT"
+$PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
+SINK=$!
+declare -A PIDS PORTS
+NAMES=()
+for arm in $ARMS; do NAMES+=("${arm%%:*}"); done
+stop_all() {
+  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && kill "${PIDS[$name]}" 2>/dev/null || true; done
+}
+trap 'kill $SINK 2>/dev/null || true; stop_all' EXIT
+
+# use_arm NAME: later commands (common.sh's measures, wrk) address that arm's JVM
+use_arm() {
+  APP="${PIDS[$1]}"; APP_PORT="${PORTS[$1]}"
+}
+
+warm_round() {
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
+}
+
+sse_warm_round() {
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
+}
+
+# measure NAME PAIR ALTERNATION: one short run of each load on that arm's JVM, one result line
+measure() {
+  local name="$1" pair="$2" alt="$3"
+  use_arm "$name"
+  local c0 c1 c2 c3 send_out get_out sse_out
+  c0=$(cpu_ticks)
+  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
+  c1=$(cpu_ticks)
+  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
+  c2=$(cpu_ticks)
+  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a "$SSE_WARM" "$SSE_COUNT")"
+  c3=$(cpu_ticks)
+  for out in "$send_out" "$get_out"; do
+    if echo "$out" | grep -q "Non-2xx"; then
+      echo "$name: wrk saw error responses:"; echo "$out"; exit 1
+    fi
+  done
+  echo "$name pair=$pair alternation=$alt send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out" | tee -a "$OUT"
+}
+
+for pair in $(seq 1 "$PAIRS"); do
+  port=$APP_PORT
+  for arm in $ARMS; do
+    name="${arm%%:*}"
+    # shellcheck disable=SC2046
+    APP_PORT=$port start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+      $(echo "${arm#*:}" | tr ',' ' ')
+    PIDS[$name]=$APP; PORTS[$name]=$port
+    port=$((port + 1))
+  done
+  APP_PORT=$((port - ${#NAMES[@]}))
+  for name in "${NAMES[@]}"; do
+    use_arm "$name"
+    warm_until_settled "$MAX_WARM_ROUNDS" warm_round
+    warm="$WARM_ROUNDS $WARM_STATE"
+    warm_until_settled "$MAX_WARM_ROUNDS" sse_warm_round
+    echo "# pair $pair $name: warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+  done
+  # each alternation runs the arms in turn, the order reversed every other time
+  for alt in $(seq 1 "$ALTERNATIONS"); do
+    if [ $((alt % 2)) -eq 1 ]; then order=("${NAMES[@]}"); else order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do order+=("${NAMES[$i]}"); done; fi
+    for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
+  done
+  stop_all
+  PIDS=()
+done
+
+awk -v base="${NAMES[0]}" '
+  /^#/ { next }
+  { arms[$1] = 1; for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
+  END {
+    for (arm in arms) {
+      if (arm == base) continue
+      printf "%s / %s, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n", arm, base,
+        sum[arm, "send_rps"] / sum[base, "send_rps"], sum[arm, "get_rps"] / sum[base, "get_rps"],
+        sum[arm, "median"] / sum[base, "median"], sum[arm, "send_cpu_us"] / sum[base, "send_cpu_us"],
+        sum[arm, "get_cpu_us"] / sum[base, "get_cpu_us"], sum[arm, "stream_cpu_us"] / sum[base, "stream_cpu_us"]
+    }
+  }' "$OUT" | tee -a "$OUT"
