@@ -117,10 +117,93 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 
 	private static final SelectiveJsonReader.Names MEMBERS_WITH_TEXT = MEMBERS.with("parts", "text");
 
+	private static final int JSONRPC = 0;
+
+	private static final int METHOD = 1;
+
+	private static final int ID = 2;
+
+	private static final int PARAMS = 3;
+
+	private static final int PARAMS_ID = 4;
+
+	private static final int PARAMS_TASK_ID = 5;
+
+	private static final int TENANT = 6;
+
+	private static final int MESSAGE = 7;
+
+	private static final int MESSAGE_ID = 8;
+
+	private static final int CONTEXT_ID = 9;
+
+	private static final int MESSAGE_TASK_ID = 10;
+
+	/** What a request's outcome needs of its body when no text is recorded. */
+	private static final SelectiveJsonReader.Fields FIELDS = SelectiveJsonReader.Fields.of(
+			SelectiveJsonReader.Fields.leaf("jsonrpc", JSONRPC), SelectiveJsonReader.Fields.leaf("method", METHOD),
+			SelectiveJsonReader.Fields.leaf("id", ID),
+			SelectiveJsonReader.Fields.object("params", PARAMS, SelectiveJsonReader.Fields.leaf("id", PARAMS_ID),
+					SelectiveJsonReader.Fields.leaf("taskId", PARAMS_TASK_ID),
+					SelectiveJsonReader.Fields.leaf("tenant", TENANT),
+					SelectiveJsonReader.Fields.object("message", MESSAGE,
+							SelectiveJsonReader.Fields.leaf("messageId", MESSAGE_ID),
+							SelectiveJsonReader.Fields.leaf("contextId", CONTEXT_ID),
+							SelectiveJsonReader.Fields.leaf("taskId", MESSAGE_TASK_ID))));
+
+	private static final int SLOTS = FIELDS.slots();
+
+	/**
+	 * Reads a request's body. Without text to record (content capture off) only its
+	 * members at the paths the outcome needs are read, into slots: no tree is built.
+	 * @param body the body's bytes
+	 * @param length how many of them were read
+	 * @param versionHeader the {@code A2A-Version} header
+	 * @param maxTextLength the longest user text recorded, 0 for none
+	 * @return the request
+	 */
 	static A2aRequest parse(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
 		if (!A2aJson.mayBeJsonRpc(body, length)) {
 			return notParsed("not_json_rpc");
 		}
+		return (maxTextLength > 0) ? parseTree(body, length, versionHeader, maxTextLength)
+				: parseFields(body, length, versionHeader);
+	}
+
+	/**
+	 * Reads a request's body without its text, into slots.
+	 */
+	static A2aRequest parseFields(byte[] body, int length, @Nullable String versionHeader) {
+		@Nullable String[] slots = new String[SLOTS];
+		int kind = SelectiveJsonReader.readFields(body, length, FIELDS, slots);
+		if (kind == SelectiveJsonReader.NOT_JSON) {
+			return notParsed("not_json");
+		}
+		if (kind == SelectiveJsonReader.ARRAY) {
+			return notParsed("batch");
+		}
+		String wireMethod = SelectiveJsonReader.text(slots[METHOD]);
+		if (wireMethod == null || slots[JSONRPC] == null) {
+			return notParsed("not_json_rpc");
+		}
+		A2aMethod method = A2aMethod.fromWireName(wireMethod);
+		String unknownMethod = (method == null) ? A2aValues.cut(wireMethod, A2aValues.MAX_METHOD_LENGTH) : null;
+		String version = version(versionHeader);
+		String taskId = SelectiveJsonReader.text(slots[MESSAGE_TASK_ID]);
+		if (taskId == null && slots[PARAMS] != null && method != null && !method.sendsMessage()) {
+			taskId = taskId(SelectiveJsonReader.text(slots[PARAMS_ID]),
+					SelectiveJsonReader.text(slots[PARAMS_TASK_ID]), method, wireMethod, version);
+		}
+		return new A2aRequest(null, method, unknownMethod, version, SelectiveJsonReader.text(slots[ID]),
+				SelectiveJsonReader.text(slots[MESSAGE_ID]), SelectiveJsonReader.text(slots[CONTEXT_ID]), taskId,
+				SelectiveJsonReader.text(slots[TENANT]), null);
+	}
+
+	/**
+	 * Reads a request's body into a tree of the members it keeps (with its text when
+	 * {@code maxTextLength} is above 0).
+	 */
+	static A2aRequest parseTree(byte[] body, int length, @Nullable String versionHeader, int maxTextLength) {
 		JsonNode root = A2aJson.read(body, length, (maxTextLength > 0) ? MEMBERS_WITH_TEXT : MEMBERS);
 		if (root == null) {
 			return notParsed("not_json");
@@ -141,7 +224,7 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 		String contextId = message.isObject() ? A2aJson.text(message, "contextId") : null;
 		String taskId = message.isObject() ? A2aJson.text(message, "taskId") : null;
 		if (taskId == null && params.isObject() && method != null && !method.sendsMessage()) {
-			taskId = taskId(params, method, wireMethod, version);
+			taskId = taskId(A2aJson.text(params, "id"), A2aJson.text(params, "taskId"), method, wireMethod, version);
 		}
 		String userText = null;
 		if (maxTextLength > 0 && message.isObject()) {
@@ -154,19 +237,19 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 				taskId, tenant, userText);
 	}
 
-	private static @Nullable String taskId(JsonNode params, A2aMethod method, String wireMethod, String version) {
+	private static @Nullable String taskId(@Nullable String paramsId, @Nullable String paramsTaskId,
+			A2aMethod method, String wireMethod, String version) {
 		if (!method.configuresPushNotifications()) {
 			// get, cancel, subscribe/resubscribe: {"id": task id}
-			return A2aJson.text(params, "id");
+			return paramsId;
 		}
 		// 0.3 set: {"taskId", "pushNotificationConfig"}; 1.0: {"taskId", "id": the config id}
-		String taskId = A2aJson.text(params, "taskId");
-		if (taskId != null) {
-			return taskId;
+		if (paramsTaskId != null) {
+			return paramsTaskId;
 		}
 		boolean v10 = !wireMethod.contains("/") || version.startsWith("1.");
 		// 0.3 get, list and delete name the task "id"; in 1.0 "id" is the config's id
-		return v10 ? null : A2aJson.text(params, "id");
+		return v10 ? null : paramsId;
 	}
 
 }

@@ -21,6 +21,7 @@ import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -138,6 +139,166 @@ final class SelectiveJsonReader {
 		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
 			return null;
 		}
+	}
+
+	/** {@link #readFields}: the body is empty or not valid JSON. */
+	static final int NOT_JSON = -1;
+
+	/** {@link #readFields}: the document is an object. */
+	static final int OBJECT = 0;
+
+	/** {@link #readFields}: the document is an array. */
+	static final int ARRAY = 1;
+
+	/** {@link #readFields}: the document is a string, a number, a literal. */
+	static final int SCALAR = 2;
+
+	/**
+	 * The slot value of a kept member that is there without text: {@code null}, an object
+	 * or an array (a leaf's), or an object (a member read into). Compared by identity.
+	 */
+	@SuppressWarnings("StringOperationCanBeSimplified")
+	static final String PRESENT = new String("");
+
+	/**
+	 * Reads the members of an object document at the given paths into slots, building
+	 * nothing else: a member's value as its text ({@link #text}) — a string decoded, a
+	 * number or a literal as Jackson writes it — {@link #PRESENT} for {@code null}, an
+	 * object or an array, or, for a member read into, {@link #PRESENT} when it is an object
+	 * and {@code null} when not. A member named twice counts once, the last one (what
+	 * reading the document into a tree gives), for the members under it too.
+	 * @param body the bytes
+	 * @param length how many bytes of {@code body} to read
+	 * @param fields the members to read, by path
+	 * @param slots where their values go, one per {@link Fields#slots() slot}
+	 * @return what the document is: {@link #OBJECT}, {@link #ARRAY}, {@link #SCALAR}, or
+	 * {@link #NOT_JSON} (then the slots mean nothing)
+	 */
+	static int readFields(byte[] body, int length, Fields fields, @Nullable String[] slots) {
+		if (length <= 0 || length > body.length) {
+			return NOT_JSON;
+		}
+		SelectiveJsonReader reader = new SelectiveJsonReader(body, length, fields.names, null);
+		try {
+			reader.skipByteOrderMark();
+			if (reader.whitespace() == reader.end) {
+				return NOT_JSON;
+			}
+			byte first = reader.nextSignificant();
+			int kind;
+			if (first == '{') {
+				reader.fields(fields, slots);
+				kind = OBJECT;
+			}
+			else {
+				reader.pos--;
+				reader.skipValue();
+				kind = (first == '[') ? ARRAY : SCALAR;
+			}
+			return (reader.whitespace() == reader.end) ? kind : NOT_JSON;
+		}
+		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
+			return NOT_JSON;
+		}
+	}
+
+	/**
+	 * Returns a slot's text: {@code null} for a member that is not there or has none.
+	 * @param slot the slot's value
+	 * @return its text, or {@code null}
+	 */
+	static @Nullable String text(@Nullable String slot) {
+		return (slot == PRESENT) ? null : slot;
+	}
+
+	/** Reads an object's members (its opening brace read) into the slots. */
+	private void fields(Fields fields, @Nullable String[] slots) {
+		enter();
+		if (nextSignificant() == '}') {
+			this.depth--;
+			return;
+		}
+		this.pos--;
+		while (true) {
+			int index = memberIndex(fields.names);
+			if (index < 0) {
+				skipValue();
+			}
+			else {
+				Fields inner = fields.inner[index];
+				int slot = fields.slotOf[index];
+				byte first = nextSignificant();
+				if (inner != null) {
+					inner.clear(slots);
+					if (first == '{') {
+						slots[slot] = PRESENT;
+						fields(inner, slots);
+					}
+					else {
+						slots[slot] = null;
+						this.pos--;
+						skipValue();
+					}
+				}
+				else {
+					slots[slot] = leafText(first);
+				}
+			}
+			if (endOfMembers()) {
+				this.depth--;
+				return;
+			}
+		}
+	}
+
+	/** A kept leaf's value (its first byte read) as a slot's text. */
+	private String leafText(byte first) {
+		switch (first) {
+			case '"' -> {
+				int start = this.pos;
+				int close = string();
+				return decode(start, close);
+			}
+			case 't' -> {
+				literal("rue");
+				return "true";
+			}
+			case 'f' -> {
+				literal("alse");
+				return "false";
+			}
+			case 'n' -> {
+				literal("ull");
+				return PRESENT;
+			}
+			case '{', '[' -> {
+				this.pos--;
+				skipValue();
+				return PRESENT;
+			}
+			default -> {
+				int start = this.pos - 1;
+				boolean integral = scanNumber(first);
+				if (integral && !(this.in[start] == '-' && this.in[start + 1] == '0')) {
+					// an integer in strict JSON is written as Jackson writes it (all but -0)
+					return new String(this.in, start, this.pos - start, StandardCharsets.US_ASCII);
+				}
+				this.pos = start + 1;
+				return number(first).asString();
+			}
+		}
+	}
+
+	/** Reads a member's name and its colon; returns the name's index, or -1. */
+	private int memberIndex(Names names) {
+		if (nextSignificant() != '"') {
+			throw Malformed.INSTANCE;
+		}
+		int start = this.pos;
+		int close = string();
+		int index = this.escaped ? names.indexOf(decode(start, close)) : names.indexOf(this.in, start, close);
+		colon();
+		return index;
 	}
 
 	private void skipByteOrderMark() {
@@ -659,16 +820,21 @@ final class SelectiveJsonReader {
 		}
 
 		@Nullable String match(byte[] in, int start, int close) {
+			int index = indexOf(in, start, close);
+			return (index >= 0) ? this.names[index] : null;
+		}
+
+		int indexOf(byte[] in, int start, int close) {
 			int length = close - start;
 			if (length >= this.byLength.length) {
-				return null;
+				return -1;
 			}
 			for (int index : this.byLength[length]) {
 				if (same(this.bytes[index], in, start)) {
-					return this.names[index];
+					return index;
 				}
 			}
-			return null;
+			return -1;
 		}
 
 		private static boolean same(byte[] name, byte[] in, int start) {
@@ -681,12 +847,126 @@ final class SelectiveJsonReader {
 		}
 
 		@Nullable String match(String name) {
-			for (String kept : this.names) {
-				if (kept.equals(name)) {
-					return kept;
+			int index = indexOf(name);
+			return (index >= 0) ? this.names[index] : null;
+		}
+
+		int indexOf(String name) {
+			for (int i = 0; i < this.names.length; i++) {
+				if (this.names[i].equals(name)) {
+					return i;
 				}
 			}
-			return null;
+			return -1;
+		}
+
+	}
+
+	/**
+	 * The members {@link #readFields} reads, by path: each a slot of its own, and for an
+	 * object member the members read inside it.
+	 */
+	static final class Fields {
+
+		private final Names names;
+
+		/** By name index: the member's slot. */
+		private final int[] slotOf;
+
+		/** By name index: the members read inside the member's object, or {@code null}. */
+		private final @Nullable Fields[] inner;
+
+		/** The slots of the members inside this level's members, at any depth. */
+		private final int[] below;
+
+		private Fields(List<Member> members) {
+			this.names = Names.of(members.stream().map(Member::name).toArray(String[]::new));
+			if (members.size() != this.names.names.length) {
+				throw new IllegalArgumentException("A member named twice at one level");
+			}
+			this.slotOf = new int[members.size()];
+			this.inner = new Fields[members.size()];
+			java.util.List<Integer> below = new java.util.ArrayList<>();
+			for (Member member : members) {
+				int index = this.names.indexOf(member.name());
+				this.slotOf[index] = member.slot();
+				this.inner[index] = member.inner();
+				if (member.inner() != null) {
+					below.add(member.slot());
+					for (int slot : member.inner().below) {
+						below.add(slot);
+					}
+					for (int slot : member.inner().slotOf) {
+						below.add(slot);
+					}
+				}
+			}
+			this.below = below.stream().mapToInt(Integer::intValue).distinct().toArray();
+		}
+
+		/**
+		 * Returns the members of a document's top level.
+		 * @param members its members
+		 * @return the fields to read
+		 */
+		static Fields of(Member... members) {
+			return new Fields(List.of(members));
+		}
+
+		/**
+		 * Returns a member whose value is read into a slot.
+		 * @param name the member's name
+		 * @param slot its slot
+		 * @return the member
+		 */
+		static Member leaf(String name, int slot) {
+			return new Member(name, slot, null);
+		}
+
+		/**
+		 * Returns a member whose object is read into, its slot telling whether it is one.
+		 * @param name the member's name
+		 * @param slot its slot
+		 * @param members the members read inside it
+		 * @return the member
+		 */
+		static Member object(String name, int slot, Member... members) {
+			return new Member(name, slot, new Fields(List.of(members)));
+		}
+
+		/**
+		 * Returns how many slots a read of these fields needs.
+		 * @return one more than the highest slot
+		 */
+		int slots() {
+			int highest = -1;
+			for (int slot : this.slotOf) {
+				highest = Math.max(highest, slot);
+			}
+			for (int slot : this.below) {
+				highest = Math.max(highest, slot);
+			}
+			return highest + 1;
+		}
+
+		/** Forgets what was read inside a member read again (the last one counts). */
+		private void clear(@Nullable String[] slots) {
+			for (int slot : this.slotOf) {
+				slots[slot] = null;
+			}
+			for (int slot : this.below) {
+				slots[slot] = null;
+			}
+		}
+
+		/**
+		 * A member read by {@link #readFields}.
+		 *
+		 * @param name its name
+		 * @param slot its slot
+		 * @param inner the members read inside its object, or {@code null} for a leaf
+		 */
+		record Member(String name, int slot, @Nullable Fields inner) {
 		}
 
 	}

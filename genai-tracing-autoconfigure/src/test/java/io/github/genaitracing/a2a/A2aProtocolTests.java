@@ -156,6 +156,57 @@ class A2aProtocolTests {
 	}
 
 	@Test
+	void readsARequestWithoutItsTextIntoSlotsAsItReadsItIntoATree() {
+		List<String> bodies = new java.util.ArrayList<>(List.of(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":{\"kind\":\"message\","
+						+ "\"messageId\":\"m-1\",\"role\":\"user\",\"contextId\":\"ctx-1\",\"taskId\":\"t-1\","
+						+ "\"parts\":[{\"kind\":\"text\",\"text\":\"Hi \\\"there\\\" \\u00e9\"}]}}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":\"r-1\",\"method\":\"SendMessage\",\"params\":{\"tenant\":\"acme\","
+						+ "\"message\":{\"messageId\":\"m-2\",\"contextId\":\"c\u00e9\",\"role\":\"ROLE_USER\"}}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tasks/get\",\"params\":{\"id\":\"t-9\",\"historyLength\":10}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"GetTaskPushNotificationConfig\",\"params\":{\"taskId\":\"t-1\",\"id\":\"cfg\"}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tasks/pushNotificationConfig/list\",\"params\":{\"id\":\"t-3\"}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":-0,\"method\":\"tasks/get\",\"params\":{\"id\":12}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":1.5e2,\"method\":\"tasks/cancel\",\"params\":{\"id\":true}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":123456789012345678901234567890,\"method\":\"tasks/get\",\"params\":{\"id\":null}}",
+				"{\"jsonrpc\":null,\"id\":null,\"method\":\"message/send\",\"params\":{\"message\":[1,2]}}",
+				"{\"jsonrpc\":{},\"method\":[\"message/send\"],\"params\":{}}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":{\"message\":{\"contextId\":\"a\"},"
+						+ "\"message\":{\"messageId\":\"b\"}}}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":{\"message\":{\"contextId\":\"a\"}},"
+						+ "\"params\":5,\"id\":{\"x\":1}}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":{\"message\":{\"contextId\":\"a\","
+						+ "\"contextId\":\"b\"},\"message\":{\"contextId\":\"c\"}}}",
+				"{\"jsonrpc\":\"2.0\",\"\\u006dethod\":\"message/send\",\"params\":{\"m\\u0065ssage\":{\"contextId\":\"e\"}}}",
+				"\uFEFF {\"jsonrpc\":\"2.0\",\"method\":\"message/send\"} ",
+				"[{\"jsonrpc\":\"2.0\",\"method\":\"message/send\"}]", "\"jsonrpc\"",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\"} x", "{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":" + "[".repeat(70) + "]".repeat(70) + "}",
+				"{\"jsonrpc\":\"2.0\",\"method\":\"ListTasks\",\"params\":{\"tenant\":7,\"message\":null}}"));
+		// and every body one byte short, with one byte changed, with one byte more
+		java.util.Random random = new java.util.Random(42);
+		String base = bodies.get(0);
+		String bytes = "{}[]\",:\\ 0-1.eEtrufalsn\u00e9xu";
+		for (int i = 0; i < 3000; i++) {
+			int at = random.nextInt(base.length());
+			char c = bytes.charAt(random.nextInt(bytes.length()));
+			bodies.add(switch (i % 3) {
+				case 0 -> base.substring(0, at) + base.substring(at + 1);
+				case 1 -> base.substring(0, at) + c + base.substring(at + 1);
+				default -> base.substring(0, at) + c + base.substring(at);
+			});
+		}
+		for (String body : bodies) {
+			byte[] utf8 = utf8(body);
+			for (String header : new String[] { null, "1.0" }) {
+				assertThat(A2aRequest.parse(utf8, utf8.length, header, 0)).as(body)
+					.isEqualTo(A2aJson.mayBeJsonRpc(utf8, utf8.length) ? A2aRequest.parseTree(utf8, utf8.length, header, 0)
+							: A2aRequest.notParsed("not_json_rpc"));
+			}
+		}
+	}
+
+	@Test
 	void readsAPushConfigTaskIdOfEitherVersionAndNeverTheConfigId() {
 		String create10 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CreateTaskPushNotificationConfig\",\"params\":"
 				+ "{\"taskId\":\"t-1\",\"configId\":\"c\",\"config\":{\"url\":\"u\"}}}";

@@ -87,6 +87,12 @@ public class A2aJsonReadBenchmark {
 		return A2aRequest.parse(REQUEST, REQUEST.length, null, 0);
 	}
 
+	/** The same request read into a tree, as it is when its text is recorded. */
+	@Benchmark
+	public A2aRequest readRequestIntoTree() {
+		return A2aRequest.parseTree(REQUEST, REQUEST.length, null, 0);
+	}
+
 	@Benchmark
 	public A2aResult readTaskResponse() {
 		return A2aResult.read(TASK, TASK.length, 0);
