@@ -190,7 +190,8 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 		String unknownMethod = (method == null) ? A2aValues.cut(wireMethod, A2aValues.MAX_METHOD_LENGTH) : null;
 		String version = version(versionHeader);
 		String taskId = SelectiveJsonReader.text(slots[MESSAGE_TASK_ID]);
-		if (taskId == null && slots[PARAMS] != null && method != null && !method.sendsMessage()) {
+		if (taskId == null && slots[PARAMS] == SelectiveJsonReader.PRESENT && method != null
+				&& !method.sendsMessage()) {
 			taskId = taskId(SelectiveJsonReader.text(slots[PARAMS_ID]),
 					SelectiveJsonReader.text(slots[PARAMS_TASK_ID]), method, wireMethod, version);
 		}

@@ -80,9 +80,180 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 	private static final SelectiveJsonReader.Names MEMBERS_WITH_TEXT = MEMBERS.with("parts", "text", "artifacts",
 			"artifact", "artifactId", "append");
 
+	private static final int ERROR = 0;
+
+	private static final int ERROR_CODE = 1;
+
+	private static final int ERROR_MESSAGE = 2;
+
+	private static final int RESULT = 3;
+
+	private static final int KIND = 4;
+
+	private static final int ID = 5;
+
+	private static final int CONTEXT_ID = 6;
+
+	private static final int TASK_ID = 7;
+
+	private static final int STATUS = 8;
+
+	private static final int STATE = 9;
+
+	private static final int STATUS_UPDATE = 10;
+
+	private static final int STATUS_UPDATE_TASK_ID = 11;
+
+	private static final int STATUS_UPDATE_CONTEXT_ID = 12;
+
+	private static final int STATUS_UPDATE_STATUS = 13;
+
+	private static final int STATUS_UPDATE_STATE = 14;
+
+	private static final int ARTIFACT_UPDATE = 15;
+
+	private static final int ARTIFACT_UPDATE_TASK_ID = 16;
+
+	private static final int ARTIFACT_UPDATE_CONTEXT_ID = 17;
+
+	private static final int TASK = 18;
+
+	private static final int TASK_TASK_ID = 19;
+
+	private static final int TASK_CONTEXT_ID = 20;
+
+	private static final int TASK_STATUS = 21;
+
+	private static final int TASK_STATE = 22;
+
+	private static final int MESSAGE = 23;
+
+	private static final int MESSAGE_TASK_ID = 24;
+
+	private static final int MESSAGE_CONTEXT_ID = 25;
+
+	/** What a response's outcome needs when no text is recorded, by path. */
+	private static final SelectiveJsonReader.Fields FIELDS = fields();
+
+	private static final int SLOTS = FIELDS.slots();
+
+	private static SelectiveJsonReader.Fields fields() {
+		return SelectiveJsonReader.Fields.of(
+				SelectiveJsonReader.Fields.object("error", ERROR, SelectiveJsonReader.Fields.leaf("code", ERROR_CODE),
+						SelectiveJsonReader.Fields.leaf("message", ERROR_MESSAGE)),
+				SelectiveJsonReader.Fields.object("result", RESULT, SelectiveJsonReader.Fields.leaf("kind", KIND),
+						SelectiveJsonReader.Fields.leaf("id", ID), SelectiveJsonReader.Fields.leaf("contextId", CONTEXT_ID),
+						SelectiveJsonReader.Fields.leaf("taskId", TASK_ID),
+						SelectiveJsonReader.Fields.object("status", STATUS, SelectiveJsonReader.Fields.leaf("state", STATE)),
+						SelectiveJsonReader.Fields.object("statusUpdate", STATUS_UPDATE,
+								SelectiveJsonReader.Fields.leaf("taskId", STATUS_UPDATE_TASK_ID),
+								SelectiveJsonReader.Fields.leaf("contextId", STATUS_UPDATE_CONTEXT_ID),
+								SelectiveJsonReader.Fields.object("status", STATUS_UPDATE_STATUS,
+										SelectiveJsonReader.Fields.leaf("state", STATUS_UPDATE_STATE))),
+						SelectiveJsonReader.Fields.object("artifactUpdate", ARTIFACT_UPDATE,
+								SelectiveJsonReader.Fields.leaf("taskId", ARTIFACT_UPDATE_TASK_ID),
+								SelectiveJsonReader.Fields.leaf("contextId", ARTIFACT_UPDATE_CONTEXT_ID)),
+						SelectiveJsonReader.Fields.object("task", TASK, SelectiveJsonReader.Fields.leaf("id", TASK_TASK_ID),
+								SelectiveJsonReader.Fields.leaf("contextId", TASK_CONTEXT_ID),
+								SelectiveJsonReader.Fields.object("status", TASK_STATUS,
+										SelectiveJsonReader.Fields.leaf("state", TASK_STATE))),
+						SelectiveJsonReader.Fields.object("message", MESSAGE,
+								SelectiveJsonReader.Fields.leaf("taskId", MESSAGE_TASK_ID),
+								SelectiveJsonReader.Fields.leaf("contextId", MESSAGE_CONTEXT_ID))));
+	}
+
+	/**
+	 * Reads a JSON-RPC response or a streamed event's data. Without text to record
+	 * (content capture off) only its members at the paths the outcome needs are read, into
+	 * slots, and a task's ids and state are all it needs: the members after them (history,
+	 * metadata, often most of a poll's bytes) are not read.
+	 * @param body the bytes
+	 * @param length how many of them to read
+	 * @param maxTextLength the longest output text recorded, 0 for none
+	 * @return what it says, or {@code null} when it is not a JSON-RPC result or error
+	 */
 	static @Nullable A2aResult read(byte[] body, int length, int maxTextLength) {
-		// without text, a task's ids and state are all its outcome needs: the members after
-		// them (history, metadata, often most of a poll's bytes) are not read
+		return (maxTextLength > 0) ? readTree(body, length, maxTextLength) : readFields(body, length);
+	}
+
+	/**
+	 * Reads a response without its text, into slots (what {@link #readTree} reads of it
+	 * with {@code maxTextLength} 0).
+	 */
+	static @Nullable A2aResult readFields(byte[] body, int length) {
+		@Nullable String[] v = new String[SLOTS];
+		if (SelectiveJsonReader.readFields(body, length, FIELDS, v,
+				A2aResult::taskKnown) != SelectiveJsonReader.OBJECT) {
+			return null;
+		}
+		if (v[ERROR] == SelectiveJsonReader.PRESENT) {
+			return new A2aResult(null, null, null, List.of(), null, null, SelectiveJsonReader.text(v[ERROR_CODE]),
+					SelectiveJsonReader.text(v[ERROR_MESSAGE]));
+		}
+		if (v[RESULT] != SelectiveJsonReader.PRESENT) {
+			return null;
+		}
+		// 1.0 wraps the result: {"task":…}, {"message":…}, {"statusUpdate":…}, {"artifactUpdate":…}
+		String kind = SelectiveJsonReader.text(v[KIND]);
+		if (v[STATUS_UPDATE] == SelectiveJsonReader.PRESENT) {
+			return new A2aResult(SelectiveJsonReader.text(v[STATUS_UPDATE_TASK_ID]),
+					SelectiveJsonReader.text(v[STATUS_UPDATE_CONTEXT_ID]),
+					state(v[STATUS_UPDATE_STATUS], v[STATUS_UPDATE_STATE]), List.of(), null, null, null, null);
+		}
+		if (v[STATUS_UPDATE] == null && "status-update".equals(kind)) {
+			return new A2aResult(SelectiveJsonReader.text(v[TASK_ID]), SelectiveJsonReader.text(v[CONTEXT_ID]),
+					state(v[STATUS], v[STATE]), List.of(), null, null, null, null);
+		}
+		if (v[ARTIFACT_UPDATE] == SelectiveJsonReader.PRESENT) {
+			return new A2aResult(SelectiveJsonReader.text(v[ARTIFACT_UPDATE_TASK_ID]),
+					SelectiveJsonReader.text(v[ARTIFACT_UPDATE_CONTEXT_ID]), null, NO_TEXT_ARTIFACT, null, null, null,
+					null);
+		}
+		if (v[ARTIFACT_UPDATE] == null && "artifact-update".equals(kind)) {
+			return new A2aResult(SelectiveJsonReader.text(v[TASK_ID]), SelectiveJsonReader.text(v[CONTEXT_ID]), null,
+					NO_TEXT_ARTIFACT, null, null, null, null);
+		}
+		if (v[TASK] == null && v[MESSAGE] == null) {
+			// the result itself is the message or the task
+			return "message".equals(kind)
+					? new A2aResult(SelectiveJsonReader.text(v[TASK_ID]), SelectiveJsonReader.text(v[CONTEXT_ID]), null,
+							List.of(), null, null, null, null)
+					: new A2aResult(SelectiveJsonReader.text(v[ID]), SelectiveJsonReader.text(v[CONTEXT_ID]),
+							state(v[STATUS], v[STATE]), List.of(), null, null, null, null);
+		}
+		if (v[MESSAGE] != null) {
+			return new A2aResult(SelectiveJsonReader.text(v[MESSAGE_TASK_ID]),
+					SelectiveJsonReader.text(v[MESSAGE_CONTEXT_ID]), null, List.of(), null, null, null, null);
+		}
+		return new A2aResult(SelectiveJsonReader.text(v[TASK_TASK_ID]), SelectiveJsonReader.text(v[TASK_CONTEXT_ID]),
+				state(v[TASK_STATUS], v[TASK_STATE]), List.of(), null, null, null, null);
+	}
+
+	/** An artifact update read without its text: no id, no text. */
+	private static final List<ArtifactText> NO_TEXT_ARTIFACT = List.of(new ArtifactText(null, false, ""));
+
+	/** Whether a task's ids and state were read (of the result, or of its 1.0 task). */
+	private static boolean taskKnown(@Nullable String[] v) {
+		if (v[RESULT] != SelectiveJsonReader.PRESENT) {
+			return false;
+		}
+		if (v[TASK] != null) {
+			return v[TASK] == SelectiveJsonReader.PRESENT && v[TASK_TASK_ID] != null && v[TASK_CONTEXT_ID] != null
+					&& v[TASK_STATUS] == SelectiveJsonReader.PRESENT && v[TASK_STATE] != null;
+		}
+		return v[ID] != null && v[CONTEXT_ID] != null && v[STATUS] == SelectiveJsonReader.PRESENT && v[STATE] != null;
+	}
+
+	private static @Nullable String state(@Nullable String status, @Nullable String state) {
+		return A2aJson.taskState((status == SelectiveJsonReader.PRESENT) ? SelectiveJsonReader.text(state) : null);
+	}
+
+	/**
+	 * Reads a response into a tree of the members it keeps, with its text when
+	 * {@code maxTextLength} is above 0; without, it stops once a task's ids and state are
+	 * read.
+	 */
+	static @Nullable A2aResult readTree(byte[] body, int length, int maxTextLength) {
 		JsonNode root = (maxTextLength > 0) ? A2aJson.read(body, length, MEMBERS_WITH_TEXT)
 				: SelectiveJsonReader.readUntil(body, length, MEMBERS, A2aResult::taskKnown);
 		if (root == null || !root.isObject()) {

@@ -76,6 +76,9 @@ final class SelectiveJsonReader {
 	/** Tells, from the document read so far, that the rest is not needed; or {@code null}. */
 	private final @Nullable Predicate<ObjectNode> enough;
 
+	/** Tells, from the slots read so far, that the rest is not needed; or {@code null}. */
+	private @Nullable Predicate<@Nullable String[]> enoughSlots;
+
 	/** The document's object, built as it is read (for {@link #enough}). */
 	private @Nullable ObjectNode root;
 
@@ -161,11 +164,18 @@ final class SelectiveJsonReader {
 	static final String PRESENT = new String("");
 
 	/**
+	 * The slot value of a member read into whose value is not an object. Compared by
+	 * identity.
+	 */
+	@SuppressWarnings("StringOperationCanBeSimplified")
+	static final String NOT_OBJECT = new String("");
+
+	/**
 	 * Reads the members of an object document at the given paths into slots, building
 	 * nothing else: a member's value as its text ({@link #text}) — a string decoded, a
 	 * number or a literal as Jackson writes it — {@link #PRESENT} for {@code null}, an
 	 * object or an array, or, for a member read into, {@link #PRESENT} when it is an object
-	 * and {@code null} when not. A member named twice counts once, the last one (what
+	 * and {@link #NOT_OBJECT} when not. A member named twice counts once, the last one (what
 	 * reading the document into a tree gives), for the members under it too.
 	 * @param body the bytes
 	 * @param length how many bytes of {@code body} to read
@@ -175,10 +185,27 @@ final class SelectiveJsonReader {
 	 * {@link #NOT_JSON} (then the slots mean nothing)
 	 */
 	static int readFields(byte[] body, int length, Fields fields, @Nullable String[] slots) {
+		return readFields(body, length, fields, slots, null);
+	}
+
+	/**
+	 * Reads as {@link #readFields(byte[], int, Fields, String[])} does, and stops as soon
+	 * as the slots read so far are enough (tested after each member read, at any depth):
+	 * the rest of the document is neither read nor checked.
+	 * @param body the bytes
+	 * @param length how many bytes of {@code body} to read
+	 * @param fields the members to read, by path
+	 * @param slots where their values go
+	 * @param enough tells from the slots that the rest is not needed, or {@code null}
+	 * @return what the document is, {@link #OBJECT} when it was enough before its end
+	 */
+	static int readFields(byte[] body, int length, Fields fields, @Nullable String[] slots,
+			@Nullable Predicate<@Nullable String[]> enough) {
 		if (length <= 0 || length > body.length) {
 			return NOT_JSON;
 		}
 		SelectiveJsonReader reader = new SelectiveJsonReader(body, length, fields.names, null);
+		reader.enoughSlots = enough;
 		try {
 			reader.skipByteOrderMark();
 			if (reader.whitespace() == reader.end) {
@@ -195,7 +222,7 @@ final class SelectiveJsonReader {
 				reader.skipValue();
 				kind = (first == '[') ? ARRAY : SCALAR;
 			}
-			return (reader.whitespace() == reader.end) ? kind : NOT_JSON;
+			return (reader.done || reader.whitespace() == reader.end) ? kind : NOT_JSON;
 		}
 		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
 			return NOT_JSON;
@@ -208,7 +235,7 @@ final class SelectiveJsonReader {
 	 * @return its text, or {@code null}
 	 */
 	static @Nullable String text(@Nullable String slot) {
-		return (slot == PRESENT) ? null : slot;
+		return (slot == PRESENT || slot == NOT_OBJECT) ? null : slot;
 	}
 
 	/** Reads an object's members (its opening brace read) into the slots. */
@@ -233,15 +260,22 @@ final class SelectiveJsonReader {
 					if (first == '{') {
 						slots[slot] = PRESENT;
 						fields(inner, slots);
+						if (this.done) {
+							return;
+						}
 					}
 					else {
-						slots[slot] = null;
+						slots[slot] = NOT_OBJECT;
 						this.pos--;
 						skipValue();
 					}
 				}
 				else {
 					slots[slot] = leafText(first);
+				}
+				if (this.enoughSlots != null && this.enoughSlots.test(slots)) {
+					this.done = true;
+					return;
 				}
 			}
 			if (endOfMembers()) {

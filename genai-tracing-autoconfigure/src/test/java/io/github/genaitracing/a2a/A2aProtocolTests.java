@@ -207,6 +207,61 @@ class A2aProtocolTests {
 	}
 
 	@Test
+	void readsAResponseWithoutItsTextIntoSlotsAsItReadsItIntoATree() {
+		String history = ",\"history\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hi\",\"kind\":\"text\"}],\"messageId\":\"m\","
+				+ "\"kind\":\"message\"}]";
+		List<String> results = List.of(
+				"{\"id\":\"t-1\",\"contextId\":\"c-1\",\"status\":{\"state\":\"completed\"},\"artifacts\":[{\"artifactId\":\"a\","
+						+ "\"parts\":[{\"text\":\"sunny\",\"kind\":\"text\"}]}]" + history + ",\"kind\":\"task\"}",
+				"{\"kind\":\"task\"" + history + ",\"status\":{\"message\":{\"parts\":[]},\"state\":\"failed\"},\"id\":7,"
+						+ "\"contextId\":null}",
+				"{\"task\":{\"id\":\"t-2\",\"contextId\":\"c-2\",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}",
+				"{\"task\":\"t\",\"id\":\"t-3\",\"contextId\":\"c\",\"status\":{\"state\":\"completed\"}}",
+				"{\"message\":{\"taskId\":\"t-4\",\"contextId\":\"c-4\",\"parts\":[]},\"task\":{\"id\":\"x\"}}",
+				"{\"kind\":\"message\",\"taskId\":\"t-5\",\"contextId\":\"c-5\",\"message\":[1]}",
+				"{\"kind\":\"status-update\",\"taskId\":\"t-6\",\"contextId\":\"c-6\",\"status\":{\"state\":\"input-required\"},"
+						+ "\"final\":false}",
+				"{\"statusUpdate\":{\"taskId\":\"t-7\",\"contextId\":\"c-7\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"}}}",
+				"{\"statusUpdate\":5,\"kind\":\"artifact-update\",\"taskId\":\"t-8\",\"artifact\":{\"parts\":[]}}",
+				"{\"artifactUpdate\":{\"taskId\":\"t-9\",\"contextId\":\"c-9\",\"append\":true,\"artifact\":{\"artifactId\":\"a\"}}}",
+				"{\"id\":\"t-10\",\"id\":\"t-11\",\"contextId\":\"c\",\"status\":{\"state\":\"working\"},\"status\":{}}",
+				"{\"task\":{\"id\":\"a\",\"contextId\":\"b\"},\"task\":{\"id\":\"c\",\"contextId\":\"d\","
+						+ "\"status\":{\"state\":\"rejected\"}}}",
+				"[]", "\"task\"", "{}");
+		List<String> bodies = new java.util.ArrayList<>();
+		for (String result : results) {
+			bodies.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}");
+			bodies.add("{\"result\":" + result + ",\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32001,\"message\":\"gone\"}}");
+		}
+		bodies.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal \\\"error\\\"\"}}");
+		bodies.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"bad\",\"result\":{\"id\":\"t\"}}");
+		bodies.add("{\"jsonrpc\":\"2.0\",\"result\":[],\"result\":{\"kind\":\"message\"}}");
+		// every response cut short (as the observer's cap cuts it), and mutated
+		String base = bodies.get(0);
+		java.util.Random random = new java.util.Random(7);
+		String bytes = "{}[]\",:\\ 0-1.eEtrufalsnxu";
+		List<String> all = new java.util.ArrayList<>(bodies);
+		for (String body : bodies) {
+			for (int cut = 1; cut < body.length(); cut += 3) {
+				all.add(body.substring(0, cut));
+			}
+		}
+		for (int i = 0; i < 3000; i++) {
+			int at = random.nextInt(base.length());
+			char c = bytes.charAt(random.nextInt(bytes.length()));
+			all.add(switch (i % 3) {
+				case 0 -> base.substring(0, at) + base.substring(at + 1);
+				case 1 -> base.substring(0, at) + c + base.substring(at + 1);
+				default -> base.substring(0, at) + c + base.substring(at);
+			});
+		}
+		for (String body : all) {
+			byte[] utf8 = utf8(body);
+			assertThat(A2aResult.read(utf8, utf8.length, 0)).as(body).isEqualTo(A2aResult.readTree(utf8, utf8.length, 0));
+		}
+	}
+
+	@Test
 	void readsAPushConfigTaskIdOfEitherVersionAndNeverTheConfigId() {
 		String create10 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CreateTaskPushNotificationConfig\",\"params\":"
 				+ "{\"taskId\":\"t-1\",\"configId\":\"c\",\"config\":{\"url\":\"u\"}}}";

@@ -98,6 +98,12 @@ public class A2aJsonReadBenchmark {
 		return A2aResult.read(TASK, TASK.length, 0);
 	}
 
+	/** The same task read into a tree, as it was read before the slots. */
+	@Benchmark
+	public A2aResult readTaskResponseIntoTree() {
+		return A2aResult.readTree(TASK, TASK.length, 0);
+	}
+
 	@Benchmark
 	public A2aResult readTaskResponseHistoryFirst() {
 		return A2aResult.read(TASK_HISTORY_FIRST, TASK_HISTORY_FIRST.length, 0);
