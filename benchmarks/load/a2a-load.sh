@@ -26,22 +26,10 @@ $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_
 SINK=$!
 trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
-# one warm-up round: 5 s of each wrk script and 300 streams
-warm_round() {
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
-}
-
-# one warm-up round of the stream path alone: 500 streams, one after the other
-sse_warm_round() {
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
-}
-
 run_mode() {
   local name="$1" round="$2"; shift 2
   start_target "benchmarks/results/a2a-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
-  warm_until_settled "$MAX_WARM_ROUNDS" warm_round
+  warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
   local send_out get_out sse_out
   local c0 j0 c1 j1 c2 j2
   c0=$(cpu_ticks); j0=$(cpu_ticks C2)
@@ -56,7 +44,7 @@ run_mode() {
   # the stream path compiles mostly now: under wrk the compiler had little of the processor, and
   # a probe measured while it compiles measures the compiler (sequential streams leave it the CPU)
   local warm_rounds=$WARM_ROUNDS warm_state=$WARM_STATE
-  warm_until_settled "$MAX_WARM_ROUNDS" sse_warm_round
+  warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
   local stream_warm="stream_warmup_rounds=$WARM_ROUNDS $(echo "$WARM_STATE" | sed 's/\([a-z_]*\)=/last_stream_warmup_\1=/g')"
   local c3 c4
   c3=$(cpu_ticks)

@@ -45,16 +45,6 @@ use_arm() {
   APP="${PIDS[$1]}"; APP_PORT="${PORTS[$1]}"
 }
 
-warm_round() {
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
-}
-
-sse_warm_round() {
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
-}
-
 # measure NAME PAIR ALTERNATION: one short run of each load on that arm's JVM, one result line
 measure() {
   local name="$1" pair="$2" alt="$3"
@@ -88,9 +78,9 @@ for pair in $(seq 1 "$PAIRS"); do
   APP_PORT=$((port - ${#NAMES[@]}))
   for name in "${NAMES[@]}"; do
     use_arm "$name"
-    warm_until_settled "$MAX_WARM_ROUNDS" warm_round
+    warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
     warm="$WARM_ROUNDS $WARM_STATE"
-    warm_until_settled "$MAX_WARM_ROUNDS" sse_warm_round
+    warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
     echo "# pair $pair $name: warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
   done
   # each alternation runs the arms in turn, the order reversed every other time

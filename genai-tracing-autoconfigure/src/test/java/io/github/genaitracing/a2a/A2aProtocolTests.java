@@ -155,6 +155,26 @@ class A2aProtocolTests {
 		}
 	}
 
+	/**
+	 * Returns variants of a JSON body, each with one character left out, changed or added
+	 * at a random place (a third of them each).
+	 */
+	private static List<String> mutations(String base, int count, long seed) {
+		java.util.Random random = new java.util.Random(seed);
+		String characters = "{}[]\",:\\ 0-1.eEtrufalsn\u00e9xu";
+		List<String> mutations = new java.util.ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int at = random.nextInt(base.length());
+			char c = characters.charAt(random.nextInt(characters.length()));
+			mutations.add(switch (i % 3) {
+				case 0 -> base.substring(0, at) + base.substring(at + 1);
+				case 1 -> base.substring(0, at) + c + base.substring(at + 1);
+				default -> base.substring(0, at) + c + base.substring(at);
+			});
+		}
+		return mutations;
+	}
+
 	@Test
 	void readsARequestWithoutItsTextIntoSlotsAsItReadsItIntoATree() {
 		List<String> bodies = new java.util.ArrayList<>(List.of(
@@ -183,19 +203,7 @@ class A2aProtocolTests {
 				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\"} x", "{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",}",
 				"{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",\"params\":" + "[".repeat(70) + "]".repeat(70) + "}",
 				"{\"jsonrpc\":\"2.0\",\"method\":\"ListTasks\",\"params\":{\"tenant\":7,\"message\":null}}"));
-		// and every body one byte short, with one byte changed, with one byte more
-		java.util.Random random = new java.util.Random(42);
-		String base = bodies.get(0);
-		String bytes = "{}[]\",:\\ 0-1.eEtrufalsn\u00e9xu";
-		for (int i = 0; i < 3000; i++) {
-			int at = random.nextInt(base.length());
-			char c = bytes.charAt(random.nextInt(bytes.length()));
-			bodies.add(switch (i % 3) {
-				case 0 -> base.substring(0, at) + base.substring(at + 1);
-				case 1 -> base.substring(0, at) + c + base.substring(at + 1);
-				default -> base.substring(0, at) + c + base.substring(at);
-			});
-		}
+		bodies.addAll(mutations(bodies.get(0), 3000, 42));
 		for (String body : bodies) {
 			byte[] utf8 = utf8(body);
 			for (String header : new String[] { null, "1.0" }) {
@@ -237,24 +245,13 @@ class A2aProtocolTests {
 		bodies.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"bad\",\"result\":{\"id\":\"t\"}}");
 		bodies.add("{\"jsonrpc\":\"2.0\",\"result\":[],\"result\":{\"kind\":\"message\"}}");
 		// every response cut short (as the observer's cap cuts it), and mutated
-		String base = bodies.get(0);
-		java.util.Random random = new java.util.Random(7);
-		String bytes = "{}[]\",:\\ 0-1.eEtrufalsnxu";
 		List<String> all = new java.util.ArrayList<>(bodies);
 		for (String body : bodies) {
 			for (int cut = 1; cut < body.length(); cut += 3) {
 				all.add(body.substring(0, cut));
 			}
 		}
-		for (int i = 0; i < 3000; i++) {
-			int at = random.nextInt(base.length());
-			char c = bytes.charAt(random.nextInt(bytes.length()));
-			all.add(switch (i % 3) {
-				case 0 -> base.substring(0, at) + base.substring(at + 1);
-				case 1 -> base.substring(0, at) + c + base.substring(at + 1);
-				default -> base.substring(0, at) + c + base.substring(at);
-			});
-		}
+		all.addAll(mutations(bodies.get(0), 3000, 7));
 		for (String body : all) {
 			byte[] utf8 = utf8(body);
 			assertThat(A2aResult.read(utf8, utf8.length, 0)).as(body).isEqualTo(A2aResult.readTree(utf8, utf8.length, 0));
