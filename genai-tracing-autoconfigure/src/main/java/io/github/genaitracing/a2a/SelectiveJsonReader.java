@@ -910,8 +910,8 @@ final class SelectiveJsonReader {
 		/** By name index: the members read inside the member's object, or {@code null}. */
 		private final @Nullable Fields[] inner;
 
-		/** The slots of the members inside this level's members, at any depth. */
-		private final int[] below;
+		/** The slots of this level's members and of every member inside them. */
+		private final int[] subtree;
 
 		private Fields(List<Member> members) {
 			this.names = Names.of(members.stream().map(Member::name).toArray(String[]::new));
@@ -920,22 +920,17 @@ final class SelectiveJsonReader {
 			}
 			this.slotOf = new int[members.size()];
 			this.inner = new Fields[members.size()];
-			java.util.List<Integer> below = new java.util.ArrayList<>();
+			java.util.stream.IntStream.Builder subtree = java.util.stream.IntStream.builder();
 			for (Member member : members) {
 				int index = this.names.indexOf(member.name());
 				this.slotOf[index] = member.slot();
 				this.inner[index] = member.inner();
+				subtree.add(member.slot());
 				if (member.inner() != null) {
-					below.add(member.slot());
-					for (int slot : member.inner().below) {
-						below.add(slot);
-					}
-					for (int slot : member.inner().slotOf) {
-						below.add(slot);
-					}
+					java.util.Arrays.stream(member.inner().subtree).forEach(subtree::add);
 				}
 			}
-			this.below = below.stream().mapToInt(Integer::intValue).distinct().toArray();
+			this.subtree = subtree.build().toArray();
 		}
 
 		/**
@@ -973,22 +968,12 @@ final class SelectiveJsonReader {
 		 * @return one more than the highest slot
 		 */
 		int slots() {
-			int highest = -1;
-			for (int slot : this.slotOf) {
-				highest = Math.max(highest, slot);
-			}
-			for (int slot : this.below) {
-				highest = Math.max(highest, slot);
-			}
-			return highest + 1;
+			return java.util.Arrays.stream(this.subtree).max().orElse(-1) + 1;
 		}
 
 		/** Forgets what was read inside a member read again (the last one counts). */
 		private void clear(@Nullable String[] slots) {
-			for (int slot : this.slotOf) {
-				slots[slot] = null;
-			}
-			for (int slot : this.below) {
+			for (int slot : this.subtree) {
 				slots[slot] = null;
 			}
 		}
