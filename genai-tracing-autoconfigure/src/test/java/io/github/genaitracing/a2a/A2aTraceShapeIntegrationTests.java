@@ -204,7 +204,9 @@ class A2aTraceShapeIntegrationTests {
 			throws Exception {
 		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(
 				base + "/a2a");
-		io.a2a.spec.Task task = transport.getTask(new io.a2a.spec.TaskQueryParams("t-mdc"), null);
+		io.a2a.spec.Task task = transport.getTask(new io.a2a.spec.TaskQueryParams("t-mdc"),
+				new io.a2a.client.transport.spi.interceptors.ClientCallContext(Map.of(),
+						Map.of(RequestsDone.HEADER, "mdc-poll")));
 		List<Span> spans = await(has("GetTask", "a2a.task.id", "t-mdc"));
 		Span poll = find(spans, "GetTask", "a2a.task.id", "t-mdc");
 		assertThat(task.getMetadata()).containsEntry("currentTaskId", "t-mdc")
@@ -214,8 +216,13 @@ class A2aTraceShapeIntegrationTests {
 		// same span (the task id added) does not tell them again: as many scope events as a
 		// request the starter does not trace
 		String plainSpanId = this.http
-			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).build(), HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).header(RequestsDone.HEADER, "plain").build(),
+					HttpResponse.BodyHandlers.ofString())
 			.body();
+		// the body reaches the client before Boot's observation stops (and opens a scope to
+		// record its meters): count once every server filter has returned
+		RequestsDone.await("mdc-poll");
+		RequestsDone.await("plain");
 		assertThat(ScopeEvents.ATTACHED.get(plainSpanId)).isNotNull();
 		assertThat(ScopeEvents.ATTACHED.get(OtlpTestReceiver.hex(poll.getSpanId())))
 			.isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
@@ -476,6 +483,14 @@ class A2aTraceShapeIntegrationTests {
 			return new ScopeEvents();
 		}
 
+		@Bean
+		org.springframework.boot.web.servlet.FilterRegistrationBean<RequestsDone> requestsDone() {
+			org.springframework.boot.web.servlet.FilterRegistrationBean<RequestsDone> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+					new RequestsDone());
+			registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
 	}
 
 	/**
@@ -492,6 +507,40 @@ class A2aTraceShapeIntegrationTests {
 					&& attached.getSpan() != null) {
 				ATTACHED.merge(attached.getSpan().getSpanContext().getSpanId(), 1, Integer::sum);
 			}
+		}
+
+	}
+
+	/**
+	 * Outermost filter: marks a request (named by a header) done once every other filter,
+	 * Spring Boot's observation filter among them, has returned.
+	 */
+	static class RequestsDone implements jakarta.servlet.Filter {
+
+		static final String HEADER = "X-Test-Request";
+
+		static final Map<String, java.util.concurrent.CountDownLatch> DONE = new java.util.concurrent.ConcurrentHashMap<>();
+
+		@Override
+		public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+				jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				String name = ((jakarta.servlet.http.HttpServletRequest) request).getHeader(HEADER);
+				if (name != null) {
+					latch(name).countDown();
+				}
+			}
+		}
+
+		static java.util.concurrent.CountDownLatch latch(String name) {
+			return DONE.computeIfAbsent(name, (key) -> new java.util.concurrent.CountDownLatch(1));
+		}
+
+		static void await(String name) throws InterruptedException {
+			assertThat(latch(name).await(10, TimeUnit.SECONDS)).as("request " + name + " done").isTrue();
 		}
 
 	}
