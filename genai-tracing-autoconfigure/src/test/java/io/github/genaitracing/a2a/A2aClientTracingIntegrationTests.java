@@ -62,6 +62,9 @@ class A2aClientTracingIntegrationTests {
 
 	private static final Map<String, Map<String, String>> receivedHeaders = new ConcurrentHashMap<>();
 
+	/** Lets the remote agent send a cancelled stream's second event. */
+	private static volatile java.util.concurrent.CountDownLatch secondEventReleased = new java.util.concurrent.CountDownLatch(0);
+
 	private ConfigurableApplicationContext context;
 
 	@BeforeAll
@@ -202,12 +205,19 @@ class A2aClientTracingIntegrationTests {
 	@Test
 	void endsTheWebClientSpanWhenTheCallerCancelsTheStream() {
 		run();
-		WebCaller caller = this.context.getBean(WebCaller.class);
-		String first = caller.firstEvent("conv-web-cancel", send("conv-web-cancel", "message/stream", "Weather?"));
-		assertThat(first).contains("working");
-		Span client = clientSpan(await((all) -> clientSpan(all, "conv-web-cancel") != null), "conv-web-cancel");
-		assertThat(client.getEndTimeUnixNano()).isGreaterThan(client.getStartTimeUnixNano());
-		GenAiSpanAssert.assertThat(client).hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 1L);
+		secondEventReleased = new java.util.concurrent.CountDownLatch(1);
+		try {
+			WebCaller caller = this.context.getBean(WebCaller.class);
+			String first = caller.firstEvent("conv-web-cancel", send("conv-web-cancel", "message/stream", "Weather?"));
+			assertThat(first).contains("working");
+			Span client = clientSpan(await((all) -> clientSpan(all, "conv-web-cancel") != null), "conv-web-cancel");
+			assertThat(client.getEndTimeUnixNano()).isGreaterThan(client.getStartTimeUnixNano());
+			GenAiSpanAssert.assertThat(client).hasAttribute(A2aAttributes.STREAM_EVENT_COUNT, 1L);
+		}
+		finally {
+			// the agent sends its second event only once the caller has cancelled
+			secondEventReleased.countDown();
+		}
 	}
 
 	@Test
@@ -559,7 +569,7 @@ class A2aClientTracingIntegrationTests {
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "working"), "final", false)),
 								MediaType.APPLICATION_JSON);
 						if (ctx.contains("cancel")) {
-							Thread.sleep(500);
+							secondEventReleased.await(10, java.util.concurrent.TimeUnit.SECONDS);
 						}
 						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "completed"), "final", true)),

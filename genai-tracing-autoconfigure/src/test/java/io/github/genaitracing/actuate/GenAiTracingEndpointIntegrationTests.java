@@ -192,10 +192,15 @@ class GenAiTracingEndpointIntegrationTests {
 			JsonNode overview = awaitOverview(context,
 					(json) -> json.path("counters").path("agents").path("weather-agent").path("spans").asLong() == 200);
 			assertThat(overview.path("traces").size()).isEqualTo(5);
+			// a request paused between its spans may see its trace evicted by five newer ones
+			// and come back with its last spans only: bounded all the same
+			List<Integer> dropped = new ArrayList<>();
 			overview.path("traces").forEach((trace) -> {
-				assertThat(trace.path("spans").asInt()).isEqualTo(2);
-				assertThat(trace.path("droppedSpans").asInt()).isEqualTo(1);
+				assertThat(trace.path("spans").asInt()).isBetween(1, 2);
+				assertThat(trace.path("spans").asInt() + trace.path("droppedSpans").asInt()).isLessThanOrEqualTo(3);
+				dropped.add(trace.path("droppedSpans").asInt());
 			});
+			assertThat(dropped).contains(1);
 			assertThat(overview.path("counters").path("models").path("gpt-4o-mini").path("spans").asLong())
 				.isEqualTo(200);
 		}
@@ -257,7 +262,8 @@ class GenAiTracingEndpointIntegrationTests {
 
 	private static JsonNode awaitOverview(ConfigurableApplicationContext context, Predicate<JsonNode> condition)
 			throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		// a failing exporter reports after its retries, some 6.5-10 s
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		JsonNode overview = get(context, "/actuator/genaitracing");
 		while (!condition.test(overview) && System.nanoTime() < deadline) {
 			Thread.sleep(50);

@@ -296,7 +296,12 @@ class TraceViewBrowserTests {
 			driver.get(view);
 			List<WebElement> rows = new WebDriverWait(driver, Duration.ofSeconds(5))
 				.until((d) -> d.findElements(By.cssSelector("#traces tbody tr")));
-			return rows.stream().filter((r) -> r.getText().contains(conversationId)).findFirst().orElse(null);
+			// the row is named after the request's server span once Spring Boot has ended it,
+			// after the response went out
+			return rows.stream()
+				.filter((r) -> r.getText().contains(conversationId) && r.getText().contains("invoke_agent front-agent"))
+				.findFirst()
+				.orElse(null);
 		});
 		assertThat(row.getText()).contains("invoke_agent front-agent").contains("OK");
 		String traceId = row.getDomAttribute("data-trace-id");
