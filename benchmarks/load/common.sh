@@ -124,16 +124,22 @@ wrk_summary() {
     END { printf "rps=%s p50=%s p99=%s", rps, p50, p99 }'
 }
 
-# a2a_warm_round: one warm-up round of the A2A load target (APP_PORT) at CONNECTIONS connections:
-# 5 s of each wrk script and 300 streams.
+# a2a_warm_round [PATH…]: one warm-up round of the A2A load target (APP_PORT) at CONNECTIONS
+# connections: 5 s of each wrk script and 300 streams on each path (default /a2a).
 a2a_warm_round() {
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 300 0 > /dev/null 2>&1 || true
+  local path
+  for path in "${@:-/a2a}"; do
+    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT$path > /dev/null
+    $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d5s -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT$path > /dev/null
+    $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT$path 300 0 > /dev/null 2>&1 || true
+  done
 }
 
-# a2a_stream_warm_round: one warm-up round of the A2A load target's stream path alone: 500 streams, one
-# after the other.
+# a2a_stream_warm_round [PATH…]: one warm-up round of the A2A load target's stream path alone: 500
+# streams, one after the other, on each path (default /a2a).
 a2a_stream_warm_round() {
-  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a 500 0 > /dev/null 2>&1 || true
+  local path
+  for path in "${@:-/a2a}"; do
+    $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT$path 500 0 > /dev/null 2>&1 || true
+  done
 }

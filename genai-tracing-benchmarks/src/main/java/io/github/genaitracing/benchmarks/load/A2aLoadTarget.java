@@ -157,7 +157,8 @@ public class A2aLoadTarget {
 
 		private final ExecutorService streams = Context.taskWrapping(Executors.newFixedThreadPool(8));
 
-		@PostMapping(path = "/a2a", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
+		// "/untraced" is the same endpoint outside the A2A filter's paths (a2a-same-jvm-load.sh)
+		@PostMapping(path = { "/a2a", "/untraced" }, produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
 		Object handle(@RequestBody Map<String, Object> request) {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> params = (Map<String, Object>) request.get("params");

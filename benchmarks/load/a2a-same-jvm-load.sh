@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Load test of the A2A filter's whole cost inside one JVM: the load target serves the same
+# endpoint at /a2a, which the A2A filter traces, and at /untraced, outside its paths (the starter
+# is on for both: Spring Boot's HTTP server span, the starter's export; only the filter differs).
+# Short runs on the two paths alternate (untraced, traced, traced, untraced, …): the JIT, the heap
+# and the machine's drift are the same for both, which two JVMs minutes apart never are. Each
+# alternation measures wrk throughput on message/send and on a tasks/get poll answered with a
+# 2 KiB task, and the first server-sent event latency of message/stream. JVMS fresh JVMs, each
+# warmed on both paths until its JIT settled. The ratio traced ÷ untraced is the filter's cost,
+# a lower bound of on ÷ off (the untraced path has the starter's cheaper export, see
+# docs/performance.md). Results, one line per path and alternation and the ratios of the sums:
+# benchmarks/results/a2a-same-jvm-load.txt.
+#
+#   ./benchmarks/load/a2a-same-jvm-load.sh [duration-seconds] [connections] [jvms] [alternations]
+#
+# TARGET_ARGS adds arguments to the load target (e.g. --genai.tracing.a2a.layout=server).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-5}"
+CONNECTIONS="${2:-16}"
+JVMS="${3:-1}"
+ALTERNATIONS="${4:-8}"
+SINK_PORT="${SINK_PORT:-14318}"
+MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
+SSE_WARM="${SSE_WARM:-50}"
+SSE_COUNT="${SSE_COUNT:-300}"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+. benchmarks/load/common.sh
+OUT=benchmarks/results/a2a-same-jvm-load.txt
+: > "$OUT"
+$PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
+declare -A PATHS=([untraced]=/untraced [traced]=/a2a)
+
+# measure NAME JVM ALTERNATION: one short run of each load on that path, one result line
+measure() {
+  local name="$1" jvm="$2" alt="$3" url="http://127.0.0.1:$APP_PORT${PATHS[$1]}"
+  local c0 c1 c2 c3 send_out get_out sse_out
+  c0=$(cpu_ticks)
+  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/message-send.lua "$url")"
+  c1=$(cpu_ticks)
+  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua "$url")"
+  c2=$(cpu_ticks)
+  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
+  c3=$(cpu_ticks)
+  for out in "$send_out" "$get_out"; do
+    if echo "$out" | grep -q "Non-2xx"; then
+      echo "$name: wrk saw error responses:"; echo "$out"; exit 1
+    fi
+  done
+  echo "$name jvm=$jvm alternation=$alt send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out" | tee -a "$OUT"
+}
+
+for jvm in $(seq 1 "$JVMS"); do
+  # shellcheck disable=SC2086
+  start_target benchmarks/results/a2a-same-jvm-load.log "http://127.0.0.1:$SINK_PORT/v1/traces" ${TARGET_ARGS:-}
+  warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round /untraced /a2a
+  warm="$WARM_ROUNDS $WARM_STATE"
+  warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round /untraced /a2a
+  echo "# jvm $jvm: warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+  for alt in $(seq 1 "$ALTERNATIONS"); do
+    if [ $((alt % 2)) -eq 1 ]; then order=(untraced traced); else order=(traced untraced); fi
+    for name in "${order[@]}"; do measure "$name" "$jvm" "$alt"; done
+  done
+  stop_target
+done
+
+awk '
+  /^#/ { next }
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
+  END {
+    printf "traced / untraced, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n",
+      sum["traced", "send_rps"] / sum["untraced", "send_rps"], sum["traced", "get_rps"] / sum["untraced", "get_rps"],
+      sum["traced", "median"] / sum["untraced", "median"], sum["traced", "send_cpu_us"] / sum["untraced", "send_cpu_us"],
+      sum["traced", "get_cpu_us"] / sum["untraced", "get_cpu_us"], sum["traced", "stream_cpu_us"] / sum["untraced", "stream_cpu_us"]
+  }' "$OUT" | tee -a "$OUT"
