@@ -47,22 +47,10 @@ use_arm() {
 
 # measure NAME PAIR ALTERNATION: one short run of each load on that arm's JVM, one result line
 measure() {
-  local name="$1" pair="$2" alt="$3"
-  use_arm "$name"
-  local c0 c1 c2 c3 send_out get_out sse_out
-  c0=$(cpu_ticks)
-  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
-  c1=$(cpu_ticks)
-  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
-  c2=$(cpu_ticks)
-  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT/a2a "$SSE_WARM" "$SSE_COUNT")"
-  c3=$(cpu_ticks)
-  for out in "$send_out" "$get_out"; do
-    if echo "$out" | grep -q "Non-2xx"; then
-      echo "$name: wrk saw error responses:"; echo "$out"; exit 1
-    fi
-  done
-  echo "$name pair=$pair alternation=$alt send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out" | tee -a "$OUT"
+  local figures
+  use_arm "$1"
+  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
+  echo "$1 pair=$2 alternation=$3 $figures" | tee -a "$OUT"
 }
 
 for pair in $(seq 1 "$PAIRS"); do

@@ -35,21 +35,9 @@ declare -A PATHS=([untraced]=/untraced [traced]=/a2a)
 
 # measure NAME JVM ALTERNATION: one short run of each load on that path, one result line
 measure() {
-  local name="$1" jvm="$2" alt="$3" url="http://127.0.0.1:$APP_PORT${PATHS[$1]}"
-  local c0 c1 c2 c3 send_out get_out sse_out
-  c0=$(cpu_ticks)
-  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/message-send.lua "$url")"
-  c1=$(cpu_ticks)
-  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua "$url")"
-  c2=$(cpu_ticks)
-  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
-  c3=$(cpu_ticks)
-  for out in "$send_out" "$get_out"; do
-    if echo "$out" | grep -q "Non-2xx"; then
-      echo "$name: wrk saw error responses:"; echo "$out"; exit 1
-    fi
-  done
-  echo "$name jvm=$jvm alternation=$alt send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out" | tee -a "$OUT"
+  local figures
+  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
+  echo "$1 jvm=$2 alternation=$3 $figures" | tee -a "$OUT"
 }
 
 for jvm in $(seq 1 "$JVMS"); do

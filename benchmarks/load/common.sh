@@ -143,3 +143,24 @@ a2a_stream_warm_round() {
     $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe http://127.0.0.1:$APP_PORT$path 500 0 > /dev/null 2>&1 || true
   done
 }
+
+# a2a_measure URL: one short run of each load on the A2A load target (APP) at URL — DURATION s of
+# message/send and of the 2 KiB tasks/get at CONNECTIONS connections, then a first-event probe of
+# SSE_WARM + SSE_COUNT streams — and prints the figures as key=value pairs; fails on error responses.
+a2a_measure() {
+  local url="$1" c0 c1 c2 c3 send_out get_out sse_out out
+  c0=$(cpu_ticks)
+  send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/message-send.lua "$url")"
+  c1=$(cpu_ticks)
+  get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua "$url")"
+  c2=$(cpu_ticks)
+  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
+  c3=$(cpu_ticks)
+  for out in "$send_out" "$get_out"; do
+    if echo "$out" | grep -q "Non-2xx"; then
+      { echo "$url: wrk saw error responses:"; echo "$out"; } >&2
+      return 1
+    fi
+  done
+  echo "send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out"
+}
