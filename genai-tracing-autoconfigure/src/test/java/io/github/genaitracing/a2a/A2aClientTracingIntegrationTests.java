@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -63,7 +65,7 @@ class A2aClientTracingIntegrationTests {
 	private static final Map<String, Map<String, String>> receivedHeaders = new ConcurrentHashMap<>();
 
 	/** Lets the remote agent send a cancelled stream's second event. */
-	private static volatile java.util.concurrent.CountDownLatch secondEventReleased = new java.util.concurrent.CountDownLatch(0);
+	private static volatile CountDownLatch secondEventReleased = new CountDownLatch(0);
 
 	private ConfigurableApplicationContext context;
 
@@ -205,7 +207,7 @@ class A2aClientTracingIntegrationTests {
 	@Test
 	void endsTheWebClientSpanWhenTheCallerCancelsTheStream() {
 		run();
-		secondEventReleased = new java.util.concurrent.CountDownLatch(1);
+		secondEventReleased = new CountDownLatch(1);
 		try {
 			WebCaller caller = this.context.getBean(WebCaller.class);
 			String first = caller.firstEvent("conv-web-cancel", send("conv-web-cancel", "message/stream", "Weather?"));
@@ -505,7 +507,7 @@ class A2aClientTracingIntegrationTests {
 					done.complete(null);
 				}
 			}, done::completeExceptionally, null);
-			done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			done.get(10, TimeUnit.SECONDS);
 			return events;
 		}
 
@@ -569,7 +571,7 @@ class A2aClientTracingIntegrationTests {
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "working"), "final", false)),
 								MediaType.APPLICATION_JSON);
 						if (ctx.contains("cancel")) {
-							secondEventReleased.await(10, java.util.concurrent.TimeUnit.SECONDS);
+							secondEventReleased.await(10, TimeUnit.SECONDS);
 						}
 						emitter.send(Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("kind", "status-update",
 								"taskId", "task-2", "contextId", ctx, "status", Map.of("state", "completed"), "final", true)),

@@ -16,6 +16,7 @@
 
 package io.github.genaitracing.a2a;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -34,14 +37,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -484,10 +495,9 @@ class A2aTraceShapeIntegrationTests {
 		}
 
 		@Bean
-		org.springframework.boot.web.servlet.FilterRegistrationBean<RequestsDone> requestsDone() {
-			org.springframework.boot.web.servlet.FilterRegistrationBean<RequestsDone> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-					new RequestsDone());
-			registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+		FilterRegistrationBean<RequestsDone> requestsDone() {
+			FilterRegistrationBean<RequestsDone> registration = new FilterRegistrationBean<>(new RequestsDone());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}
 
@@ -499,7 +509,7 @@ class A2aTraceShapeIntegrationTests {
 	 */
 	static class ScopeEvents implements io.micrometer.tracing.otel.bridge.EventListener {
 
-		static final Map<String, Integer> ATTACHED = new java.util.concurrent.ConcurrentHashMap<>();
+		static final Map<String, Integer> ATTACHED = new ConcurrentHashMap<>();
 
 		@Override
 		public void onEvent(Object event) {
@@ -515,28 +525,28 @@ class A2aTraceShapeIntegrationTests {
 	 * Outermost filter: marks a request (named by a header) done once every other filter,
 	 * Spring Boot's observation filter among them, has returned.
 	 */
-	static class RequestsDone implements jakarta.servlet.Filter {
+	static class RequestsDone implements Filter {
 
 		static final String HEADER = "X-Test-Request";
 
-		static final Map<String, java.util.concurrent.CountDownLatch> DONE = new java.util.concurrent.ConcurrentHashMap<>();
+		static final Map<String, CountDownLatch> DONE = new ConcurrentHashMap<>();
 
 		@Override
-		public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
-				jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
 			try {
 				chain.doFilter(request, response);
 			}
 			finally {
-				String name = ((jakarta.servlet.http.HttpServletRequest) request).getHeader(HEADER);
+				String name = ((HttpServletRequest) request).getHeader(HEADER);
 				if (name != null) {
 					latch(name).countDown();
 				}
 			}
 		}
 
-		static java.util.concurrent.CountDownLatch latch(String name) {
-			return DONE.computeIfAbsent(name, (key) -> new java.util.concurrent.CountDownLatch(1));
+		static CountDownLatch latch(String name) {
+			return DONE.computeIfAbsent(name, (key) -> new CountDownLatch(1));
 		}
 
 		static void await(String name) throws InterruptedException {
