@@ -39,6 +39,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +95,8 @@ public final class GenAiTracingAutoConfiguration {
 
 	private static final String MDC = "org.slf4j.MDC";
 
+	private static final String CORRELATION_PREFIX = "management.tracing.baggage.correlation";
+
 	@Bean
 	@ConditionalOnMissingBean
 	ContentPolicy genAiContentPolicy(GenAiTracingProperties properties, Environment environment,
@@ -130,9 +134,27 @@ public final class GenAiTracingAutoConfiguration {
 			vocabularies.add(new MlflowVocabulary());
 		}
 		userVocabularies.orderedStream().forEach(vocabularies::add);
-		return new SpanLifecycle(openTelemetry, vocabularies, properties.getBaggage().getConversationIdKey(),
-				scopeListener(applicationContext), listeners.orderedStream().toList(),
-				costAccounting(properties.getCost()));
+		String conversationIdKey = properties.getBaggage().getConversationIdKey();
+		return new SpanLifecycle(openTelemetry, vocabularies, conversationIdKey, scopeListener(applicationContext),
+				listeners.orderedStream().toList(), costAccounting(properties.getCost()),
+				conversationIdOutOfLogContext(conversationIdKey, applicationContext));
+	}
+
+	/**
+	 * Whether the conversation id's baggage entry stays out of the logging MDC: it is not
+	 * one of Spring Boot's log correlation fields
+	 * ({@code management.tracing.baggage.correlation.fields}).
+	 */
+	static boolean conversationIdOutOfLogContext(@Nullable String conversationIdKey,
+			ApplicationContext applicationContext) {
+		if (conversationIdKey == null || conversationIdKey.isBlank()) {
+			return false;
+		}
+		Binder binder = Binder.get(applicationContext.getEnvironment());
+		boolean correlation = binder.bind(CORRELATION_PREFIX + ".enabled", Boolean.class).orElse(true);
+		List<String> fields = binder.bind(CORRELATION_PREFIX + ".fields", Bindable.listOf(String.class))
+			.orElse(List.of());
+		return !correlation || fields.stream().noneMatch(conversationIdKey::equalsIgnoreCase);
 	}
 
 	/**

@@ -406,7 +406,7 @@ public final class SpanHandle implements OperationRun {
 	 * @return the scope to close
 	 */
 	public Scope makeCurrent(Context derived) {
-		Scope scope = SameSpanScopes.makeCurrent(derived);
+		Scope scope = SameSpanScopes.makeCurrent(derived, this.lifecycle.quietBaggageKey());
 		ScopeListener scopeListener = this.lifecycle.scopeListener();
 		if (scopeListener == ScopeListener.NONE) {
 			return scope;

@@ -69,6 +69,9 @@ public final class SpanLifecycle {
 
 	private final @Nullable String conversationIdBaggageKey;
 
+	/** The conversation id's baggage key when nothing of its entry goes to the logging MDC. */
+	private final @Nullable String quietBaggageKey;
+
 	private final ScopeListener scopeListener;
 
 	private final Map<SpanContext, SpanHandle> openTools = new ConcurrentHashMap<>();
@@ -123,6 +126,26 @@ public final class SpanLifecycle {
 	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
 			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener, List<OperationListener> listeners,
 			CostAccounting accounting) {
+		this(openTelemetry, vocabularies, conversationIdBaggageKey, scopeListener, listeners, accounting, false);
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param openTelemetry the OpenTelemetry instance
+	 * @param vocabularies the enabled vocabularies, in order
+	 * @param conversationIdBaggageKey baggage key of the conversation id, or {@code null}
+	 * to leave baggage alone
+	 * @param scopeListener told whenever a span's context is made current
+	 * @param listeners told when spans start and end, in order
+	 * @param accounting prices model calls and sums them on agent runs
+	 * @param conversationIdOutOfLogContext whether the conversation id's baggage entry
+	 * stays out of the logging MDC (it is not one of Spring Boot's log correlation
+	 * fields): a run's context that only adds that entry to the current span's context is
+	 * then made current without Spring Boot's scope events
+	 */
+	public SpanLifecycle(OpenTelemetry openTelemetry, List<SpanVocabulary> vocabularies,
+			@Nullable String conversationIdBaggageKey, ScopeListener scopeListener, List<OperationListener> listeners,
+			CostAccounting accounting, boolean conversationIdOutOfLogContext) {
 		this.accounting = accounting;
 		this.hasListeners = !listeners.isEmpty();
 		this.sumsRuns = accounting.tracksRuns();
@@ -133,6 +156,7 @@ public final class SpanLifecycle {
 		this.listeners = List.copyOf(listeners);
 		this.conversationIdBaggageKey = (conversationIdBaggageKey == null || conversationIdBaggageKey.isBlank())
 				? null : conversationIdBaggageKey;
+		this.quietBaggageKey = conversationIdOutOfLogContext ? this.conversationIdBaggageKey : null;
 	}
 
 	/**
@@ -508,6 +532,10 @@ public final class SpanLifecycle {
 
 	ScopeListener scopeListener() {
 		return this.scopeListener;
+	}
+
+	@Nullable String quietBaggageKey() {
+		return this.quietBaggageKey;
 	}
 
 	/**

@@ -240,6 +240,46 @@ class A2aTraceShapeIntegrationTests {
 	}
 
 	@Test
+	void aRunThatOnlyAddsTheConversationIdToTheBaggageMakesNoSecondScopeEventAndStillPropagatesIt()
+			throws Exception {
+		HttpResponse<String> response = post("/a2a", send10("ctx-log", "log context"), RequestsDone.HEADER,
+				"log-run");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-log"));
+		Span run = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-log");
+		String runSpanId = OtlpTestReceiver.hex(run.getSpanId());
+		assertThat(response.body()).contains("\"baggageConversationId\":\"ctx-log\"")
+			.contains("\"mdcTraceId\":\"" + OtlpTestReceiver.hex(run.getTraceId()) + "\"")
+			.contains("\"mdcSpanId\":\"" + runSpanId + "\"")
+			// not a correlation field here: nothing of it in the MDC
+			.contains("\"mdcConversationId\":\"null\"");
+		String plainSpanId = this.http
+			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).header(RequestsDone.HEADER, "plain-2").build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		RequestsDone.await("log-run");
+		RequestsDone.await("plain-2");
+		assertThat(ScopeEvents.ATTACHED.get(plainSpanId)).isNotNull();
+		assertThat(ScopeEvents.ATTACHED.get(runSpanId)).isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
+	}
+
+	@Test
+	void aConversationIdThatIsALogCorrelationFieldReachesTheMdcWhileTheRunRuns() throws Exception {
+		try (OtlpTestReceiver otherReceiver = OtlpTestReceiver.start();
+				ConfigurableApplicationContext other = run(otherReceiver,
+						"management.tracing.baggage.correlation.fields=gen_ai.conversation.id")) {
+			String otherBase = "http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port");
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(otherBase + "/a2a"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(send10("ctx-mdc", "log context")))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.body()).contains("\"mdcConversationId\":\"ctx-mdc\"")
+				.contains("\"baggageConversationId\":\"ctx-mdc\"");
+		}
+	}
+
+	@Test
 	void theFirstTurnGetsTheConversationIdTheAgentCreated() throws Exception {
 		// no contextId: the agent creates one and answers with it
 		post("/a2a", send10(null, "first turn"), "A2A-Version", "1.0");
@@ -642,6 +682,10 @@ class A2aTraceShapeIntegrationTests {
 					if (!v10) {
 						task.put("kind", "task");
 					}
+					if (text.equals("log context")) {
+						// what the application's logging and outbound calls see while the run runs
+						task.put("metadata", logContext());
+					}
 					return Map.of("jsonrpc", "2.0", "id", id, "result", v10 ? Map.of("task", task) : task);
 				}
 				default -> {
@@ -649,6 +693,16 @@ class A2aTraceShapeIntegrationTests {
 							Map.of("code", -32601, "message", "Method not found"));
 				}
 			}
+		}
+
+		private static Map<String, String> logContext() {
+			Map<String, String> seen = new java.util.TreeMap<>();
+			seen.put("mdcTraceId", String.valueOf(org.slf4j.MDC.get("traceId")));
+			seen.put("mdcSpanId", String.valueOf(org.slf4j.MDC.get("spanId")));
+			seen.put("mdcConversationId", String.valueOf(org.slf4j.MDC.get("gen_ai.conversation.id")));
+			seen.put("baggageConversationId", String.valueOf(
+					io.opentelemetry.api.baggage.Baggage.current().getEntryValue("gen_ai.conversation.id")));
+			return seen;
 		}
 
 		private SseEmitter stream(Object id, String contextId, String text) {
