@@ -14,6 +14,9 @@
 #   ./benchmarks/load/a2a-same-jvm-load.sh [duration-seconds] [connections] [jvms] [alternations]
 #
 # TARGET_ARGS adds arguments to the load target (e.g. --genai.tracing.a2a.layout=server).
+# SSE_MODE=interleaved (the default) measures the first event once per alternation with the
+# streams of both paths interleaved one by one (untraced, traced, traced, untraced, …), so that
+# both are measured at the same moments; SSE_MODE=separate runs a probe per path and run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-5}"
@@ -24,6 +27,7 @@ SINK_PORT="${SINK_PORT:-14318}"
 MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
 SSE_WARM="${SSE_WARM:-50}"
 SSE_COUNT="${SSE_COUNT:-300}"
+SSE_MODE="${SSE_MODE:-interleaved}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
 OUT=benchmarks/results/a2a-same-jvm-load.txt
@@ -36,8 +40,21 @@ declare -A PATHS=([untraced]=/untraced [traced]=/a2a)
 # measure NAME JVM ALTERNATION: one short run of each load on that path, one result line
 measure() {
   local figures
-  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
+  if [ "$SSE_MODE" = interleaved ]; then
+    figures="$(SSE_COUNT=0 a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
+  else
+    figures="$(a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
+  fi
   echo "$1 jvm=$2 alternation=$3 $figures" | tee -a "$OUT"
+}
+
+# measure_streams JVM ALTERNATION: the first-event probe with both paths' streams interleaved
+# (1: untraced, 2: traced), one result line
+measure_streams() {
+  local figures
+  figures="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe \
+    "http://127.0.0.1:$APP_PORT${PATHS[untraced]}" "$SSE_WARM" "$SSE_COUNT" "http://127.0.0.1:$APP_PORT${PATHS[traced]}")" || exit 1
+  echo "streams jvm=$1 alternation=$2 $figures" | tee -a "$OUT"
 }
 
 for jvm in $(seq 1 "$JVMS"); do
@@ -50,16 +67,31 @@ for jvm in $(seq 1 "$JVMS"); do
   for alt in $(seq 1 "$ALTERNATIONS"); do
     if [ $((alt % 2)) -eq 1 ]; then order=(untraced traced); else order=(traced untraced); fi
     for name in "${order[@]}"; do measure "$name" "$jvm" "$alt"; done
+    if [ "$SSE_MODE" = interleaved ]; then measure_streams "$jvm" "$alt"; fi
   done
   stop_target
 done
 
 awk '
   /^#/ { next }
+  $1 == "streams" {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); streams[kv[1]] += kv[2] }
+    ratios[++pairs] = 0; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "pair_ratio_median_2") ratios[pairs] = kv[2] }
+    next
+  }
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
-    printf "traced / untraced, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n",
+    printf "traced / untraced, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f; CPU per request message/send %.3f, tasks/get %.3f\n",
       sum["traced", "send_rps"] / sum["untraced", "send_rps"], sum["traced", "get_rps"] / sum["untraced", "get_rps"],
-      sum["traced", "median"] / sum["untraced", "median"], sum["traced", "send_cpu_us"] / sum["untraced", "send_cpu_us"],
-      sum["traced", "get_cpu_us"] / sum["untraced", "get_cpu_us"], sum["traced", "stream_cpu_us"] / sum["untraced", "stream_cpu_us"]
+      sum["traced", "send_cpu_us"] / sum["untraced", "send_cpu_us"], sum["traced", "get_cpu_us"] / sum["untraced", "get_cpu_us"]
+    if (sum["untraced", "median"] > 0)
+      printf "first SSE event median, separate probes: ratio of the sums %.3f; CPU per stream %.3f\n",
+        sum["traced", "median"] / sum["untraced", "median"], sum["traced", "stream_cpu_us"] / sum["untraced", "stream_cpu_us"]
+    if (pairs > 0) {
+      # insertion sort (mawk has no asort)
+      n = pairs; for (i = 1; i <= n; i++) sorted[i] = ratios[i]
+      for (i = 2; i <= n; i++) { v = sorted[i]; j = i - 1; while (j > 0 && sorted[j] > v) { sorted[j + 1] = sorted[j]; j-- } sorted[j + 1] = v }
+      printf "first SSE event median, interleaved probes: ratio of the sums of the medians %.3f; median over the alternations of the per-pair median ratio %.3f\n",
+        streams["median_2"] / streams["median_1"], (n % 2) ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+    }
   }' "$OUT" | tee -a "$OUT"

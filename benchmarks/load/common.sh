@@ -154,7 +154,10 @@ a2a_measure() {
   c1=$(cpu_ticks)
   get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua "$url")"
   c2=$(cpu_ticks)
-  sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
+  sse_out=""
+  if [ "$SSE_COUNT" -gt 0 ]; then
+    sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
+  fi
   c3=$(cpu_ticks)
   for out in "$send_out" "$get_out"; do
     if echo "$out" | grep -q "Non-2xx"; then
@@ -162,5 +165,5 @@ a2a_measure() {
       return 1
     fi
   done
-  echo "send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)") stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out"
+  echo "send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)")${sse_out:+ stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out}"
 }
