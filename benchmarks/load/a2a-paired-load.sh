@@ -14,6 +14,9 @@
 #
 # ARMS overrides the arms, each NAME:ARGUMENT[,ARGUMENT…], the first the baseline, e.g.
 # ARMS="off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true,--genai.tracing.a2a.layout=server"
+# SSE_MODE=interleaved (the default) measures the first event once per alternation with the
+# streams of all arms interleaved one by one (off, on, on, off, …), so that every arm is measured
+# at the same moments; SSE_MODE=separate runs a probe per arm and run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-5}"
@@ -25,6 +28,7 @@ MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
 # first-event probe per alternation: warm-up streams, then measured streams
 SSE_WARM="${SSE_WARM:-50}"
 SSE_COUNT="${SSE_COUNT:-300}"
+SSE_MODE="${SSE_MODE:-interleaved}"
 ARMS="${ARMS:-off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
@@ -49,8 +53,21 @@ use_arm() {
 measure() {
   local figures
   use_arm "$1"
-  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
+  if [ "$SSE_MODE" = interleaved ]; then
+    figures="$(SSE_COUNT=0 a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
+  else
+    figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
+  fi
   echo "$1 pair=$2 alternation=$3 $figures" | tee -a "$OUT"
+}
+
+# measure_streams PAIR ALTERNATION: the first-event probe with every arm's streams interleaved
+# (numbered in the order of ARMS), one result line
+measure_streams() {
+  local figures urls=()
+  for name in "${NAMES[@]}"; do urls+=("http://127.0.0.1:${PORTS[$name]}/a2a"); done
+  figures="$(interleaved_probe "${urls[@]}")" || exit 1
+  echo "streams pair=$1 alternation=$2 $figures" | tee -a "$OUT"
 }
 
 for pair in $(seq 1 "$PAIRS"); do
@@ -75,20 +92,24 @@ for pair in $(seq 1 "$PAIRS"); do
   for alt in $(seq 1 "$ALTERNATIONS"); do
     if [ $((alt % 2)) -eq 1 ]; then order=("${NAMES[@]}"); else order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do order+=("${NAMES[$i]}"); done; fi
     for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
+    if [ "$SSE_MODE" = interleaved ]; then measure_streams "$pair" "$alt"; fi
   done
   stop_all
   PIDS=()
 done
 
 awk -v base="${NAMES[0]}" '
-  /^#/ { next }
+  /^#/ || $1 == "streams" { next }
   { arms[$1] = 1; for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
     for (arm in arms) {
       if (arm == base) continue
-      printf "%s / %s, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n", arm, base,
+      printf "%s / %s, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f; CPU per request message/send %.3f, tasks/get %.3f\n", arm, base,
         sum[arm, "send_rps"] / sum[base, "send_rps"], sum[arm, "get_rps"] / sum[base, "get_rps"],
-        sum[arm, "median"] / sum[base, "median"], sum[arm, "send_cpu_us"] / sum[base, "send_cpu_us"],
-        sum[arm, "get_cpu_us"] / sum[base, "get_cpu_us"], sum[arm, "stream_cpu_us"] / sum[base, "stream_cpu_us"]
+        sum[arm, "send_cpu_us"] / sum[base, "send_cpu_us"], sum[arm, "get_cpu_us"] / sum[base, "get_cpu_us"]
+      if (sum[base, "median"] > 0)
+        printf "%s / %s, first SSE event median, separate probes: ratio of the sums %.3f; CPU per stream %.3f\n", arm, base,
+          sum[arm, "median"] / sum[base, "median"], sum[arm, "stream_cpu_us"] / sum[base, "stream_cpu_us"]
     }
   }' "$OUT" | tee -a "$OUT"
+interleaved_summary "$OUT" "${NAMES[@]}" | tee -a "$OUT"

@@ -52,8 +52,7 @@ measure() {
 # (1: untraced, 2: traced), one result line
 measure_streams() {
   local figures
-  figures="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe \
-    "http://127.0.0.1:$APP_PORT${PATHS[untraced]}" "$SSE_WARM" "$SSE_COUNT" "http://127.0.0.1:$APP_PORT${PATHS[traced]}")" || exit 1
+  figures="$(interleaved_probe "http://127.0.0.1:$APP_PORT${PATHS[untraced]}" "http://127.0.0.1:$APP_PORT${PATHS[traced]}")" || exit 1
   echo "streams jvm=$1 alternation=$2 $figures" | tee -a "$OUT"
 }
 
@@ -73,12 +72,7 @@ for jvm in $(seq 1 "$JVMS"); do
 done
 
 awk '
-  /^#/ { next }
-  $1 == "streams" {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); streams[kv[1]] += kv[2] }
-    ratios[++pairs] = 0; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "pair_ratio_median_2") ratios[pairs] = kv[2] }
-    next
-  }
+  /^#/ || $1 == "streams" { next }
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
     printf "traced / untraced, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f; CPU per request message/send %.3f, tasks/get %.3f\n",
@@ -87,11 +81,5 @@ awk '
     if (sum["untraced", "median"] > 0)
       printf "first SSE event median, separate probes: ratio of the sums %.3f; CPU per stream %.3f\n",
         sum["traced", "median"] / sum["untraced", "median"], sum["traced", "stream_cpu_us"] / sum["untraced", "stream_cpu_us"]
-    if (pairs > 0) {
-      # insertion sort (mawk has no asort)
-      n = pairs; for (i = 1; i <= n; i++) sorted[i] = ratios[i]
-      for (i = 2; i <= n; i++) { v = sorted[i]; j = i - 1; while (j > 0 && sorted[j] > v) { sorted[j + 1] = sorted[j]; j-- } sorted[j + 1] = v }
-      printf "first SSE event median, interleaved probes: ratio of the sums of the medians %.3f; median over the alternations of the per-pair median ratio %.3f\n",
-        streams["median_2"] / streams["median_1"], (n % 2) ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-    }
   }' "$OUT" | tee -a "$OUT"
+interleaved_summary "$OUT" untraced traced | tee -a "$OUT"

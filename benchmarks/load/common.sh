@@ -167,3 +167,45 @@ a2a_measure() {
   done
   echo "send_rps=$(echo "$send_out" | awk '/Requests\/sec/ {print $2}') get_rps=$(echo "$get_out" | awk '/Requests\/sec/ {print $2}') send_cpu_us=$(cpu_us_per_request "$c0" "$c1" "$(echo "$send_out" | wrk_requests)") get_cpu_us=$(cpu_us_per_request "$c1" "$c2" "$(echo "$get_out" | wrk_requests)")${sse_out:+ stream_cpu_us=$(cpu_us_per_request "$c2" "$c3" $((SSE_WARM + SSE_COUNT))) $sse_out}"
 }
+
+# interleaved_probe URL...: the first-event probe of SSE_WARM + SSE_COUNT streams per URL, the
+# URLs' streams interleaved (A B, B A, …); prints its figures as key=value pairs (median_1, …,
+# and pair_ratio_median_2, … against the first URL).
+interleaved_probe() {
+  local first="$1"; shift
+  $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$first" "$SSE_WARM" "$SSE_COUNT" "$@"
+}
+
+# interleaved_summary FILE NAME...: for the "streams" lines of FILE (interleaved probes, the URLs
+# in the order of the NAMEs, the first the baseline), each other NAME's first SSE event ÷ the
+# baseline's: the ratio of the sums of the medians, and the median over the alternations of the
+# per-pair median ratio.
+interleaved_summary() {
+  local file="$1"; shift
+  awk -v names="$*" '
+    $1 != "streams" { next }
+    {
+      lines++
+      for (i = 2; i <= NF; i++) {
+        split($i, kv, "=")
+        if (kv[1] ~ /^median_/) sum[substr(kv[1], 8)] += kv[2]
+        if (kv[1] ~ /^pair_ratio_median_/) ratio[substr(kv[1], 19), lines] = kv[2]
+      }
+    }
+    END {
+      if (lines == 0) exit
+      n = split(names, name, " ")
+      for (k = 2; k <= n; k++) {
+        # median over the alternations (insertion sort: mawk has no asort)
+        for (i = 1; i <= lines; i++) {
+          v = ratio[k, i]; j = i - 1
+          while (j > 0 && sorted[j] > v) { sorted[j + 1] = sorted[j]; j-- }
+          sorted[j + 1] = v
+        }
+        median = (lines % 2) ? sorted[(lines + 1) / 2] : (sorted[lines / 2] + sorted[lines / 2 + 1]) / 2
+        printf "%s / %s, first SSE event, streams interleaved: ratio of the sums of the medians %.3f; median over the alternations of the per-pair median ratio %.3f\n",
+          name[k], name[1], sum[k] / sum[1], median
+      }
+    }' "$file"
+}
+

@@ -16,10 +16,9 @@
 
 package io.github.genaitracing.a2a;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -69,12 +68,12 @@ final class ResponseObserver {
 	private @Nullable String statusText;
 
 	/**
-	 * Events seen but not read yet: they are read after the bytes are flushed to the
-	 * client, so that reading them never delays an event.
+	 * The data of events seen but not read yet (UTF-8): they are read after the bytes are
+	 * flushed to the client, so that reading them never delays an event.
 	 */
-	private @Nullable ArrayDeque<String> pending;
+	private @Nullable ArrayDeque<byte[]> pending;
 
-	private int pendingChars;
+	private int pendingBytes;
 
 	private @Nullable A2aBufferedBytes accounting;
 
@@ -98,7 +97,7 @@ final class ResponseObserver {
 	 * and the events waiting to be read.
 	 */
 	private void account() {
-		long held = (long) this.buffer.size() + this.pendingChars;
+		long held = (long) this.buffer.size() + this.pendingBytes;
 		if (held > this.peak) {
 			this.peak = held;
 		}
@@ -165,16 +164,8 @@ final class ResponseObserver {
 
 	private void event() {
 		if (!this.overflow) {
-			StringBuilder data = new StringBuilder();
-			for (String line : this.buffer.toString(StandardCharsets.UTF_8).split("\n")) {
-				if (line.startsWith("data:")) {
-					if (!data.isEmpty()) {
-						data.append('\n');
-					}
-					data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
-				}
-			}
-			if (!data.isEmpty()) {
+			byte[] data = eventData(this.buffer.array(), this.buffer.size());
+			if (data != null) {
 				this.events++;
 				if (this.firstEventNanos < 0) {
 					this.firstEventNanos = System.nanoTime();
@@ -182,11 +173,11 @@ final class ResponseObserver {
 				if (this.pending == null) {
 					this.pending = new ArrayDeque<>();
 				}
-				if (this.pending.size() >= MAX_PENDING_EVENTS || this.pendingChars + data.length() > this.maxBytes) {
+				if (this.pending.size() >= MAX_PENDING_EVENTS || this.pendingBytes + data.length > this.maxBytes) {
 					drain();
 				}
-				this.pending.add(data.toString());
-				this.pendingChars += data.length();
+				this.pending.add(data);
+				this.pendingBytes += data.length;
 				account();
 			}
 		}
@@ -196,13 +187,68 @@ final class ResponseObserver {
 	}
 
 	/**
+	 * Returns the data of an event (its lines without {@code \r}): the values of its
+	 * {@code data:} lines, without the one space after the colon, joined by {@code \n}; or
+	 * {@code null} when it has none.
+	 */
+	static byte @Nullable [] eventData(byte[] event, int length) {
+		int size = 0;
+		int lines = 0;
+		for (int start = 0; start < length;) {
+			int end = lineEnd(event, start, length);
+			int value = dataValue(event, start, end);
+			if (value >= 0) {
+				size += end - value;
+				lines++;
+			}
+			start = end + 1;
+		}
+		if (lines == 0) {
+			return null;
+		}
+		byte[] data = new byte[size + lines - 1];
+		int at = 0;
+		for (int start = 0; start < length;) {
+			int end = lineEnd(event, start, length);
+			int value = dataValue(event, start, end);
+			if (value >= 0) {
+				if (at > 0) {
+					data[at++] = '\n';
+				}
+				System.arraycopy(event, value, data, at, end - value);
+				at += end - value;
+			}
+			start = end + 1;
+		}
+		return data;
+	}
+
+	private static int lineEnd(byte[] bytes, int from, int length) {
+		int end = from;
+		while (end < length && bytes[end] != '\n') {
+			end++;
+		}
+		return end;
+	}
+
+	/**
+	 * Where the value of a {@code data:} line starts, or -1 for any other line.
+	 */
+	private static int dataValue(byte[] bytes, int start, int end) {
+		if (end - start < 5 || bytes[start] != 'd' || bytes[start + 1] != 'a' || bytes[start + 2] != 't'
+				|| bytes[start + 3] != 'a' || bytes[start + 4] != ':') {
+			return -1;
+		}
+		return (end - start > 5 && bytes[start + 5] == ' ') ? start + 6 : start + 5;
+	}
+
+	/**
 	 * Reads the events seen since the last call; called after each flush to the client.
 	 */
 	synchronized void drain() {
-		String data;
-		while (this.pending != null && (data = this.pending.poll()) != null) {
-			this.pendingChars -= data.length();
-			byte[] json = data.getBytes(StandardCharsets.UTF_8);
+		byte[] json;
+		while (this.pending != null && (json = this.pending.poll()) != null) {
+			this.pendingBytes -= json.length;
 			A2aResult result = A2aResult.read(json, json.length, this.maxTextLength);
 			if (result != null) {
 				merge(result);
@@ -300,16 +346,44 @@ final class ResponseObserver {
 	}
 
 	/**
-	 * A byte buffer whose bytes are read in place.
+	 * A growing byte buffer whose bytes are read in place, without a lock of its own (the
+	 * observer's guards it): a streamed response is copied into it byte by byte.
 	 */
-	private static final class Bytes extends ByteArrayOutputStream {
+	private static final class Bytes {
 
-		Bytes() {
-			super(256);
+		private byte[] bytes = new byte[256];
+
+		private int size;
+
+		void write(byte b) {
+			if (this.size == this.bytes.length) {
+				grow(this.size + 1);
+			}
+			this.bytes[this.size++] = b;
+		}
+
+		void write(byte[] source, int offset, int length) {
+			if (this.size + length > this.bytes.length) {
+				grow(this.size + length);
+			}
+			System.arraycopy(source, offset, this.bytes, this.size, length);
+			this.size += length;
+		}
+
+		private void grow(int needed) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(needed, this.bytes.length * 2));
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		void reset() {
+			this.size = 0;
 		}
 
 		byte[] array() {
-			return this.buf;
+			return this.bytes;
 		}
 
 	}

@@ -148,6 +148,32 @@ class A2aProtocolTests {
 		assertThat(A2aResult.read(update, update.length, 0)).isNull();
 	}
 
+	@Test
+	void readsAStreamWhateverItsLineEndingsChunksAndDataLines() {
+		String task = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"task\",\"id\":\"t\",\"contextId\":\"c\","
+				+ "\"status\":{\"state\":\"completed\"}}}";
+		String half = task.substring(0, 40);
+		String rest = task.substring(40);
+		// CRLF line endings, a comment and an event name, the data split over two data lines
+		// (joined by a newline, JSON whitespace), "data:" without its space, one byte at a time
+		byte[] stream = utf8(": keep-alive\r\n\r\nevent: update\r\ndata: " + half + "\r\ndata:" + rest
+				+ "\r\n\r\n");
+		ResponseObserver observer = new ResponseObserver(4096, 0, System.nanoTime());
+		for (int i = 0; i < stream.length; i++) {
+			observer.onBytes("text/event-stream", stream, i, 1);
+		}
+		observer.drain();
+		assertThat(observer.events()).isEqualTo(1);
+		A2aResult result = observer.result();
+		assertThat(result.taskId()).isEqualTo("t");
+		assertThat(result.contextId()).isEqualTo("c");
+		assertThat(result.taskState()).isEqualTo("TASK_STATE_COMPLETED");
+		assertThat(ResponseObserver.eventData(utf8("id: 7\n"), 6)).isNull();
+		assertThat(new String(ResponseObserver.eventData(utf8("data:a\ndata: b\ndata:  c\ndatum: d"), 32),
+				StandardCharsets.UTF_8))
+			.isEqualTo("a\nb\n c");
+	}
+
 	private static void stream(ResponseObserver observer, String... results) {
 		for (String result : results) {
 			byte[] event = utf8("data: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}\n\n");
