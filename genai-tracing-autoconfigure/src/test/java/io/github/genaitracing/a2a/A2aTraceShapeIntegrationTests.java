@@ -226,17 +226,25 @@ class A2aTraceShapeIntegrationTests {
 		// Spring Boot tells its MDC listeners of its own scopes; the starter's context for the
 		// same span (the task id added) does not tell them again: as many scope events as a
 		// request the starter does not trace
+		assertAsManyScopeEventsAsAnUntracedRequest("mdc-poll", OtlpTestReceiver.hex(poll.getSpanId()));
+	}
+
+	/**
+	 * Asserts that Spring Boot told its scope event listeners of a traced request's span as
+	 * often as of a request the starter does not trace.
+	 */
+	private void assertAsManyScopeEventsAsAnUntracedRequest(String request, String spanId) throws Exception {
+		String plain = request + "-plain";
 		String plainSpanId = this.http
-			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).header(RequestsDone.HEADER, "plain").build(),
+			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).header(RequestsDone.HEADER, plain).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
 		// the body reaches the client before Boot's observation stops (and opens a scope to
 		// record its meters): count once every server filter has returned
-		RequestsDone.await("mdc-poll");
-		RequestsDone.await("plain");
+		RequestsDone.await(request);
+		RequestsDone.await(plain);
 		assertThat(ScopeEvents.ATTACHED.get(plainSpanId)).isNotNull();
-		assertThat(ScopeEvents.ATTACHED.get(OtlpTestReceiver.hex(poll.getSpanId())))
-			.isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
+		assertThat(ScopeEvents.ATTACHED.get(spanId)).isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
 	}
 
 	@Test
@@ -252,14 +260,7 @@ class A2aTraceShapeIntegrationTests {
 			.contains("\"mdcSpanId\":\"" + runSpanId + "\"")
 			// not a correlation field here: nothing of it in the MDC
 			.contains("\"mdcConversationId\":\"null\"");
-		String plainSpanId = this.http
-			.send(HttpRequest.newBuilder(URI.create(base + "/plain")).header(RequestsDone.HEADER, "plain-2").build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		RequestsDone.await("log-run");
-		RequestsDone.await("plain-2");
-		assertThat(ScopeEvents.ATTACHED.get(plainSpanId)).isNotNull();
-		assertThat(ScopeEvents.ATTACHED.get(runSpanId)).isEqualTo(ScopeEvents.ATTACHED.get(plainSpanId));
+		assertAsManyScopeEventsAsAnUntracedRequest("log-run", runSpanId);
 	}
 
 	@Test
