@@ -53,11 +53,7 @@ use_arm() {
 measure() {
   local figures
   use_arm "$1"
-  if [ "$SSE_MODE" = interleaved ]; then
-    figures="$(SSE_COUNT=0 a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
-  else
-    figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
-  fi
+  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
   echo "$1 pair=$2 alternation=$3 $figures" | tee -a "$OUT"
 }
 

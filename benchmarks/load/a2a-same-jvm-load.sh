@@ -40,11 +40,7 @@ declare -A PATHS=([untraced]=/untraced [traced]=/a2a)
 # measure NAME JVM ALTERNATION: one short run of each load on that path, one result line
 measure() {
   local figures
-  if [ "$SSE_MODE" = interleaved ]; then
-    figures="$(SSE_COUNT=0 a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
-  else
-    figures="$(a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
-  fi
+  figures="$(a2a_measure "http://127.0.0.1:$APP_PORT${PATHS[$1]}")" || exit 1
   echo "$1 jvm=$2 alternation=$3 $figures" | tee -a "$OUT"
 }
 

@@ -145,8 +145,9 @@ a2a_stream_warm_round() {
 }
 
 # a2a_measure URL: one short run of each load on the A2A load target (APP) at URL — DURATION s of
-# message/send and of the 2 KiB tasks/get at CONNECTIONS connections, then a first-event probe of
-# SSE_WARM + SSE_COUNT streams — and prints the figures as key=value pairs; fails on error responses.
+# message/send and of the 2 KiB tasks/get at CONNECTIONS connections, then, unless SSE_MODE is
+# interleaved (the caller probes all URLs at once), a first-event probe of SSE_WARM + SSE_COUNT
+# streams — and prints the figures as key=value pairs; fails on error responses.
 a2a_measure() {
   local url="$1" c0 c1 c2 c3 send_out get_out sse_out out
   c0=$(cpu_ticks)
@@ -155,7 +156,7 @@ a2a_measure() {
   get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s benchmarks/load/tasks-get.lua "$url")"
   c2=$(cpu_ticks)
   sse_out=""
-  if [ "$SSE_COUNT" -gt 0 ]; then
+  if [ "${SSE_MODE:-separate}" != interleaved ] && [ "$SSE_COUNT" -gt 0 ]; then
     sse_out="$($PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.SseFirstEventProbe "$url" "$SSE_WARM" "$SSE_COUNT")"
   fi
   c3=$(cpu_ticks)
