@@ -117,8 +117,11 @@ for pair in $(seq 1 "$PAIRS"); do
     APP="${PIDS[$name]}"; APP_PORT="${PORTS[$name]}"
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
     warm="$WARM_ROUNDS $WARM_STATE"
-    warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
-    echo "# pair $pair $name: warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+    if [ "$SSE_COUNT" -gt 0 ]; then
+      warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
+      warm="$warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE"
+    fi
+    echo "# pair $pair $name: warm-up rounds $warm" | tee -a "$OUT"
   done
   for round in $(seq 1 "$ROUNDS"); do
     send="$(measure_all message-send "$round")" || exit 1

@@ -55,6 +55,9 @@ public final class A2aCallerContextFilter extends OncePerRequestFilter {
 
 	private static final List<String> HIDDEN = List.of("traceparent", "tracestate");
 
+	/** The request attribute that marks a request this filter has seen, made once. */
+	private static final String ALREADY_FILTERED = A2aCallerContextFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
+
 	private final OpenTelemetry openTelemetry;
 
 	private final A2aPaths paths;
@@ -69,6 +72,15 @@ public final class A2aCallerContextFilter extends OncePerRequestFilter {
 	public A2aCallerContextFilter(OpenTelemetry openTelemetry, List<String> paths, List<String> excludes) {
 		this.openTelemetry = openTelemetry;
 		this.paths = new A2aPaths(paths, excludes);
+	}
+
+	/**
+	 * The same attribute for every request, made once (the superclass joins the filter's
+	 * name and a suffix on each request).
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED;
 	}
 
 	@Override

@@ -46,7 +46,9 @@ import io.github.genaitracing.autoconfigure.A2aUserIdSource;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.context.GenAiContext;
 import io.github.genaitracing.core.AgentDefaults;
+import io.github.genaitracing.core.DescribedOperation;
 import io.github.genaitracing.core.FailSafe;
+import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.GenAiOperation;
@@ -79,6 +81,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private final AgentDefaults agent;
 
+	/** The request attribute that marks a request this filter has seen, made once. */
+	private static final String ALREADY_FILTERED = A2aTracingFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
+
 	private final OpenTelemetry openTelemetry;
 
 	private final Settings settings;
@@ -86,6 +91,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	private final A2aPaths paths;
 
 	private final A2aBufferedBytes bufferedBytes;
+
+	/**
+	 * The agent run of a message as the request's server span, its start attributes
+	 * written once: a request adds its A2A attributes and links.
+	 */
+	private final @Nullable DescribedOperation serverAgentRun;
 
 	private final boolean observationsOnClassPath = ClassUtils.isPresent(
 			"org.springframework.web.filter.ServerHttpObservationFilter", A2aTracingFilter.class.getClassLoader());
@@ -121,6 +132,17 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
 		this.paths = new A2aPaths(settings.paths(), settings.excludes());
+		this.serverAgentRun = FailSafe.get("A2A agent description",
+				() -> spans.describe(agentOperationBuilder(null).spanKind(SpanKind.SERVER).build()));
+	}
+
+	/**
+	 * The same attribute for every request, made once (the superclass joins the filter's
+	 * name and a suffix on each request).
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED;
 	}
 
 	@Override
@@ -246,7 +268,13 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				request.setAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE, name);
 				boot.updateName(name);
 			}
-			server = A2aSpan.of(this.spans.adopt(boot, serverOperation, conversationId, parent), this.spans);
+			// an agent run without a user id has the described run's start attributes
+			DescribedOperation described = (agentIsServerSpan && agentOperation.userId() == null)
+					? this.serverAgentRun : null;
+			SpanHandle handle = (described != null)
+					? this.spans.adopt(boot, described, serverOperation, conversationId, parent)
+					: this.spans.adopt(boot, serverOperation, conversationId, parent);
+			server = A2aSpan.of(handle, this.spans);
 		}
 		else {
 			server = A2aSpan.of(this.spans.start(serverOperation, conversationId, parent), this.spans);
@@ -289,11 +317,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private AgentInvocation agentOperation(HttpServletRequest request, A2aRequest a2a, boolean serverSpan,
 			@Nullable SpanContext link) {
-		AgentInvocation.Builder operation = GenAiOperation.agent(this.agent.name())
-			.providerName(this.agent.providerName())
-			.agentDescription(this.agent.description())
-			.agentVersion(this.agent.version())
-			.userId(userId(request));
+		AgentInvocation.Builder operation = agentOperationBuilder(userId(request));
 		if (serverSpan) {
 			operation.spanKind(SpanKind.SERVER);
 		}
@@ -303,6 +327,14 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			operation.link(link);
 		}
 		return operation.build();
+	}
+
+	private AgentInvocation.Builder agentOperationBuilder(@Nullable String userId) {
+		return GenAiOperation.agent(this.agent.name())
+			.providerName(this.agent.providerName())
+			.agentDescription(this.agent.description())
+			.agentVersion(this.agent.version())
+			.userId(userId);
 	}
 
 	/**

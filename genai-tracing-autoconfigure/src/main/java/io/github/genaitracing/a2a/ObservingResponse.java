@@ -41,6 +41,9 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 
 	private @Nullable PrintWriter writer;
 
+	/** Whether the observer has been shown the content type (it reads it once). */
+	private boolean contentTypeShown;
+
 	ObservingResponse(HttpServletResponse response, ResponseObserver observer) {
 		super(response);
 		this.observer = observer;
@@ -89,7 +92,14 @@ final class ObservingResponse extends HttpServletResponseWrapper {
 
 	private void observe(byte[] bytes, int offset, int length) {
 		try {
-			this.observer.onBytes(getContentType(), bytes, offset, length);
+			// the observer decides from the first bytes' content type; asking the container
+			// for it builds a string each time
+			String contentType = null;
+			if (!this.contentTypeShown) {
+				contentType = getContentType();
+				this.contentTypeShown = true;
+			}
+			this.observer.onBytes(contentType, bytes, offset, length);
 		}
 		catch (RuntimeException ex) {
 			// observing must never break the response

@@ -120,6 +120,15 @@ final class ResponseObserver {
 		return this.peak;
 	}
 
+	/**
+	 * Shows the observer bytes of the response.
+	 * @param contentType the response's content type when these are its first bytes (it
+	 * decides whether the response is an event stream); ignored afterwards, may be
+	 * {@code null} then
+	 * @param bytes the bytes
+	 * @param offset where they start
+	 * @param length how many
+	 */
 	synchronized void onBytes(@Nullable String contentType, byte[] bytes, int offset, int length) {
 		if (this.streaming == null) {
 			this.streaming = contentType != null && contentType.startsWith("text/event-stream");
@@ -351,7 +360,10 @@ final class ResponseObserver {
 	 */
 	private static final class Bytes {
 
-		private byte[] bytes = new byte[256];
+		private static final byte[] NONE = new byte[0];
+
+		/** Allocated at the first write, sized to it: a plain response is often one write. */
+		private byte[] bytes = NONE;
 
 		private int size;
 
@@ -371,7 +383,7 @@ final class ResponseObserver {
 		}
 
 		private void grow(int needed) {
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(needed, this.bytes.length * 2));
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(needed, Math.max(64, this.bytes.length * 2)));
 		}
 
 		int size() {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -205,6 +206,34 @@ public final class DescribedOperation {
 	}
 
 	/**
+	 * Sets the start attributes on a span already started (one adopted from another
+	 * instrumentation), as {@link #describe(SpanBuilder, String, List)} does on a builder.
+	 * The vocabularies asked at every start describe {@code operation}: the described one,
+	 * or one that differs from it in its protocol attributes and links only.
+	 */
+	void describe(Span span, GenAiOperation operation, @Nullable String conversationId,
+			List<SpanVocabulary> vocabularies) {
+		if (conversationId == null) {
+			this.withoutConversation.setOn(span, null);
+		}
+		else {
+			this.withConversation.setOn(span, conversationId);
+		}
+		if (this.askedFrom < vocabularies.size()) {
+			AttributeSink sink = AttributeSink.of(span);
+			for (int i = this.askedFrom; i < vocabularies.size(); i++) {
+				SpanVocabulary vocabulary = vocabularies.get(i);
+				try {
+					vocabulary.onStart(operation, conversationId, sink);
+				}
+				catch (Throwable ex) {
+					FailSafe.failed(vocabulary, ex);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Returns the number of leading vocabularies whose start attributes were written
 	 * ahead; for tests.
 	 * @return the number
@@ -259,6 +288,15 @@ public final class DescribedOperation {
 			for (int i = 0; i < keys.length; i++) {
 				Object value = values[i];
 				builder.setAttribute(keys[i], (value == ConversationIdSlot.INSTANCE) ? conversationId : value);
+			}
+		}
+
+		void setOn(Span span, @Nullable String conversationId) {
+			AttributeKey<Object>[] keys = this.keys;
+			Object[] values = this.values;
+			for (int i = 0; i < keys.length; i++) {
+				Object value = values[i];
+				span.setAttribute(keys[i], (value == ConversationIdSlot.INSTANCE) ? conversationId : value);
 			}
 		}
 

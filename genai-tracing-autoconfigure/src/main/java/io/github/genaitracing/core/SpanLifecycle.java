@@ -279,6 +279,45 @@ public final class SpanLifecycle {
 		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
 		AttributeSink sink = AttributeSink.of(span);
 		describeStart(operation, effectiveId, sink);
+		addProtocolParts(operation, span, sink);
+		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
+				parent, false);
+	}
+
+	/**
+	 * Adopts a span as {@link #adopt(Span, GenAiOperation, String, Context)} does, with
+	 * the prebuilt start attributes of a described operation: for the spans of one
+	 * operation that differ from one another in their protocol attributes and links only,
+	 * such as the server spans of an agent's A2A runs. Never throws.
+	 * @param span the span to adopt, current in {@code parent}'s stead
+	 * @param described the operation as this lifecycle described it (one described by
+	 * another is adopted as an undescribed operation)
+	 * @param operation the operation the span now describes: the described one, or one
+	 * with the same fields and this span's protocol attributes and links
+	 * @param conversationId the conversation id of this run, or {@code null} to inherit
+	 * the parent's
+	 * @param parent the context the span was started in (its parent's)
+	 * @return the handle of the adopted span
+	 */
+	public SpanHandle adopt(Span span, DescribedOperation described, GenAiOperation operation,
+			@Nullable String conversationId, Context parent) {
+		if (described.lifecycle() != this) {
+			return adopt(span, operation, conversationId, parent);
+		}
+		long startNanos = startTime(operation);
+		String effectiveId = (conversationId != null) ? conversationId : inheritedConversationId(parent);
+		try {
+			described.describe(span, operation, effectiveId, this.vocabularies);
+		}
+		catch (Throwable ex) {
+			FailSafe.failed("span processor", ex);
+		}
+		addProtocolParts(operation, span, AttributeSink.of(span));
+		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
+				parent, false);
+	}
+
+	private static void addProtocolParts(GenAiOperation operation, Span span, AttributeSink sink) {
 		try {
 			operation.writeProtocolAttributes(sink);
 			List<SpanContext> links = operation.links();
@@ -289,8 +328,6 @@ public final class SpanLifecycle {
 		catch (Throwable ex) {
 			FailSafe.failed("span processor", ex);
 		}
-		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
-				parent, false);
 	}
 
 	/**

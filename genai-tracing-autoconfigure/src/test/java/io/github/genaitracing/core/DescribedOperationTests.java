@@ -93,6 +93,51 @@ class DescribedOperationTests {
 	}
 
 	@Test
+	void adoptedSpanOfADescribedOperationCarriesTheSameAttributesAsAnUndescribedAdoptionWithTheRequestsOwnProtocolAttributes() {
+		SpanLifecycle lifecycle = lifecycle(new GenAiVocabulary(SemconvMode.DUP),
+				new OpenInferenceVocabulary(), new MlflowVocabulary());
+		GenAiOperation template = GenAiOperation.agent("planner").providerName("openai").agentVersion("2").build();
+		DescribedOperation described = lifecycle.describe(template);
+		for (String tenant : new String[] { "t-1", "t-2" }) {
+			GenAiOperation request = GenAiOperation.agent("planner")
+				.providerName("openai")
+				.agentVersion("2")
+				.protocolAttribute(TENANT, tenant)
+				.build();
+			for (String conversationId : new String[] { "conv-1", null }) {
+				Attributes expected = adopted(lifecycle, null, request, conversationId);
+				Attributes actual = adopted(lifecycle, described, request, conversationId);
+				assertThat(actual).isEqualTo(expected);
+				assertThat(actual.get(TENANT)).isEqualTo(tenant);
+				assertThat(actual.get(GenAiAttributes.CONVERSATION_ID)).isEqualTo(conversationId);
+				assertThat(actual.get(SEEN)).isEqualTo("owner's");
+			}
+		}
+	}
+
+	/** Adopts a span its owner started and ends, and returns what it exported. */
+	private static Attributes adopted(SpanLifecycle lifecycle, @Nullable DescribedOperation described,
+			GenAiOperation operation, @Nullable String conversationId) {
+		io.opentelemetry.api.trace.Span owners = otel.getOpenTelemetry()
+			.getTracer("owner")
+			.spanBuilder("http post")
+			.setAttribute(SEEN, "owner's")
+			.startSpan();
+		SpanHandle handle = (described != null)
+				? lifecycle.adopt(owners, described, operation, conversationId, Context.root())
+				: lifecycle.adopt(owners, operation, conversationId, Context.root());
+		handle.end();
+		owners.end();
+		String spanId = owners.getSpanContext().getSpanId();
+		return otel.getSpans()
+			.stream()
+			.filter((span) -> span.getSpanId().equals(spanId))
+			.map(SpanData::getAttributes)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void describedSpanInheritsTheParentsConversationIdAsAnUndescribedOneDoes() {
 		SpanLifecycle lifecycle = lifecycle(new GenAiVocabulary(), new OpenInferenceVocabulary());
 		SpanHandle parent = lifecycle.start(this.agent, "conv-parent", Context.root());
