@@ -40,16 +40,11 @@ OUT=benchmarks/results/a2a-concurrent-load.txt
 $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
 declare -A PIDS PORTS GROUPS_OF
-NAMES=()
-for arm in $ARMS; do NAMES+=("${arm%%:*}"); done
-stop_all() {
-  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && kill "${PIDS[$name]}" 2>/dev/null || true; done
-  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && wait "${PIDS[$name]}" 2>/dev/null || true; done
-}
+arm_names
 remove_groups() {
   for name in "${NAMES[@]}"; do [ -n "${GROUPS_OF[$name]:-}" ] && rmdir "${GROUPS_OF[$name]}" 2>/dev/null || true; done
 }
-trap 'kill $SINK 2>/dev/null || true; stop_all; remove_groups' EXIT
+trap 'kill $SINK 2>/dev/null || true; stop_arms; remove_groups' EXIT
 
 # cpu_group NAME: creates a CPU control group of the default weight for an arm; prints its path,
 # or nothing when the machine has no writable one.
@@ -135,7 +130,7 @@ for pair in $(seq 1 "$PAIRS"); do
       echo "streams pair=$pair round=$round $streams" | tee -a "$OUT"
     fi
   done
-  stop_all
+  stop_arms
   PIDS=()
 done
 

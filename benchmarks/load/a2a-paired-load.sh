@@ -37,12 +37,8 @@ OUT=benchmarks/results/a2a-paired-load.txt
 $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
 declare -A PIDS PORTS
-NAMES=()
-for arm in $ARMS; do NAMES+=("${arm%%:*}"); done
-stop_all() {
-  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && kill "${PIDS[$name]}" 2>/dev/null || true; done
-}
-trap 'kill $SINK 2>/dev/null || true; stop_all' EXIT
+arm_names
+trap 'kill $SINK 2>/dev/null || true; stop_arms' EXIT
 
 # use_arm NAME: later commands (common.sh's measures, wrk) address that arm's JVM
 use_arm() {
@@ -90,7 +86,7 @@ for pair in $(seq 1 "$PAIRS"); do
     for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
     if [ "$SSE_MODE" = interleaved ]; then measure_streams "$pair" "$alt"; fi
   done
-  stop_all
+  stop_arms
   PIDS=()
 done
 

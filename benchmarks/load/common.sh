@@ -210,3 +210,14 @@ interleaved_summary() {
     }' "$file"
 }
 
+# arm_names: NAMES, the names of the arms in ARMS (each NAME:ARGUMENT[,ARGUMENT…]), in order.
+arm_names() {
+  NAMES=()
+  for arm in $ARMS; do NAMES+=("${arm%%:*}"); done
+}
+
+# stop_arms: stops the JVM of every arm in NAMES that has one (PIDS, by name) and waits for it.
+stop_arms() {
+  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && kill "${PIDS[$name]}" 2>/dev/null || true; done
+  for name in "${NAMES[@]}"; do [ -n "${PIDS[$name]:-}" ] && wait "${PIDS[$name]}" 2>/dev/null || true; done
+}

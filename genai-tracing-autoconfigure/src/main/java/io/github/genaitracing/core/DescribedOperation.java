@@ -192,16 +192,7 @@ public final class DescribedOperation {
 			this.withConversation.setOn(builder, conversationId);
 		}
 		if (this.askedFrom < vocabularies.size()) {
-			AttributeSink sink = AttributeSink.of(builder);
-			for (int i = this.askedFrom; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onStart(this.operation, conversationId, sink);
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
-			}
+			askTheRest(this.operation, conversationId, vocabularies, AttributeSink.of(builder));
 		}
 	}
 
@@ -220,15 +211,22 @@ public final class DescribedOperation {
 			this.withConversation.setOn(span, conversationId);
 		}
 		if (this.askedFrom < vocabularies.size()) {
-			AttributeSink sink = AttributeSink.of(span);
-			for (int i = this.askedFrom; i < vocabularies.size(); i++) {
-				SpanVocabulary vocabulary = vocabularies.get(i);
-				try {
-					vocabulary.onStart(operation, conversationId, sink);
-				}
-				catch (Throwable ex) {
-					FailSafe.failed(vocabulary, ex);
-				}
+			askTheRest(operation, conversationId, vocabularies, AttributeSink.of(span));
+		}
+	}
+
+	/**
+	 * Asks the vocabularies from the first one not described ahead on, each call guarded.
+	 */
+	private void askTheRest(GenAiOperation operation, @Nullable String conversationId,
+			List<SpanVocabulary> vocabularies, AttributeSink sink) {
+		for (int i = this.askedFrom; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
+			try {
+				vocabulary.onStart(operation, conversationId, sink);
+			}
+			catch (Throwable ex) {
+				FailSafe.failed(vocabulary, ex);
 			}
 		}
 	}

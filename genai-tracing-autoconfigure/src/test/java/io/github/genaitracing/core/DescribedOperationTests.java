@@ -128,13 +128,7 @@ class DescribedOperationTests {
 				: lifecycle.adopt(owners, operation, conversationId, Context.root());
 		handle.end();
 		owners.end();
-		String spanId = owners.getSpanContext().getSpanId();
-		return otel.getSpans()
-			.stream()
-			.filter((span) -> span.getSpanId().equals(spanId))
-			.map(SpanData::getAttributes)
-			.findFirst()
-			.orElseThrow();
+		return exportedAttributes(owners.getSpanContext().getSpanId());
 	}
 
 	@Test
@@ -252,7 +246,10 @@ class DescribedOperationTests {
 
 	private static Attributes attributesOf(SpanHandle handle) {
 		handle.end();
-		String spanId = handle.span().getSpanContext().getSpanId();
+		return exportedAttributes(handle.span().getSpanContext().getSpanId());
+	}
+
+	private static Attributes exportedAttributes(String spanId) {
 		return otel.getSpans()
 			.stream()
 			.filter((span) -> span.getSpanId().equals(spanId))
