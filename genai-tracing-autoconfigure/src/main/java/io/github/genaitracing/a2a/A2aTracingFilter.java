@@ -75,14 +75,14 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private static final String VERSION_HEADER = "A2A-Version";
 
+	/** The request attribute that marks a request this filter has seen, made once. */
+	private static final String ALREADY_FILTERED = A2aTracingFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
+
 	private final SpanLifecycle spans;
 
 	private final ContentPolicy contentPolicy;
 
 	private final AgentDefaults agent;
-
-	/** The request attribute that marks a request this filter has seen, made once. */
-	private static final String ALREADY_FILTERED = A2aTracingFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
 
 	private final OpenTelemetry openTelemetry;
 

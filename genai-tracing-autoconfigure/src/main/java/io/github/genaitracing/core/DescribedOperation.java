@@ -185,12 +185,7 @@ public final class DescribedOperation {
 	 * vocabularies asked at every start, each call guarded.
 	 */
 	void describe(SpanBuilder builder, @Nullable String conversationId, List<SpanVocabulary> vocabularies) {
-		if (conversationId == null) {
-			this.withoutConversation.setOn(builder, null);
-		}
-		else {
-			this.withConversation.setOn(builder, conversationId);
-		}
+		prebuilt(conversationId).setOn(builder, conversationId);
 		if (this.askedFrom < vocabularies.size()) {
 			askTheRest(this.operation, conversationId, vocabularies, AttributeSink.of(builder));
 		}
@@ -204,15 +199,15 @@ public final class DescribedOperation {
 	 */
 	void describe(Span span, GenAiOperation operation, @Nullable String conversationId,
 			List<SpanVocabulary> vocabularies) {
-		if (conversationId == null) {
-			this.withoutConversation.setOn(span, null);
-		}
-		else {
-			this.withConversation.setOn(span, conversationId);
-		}
+		prebuilt(conversationId).setOn(span, conversationId);
 		if (this.askedFrom < vocabularies.size()) {
 			askTheRest(operation, conversationId, vocabularies, AttributeSink.of(span));
 		}
+	}
+
+	/** The prebuilt start attributes of a start without or with a conversation id. */
+	private Prebuilt prebuilt(@Nullable String conversationId) {
+		return (conversationId != null) ? this.withConversation : this.withoutConversation;
 	}
 
 	/**
