@@ -17,10 +17,12 @@
 package io.github.genaitracing.a2a;
 
 
+import io.opentelemetry.api.common.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import io.github.genaitracing.semconv.A2aAttributes;
+import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.GenAiOperation;
 
 /**
@@ -101,14 +103,30 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 	 * @return the builder
 	 */
 	<B extends GenAiOperation.Builder<B>> B describe(B operation) {
-		return operation.protocolAttribute(A2aAttributes.METHOD_NAME, methodName())
-			.protocolAttribute(A2aAttributes.METHOD_ORIGINAL, this.unknownMethod)
-			.protocolAttribute(A2aAttributes.MESSAGE_ID, this.messageId)
-			.protocolAttribute(A2aAttributes.TASK_ID, this.taskId)
-			.protocolAttribute(A2aAttributes.TENANT, this.tenant)
-			.protocolAttribute(A2aAttributes.PROTOCOL_VERSION, this.protocolVersion)
-			.protocolAttribute(A2aAttributes.JSONRPC_REQUEST_ID, this.jsonRpcId)
-			.protocolAttribute(A2aAttributes.BODY_NOT_PARSED, this.notParsed);
+		writeAttributes(new AttributeSink() {
+			@Override
+			public <T> void put(AttributeKey<T> key, @Nullable T value) {
+				operation.protocolAttribute(key, value);
+			}
+		});
+		return operation;
+	}
+
+	/**
+	 * Writes what this request says as A2A attributes (those that are known), in the order
+	 * {@link #describe} adds them: onto a span that already carries its operation's other
+	 * attributes.
+	 * @param sink where to write
+	 */
+	void writeAttributes(AttributeSink sink) {
+		sink.put(A2aAttributes.METHOD_NAME, methodName());
+		sink.put(A2aAttributes.METHOD_ORIGINAL, this.unknownMethod);
+		sink.put(A2aAttributes.MESSAGE_ID, this.messageId);
+		sink.put(A2aAttributes.TASK_ID, this.taskId);
+		sink.put(A2aAttributes.TENANT, this.tenant);
+		sink.put(A2aAttributes.PROTOCOL_VERSION, this.protocolVersion);
+		sink.put(A2aAttributes.JSONRPC_REQUEST_ID, this.jsonRpcId);
+		sink.put(A2aAttributes.BODY_NOT_PARSED, this.notParsed);
 	}
 
 	/** The members a request's span is made of; the text parts only when content is recorded. */

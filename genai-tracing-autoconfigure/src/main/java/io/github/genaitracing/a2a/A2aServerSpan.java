@@ -42,11 +42,9 @@ final class A2aServerSpan {
 	static AgentRequest operation(AgentInvocation agent, A2aRequest a2a, HttpServletRequest request,
 			@Nullable SpanContext link) {
 		String name = (a2a.method() != null) ? a2a.method().logicalName() : UNKNOWN_METHOD_SPAN_NAME;
-		AgentRequest.Builder operation = AgentRequest.of(name, agent)
-			.protocolAttributesOf(agent)
+		AgentRequest.Builder operation = a2a.describe(AgentRequest.of(name, agent))
 			.client(request.getRemoteAddr(), (request.getRemotePort() > 0) ? (long) request.getRemotePort() : null)
 			.server(request.getServerName(), (request.getServerPort() > 0) ? (long) request.getServerPort() : null);
-		agent.links().forEach(operation::link);
 		if (link != null) {
 			operation.link(link);
 		}

@@ -51,6 +51,7 @@ import io.github.genaitracing.core.FailSafe;
 import io.github.genaitracing.core.SpanHandle;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.spi.AgentInvocation;
+import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.GenAiOperation;
 
 /**
@@ -98,6 +99,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 */
 	private final @Nullable DescribedOperation serverAgentRun;
 
+	/** The agent the requests without a user id serve, as other methods than a message name it. */
+	private final AgentInvocation agentOfRequests;
+
 	private final boolean observationsOnClassPath = ClassUtils.isPresent(
 			"org.springframework.web.filter.ServerHttpObservationFilter", A2aTracingFilter.class.getClassLoader());
 
@@ -132,6 +136,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.openTelemetry = openTelemetry;
 		this.settings = settings;
 		this.paths = new A2aPaths(settings.paths(), settings.excludes());
+		this.agentOfRequests = agentOperationBuilder(null).build();
 		this.serverAgentRun = FailSafe.get("A2A agent description",
 				() -> spans.describe(agentOperationBuilder(null).spanKind(SpanKind.SERVER).build()));
 	}
@@ -256,11 +261,25 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 		boolean agentRun = a2a.sendsMessage();
 		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
-		AgentInvocation agentOperation = agentOperation(request, a2a, agentIsServerSpan,
-				agentIsServerSpan ? caller : null);
+		String userId = userId(request);
+		// an agent run of Boot's server span without a user id or a link is the described
+		// run itself: no operation of its own, the request's A2A attributes written alone
+		DescribedOperation described = (boot != null && agentIsServerSpan && userId == null && caller == null)
+				? this.serverAgentRun : null;
+		AgentInvocation agentOperation = (described != null || !agentRun) ? null
+				: agentOperation(userId, a2a, agentIsServerSpan, agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
-		GenAiOperation serverOperation = agentIsServerSpan ? agentOperation
-				: A2aServerSpan.operation(agentOperation, a2a, request, caller);
+		GenAiOperation serverOperation;
+		if (described != null) {
+			serverOperation = described.operation();
+		}
+		else if (agentIsServerSpan) {
+			serverOperation = agentOperation;
+		}
+		else {
+			AgentInvocation agent = (userId == null) ? this.agentOfRequests : agentOperationBuilder(userId).build();
+			serverOperation = A2aServerSpan.operation(agent, a2a, request, caller);
+		}
 		String name = (a2a.method() != null) ? serverOperation.spanName() : null;
 		A2aSpan server;
 		if (boot != null) {
@@ -268,12 +287,14 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 				request.setAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE, name);
 				boot.updateName(name);
 			}
-			// an agent run without a user id has the described run's start attributes
-			DescribedOperation described = (agentIsServerSpan && agentOperation.userId() == null)
-					? this.serverAgentRun : null;
-			SpanHandle handle = (described != null)
-					? this.spans.adopt(boot, described, serverOperation, conversationId, parent)
-					: this.spans.adopt(boot, serverOperation, conversationId, parent);
+			SpanHandle handle;
+			if (described != null) {
+				a2a.writeAttributes(AttributeSink.of(boot));
+				handle = this.spans.adopt(boot, described, serverOperation, conversationId, parent);
+			}
+			else {
+				handle = this.spans.adopt(boot, serverOperation, conversationId, parent);
+			}
 			server = A2aSpan.of(handle, this.spans);
 		}
 		else {
@@ -315,9 +336,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private AgentInvocation agentOperation(HttpServletRequest request, A2aRequest a2a, boolean serverSpan,
+	private AgentInvocation agentOperation(@Nullable String userId, A2aRequest a2a, boolean serverSpan,
 			@Nullable SpanContext link) {
-		AgentInvocation.Builder operation = agentOperationBuilder(userId(request));
+		AgentInvocation.Builder operation = agentOperationBuilder(userId);
 		if (serverSpan) {
 			operation.spanKind(SpanKind.SERVER);
 		}
