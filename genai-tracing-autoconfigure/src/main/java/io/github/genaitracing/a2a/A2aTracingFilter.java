@@ -99,7 +99,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 */
 	private final @Nullable DescribedOperation serverAgentRun;
 
-	/** The agent the requests without a user id serve, as other methods than a message name it. */
+	/** The agent that requests without a user id serve, as the spans of other methods than a message name it. */
 	private final AgentInvocation agentOfRequests;
 
 	private final boolean observationsOnClassPath = ClassUtils.isPresent(
@@ -262,10 +262,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		boolean agentRun = a2a.sendsMessage();
 		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
 		String userId = userId(request);
-		// an agent run of Boot's server span without a user id or a link is the described
-		// run itself: no operation of its own, the request's A2A attributes written alone
-		DescribedOperation described = (boot != null && agentIsServerSpan && userId == null && caller == null)
-				? this.serverAgentRun : null;
+		// an agent run of Boot's server span without a user id is the described run itself:
+		// no operation of its own, the request's A2A attributes and link written alone
+		DescribedOperation described = (boot != null && agentIsServerSpan && userId == null) ? this.serverAgentRun
+				: null;
 		AgentInvocation agentOperation = (described != null || !agentRun) ? null
 				: agentOperation(userId, a2a, agentIsServerSpan, agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
@@ -290,6 +290,9 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			SpanHandle handle;
 			if (described != null) {
 				a2a.writeAttributes(AttributeSink.of(boot));
+				if (caller != null) {
+					boot.addLink(caller);
+				}
 				handle = this.spans.adopt(boot, described, serverOperation, conversationId, parent);
 			}
 			else {
