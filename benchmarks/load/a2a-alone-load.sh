@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load test of the A2A filter, one JVM at a time: each arm's JVM (default `off` and `on`) runs
+# alone on the application's processor, the arms in turn (off, on, then on, off, … for PAIRS
+# JVMs per arm). Each JVM is warmed until its JIT settled, then measured ROUNDS times under
+# message/send and under the 2 KiB tasks/get poll; each run reports the CPU the JVM used per
+# request, split by thread: request threads (Tomcat's, the filters, the application), the
+# batch span processor, the OTLP sender, the JIT, the rest. A JVM alone on its processor is how
+# an application runs: in a2a-concurrent-load.sh two JVMs take turns on one processor and
+# refill each other's caches at every switch, which costs the arm with more code and data per
+# request more. What this script cannot remove is the machine's drift between runs: compare
+# pairs, and the `off` JVMs with each other. Spring Boot's tracing is on in every arm (its HTTP
+# server spans, exported over OTLP/HTTP to a discarding sink). Results, one line per run and
+# thread group and the ratios of the sums: benchmarks/results/a2a-alone-load.txt.
+#
+#   ./benchmarks/load/a2a-alone-load.sh [duration-seconds] [connections] [pairs] [rounds]
+#
+# ARMS overrides the arms, each NAME:ARGUMENT[,ARGUMENT…], the first the baseline (see
+# a2a-paired-load.sh).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-20}"
+CONNECTIONS="${2:-16}"
+PAIRS="${3:-2}"
+ROUNDS="${4:-2}"
+SINK_PORT="${SINK_PORT:-14318}"
+MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
+SSE_WARM=0
+ARMS="${ARMS:-off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true}"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+. benchmarks/load/common.sh
+OUT=benchmarks/results/a2a-alone-load.txt
+: > "$OUT"
+$PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
+SINK=$!
+trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
+arm_names
+
+# thread_ticks: the target's CPU time so far (clock ticks) per thread group, one "GROUP TICKS"
+# line each: http (request threads), export (batch span processor), sender (OTLP over OkHttp),
+# jit, other
+thread_ticks() {
+  local t comm group
+  for t in /proc/$APP/task/*; do
+    comm="$(cat "$t/comm" 2>/dev/null)" || continue
+    case "$comm" in
+      http-nio*) group=http ;;
+      BatchSpanProces*) group=export ;;
+      OkHttp*|okhttp*) group=sender ;;
+      C1*|C2*) group=jit ;;
+      *) group=other ;;
+    esac
+    echo "$group $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+  done | awk '{ticks[$1] += $2} END {for (g in ticks) print g, ticks[g]}' | sort
+}
+
+# measure SCRIPT: one run of wrk with SCRIPT; prints "rps=… cpu_us=… http=… export=… …" (µs of
+# CPU per request, per thread group)
+measure() {
+  local before after requests rps
+  before="$(thread_ticks)"
+  $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "benchmarks/load/$1.lua" \
+    "http://127.0.0.1:$APP_PORT/a2a" > /tmp/a2a-alone.wrk
+  after="$(thread_ticks)"
+  if grep -q "Non-2xx" /tmp/a2a-alone.wrk; then
+    { echo "wrk saw error responses:"; cat /tmp/a2a-alone.wrk; } >&2
+    return 1
+  fi
+  requests="$(wrk_requests < /tmp/a2a-alone.wrk)"
+  rps="$(awk '/Requests\/sec/ {print $2}' /tmp/a2a-alone.wrk)"
+  join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$before") <(echo "$after") | awk -v n="$requests" -v rps="$rps" \
+    -v hz="$(getconf CLK_TCK)" '{us[$1] = ($3 - $2) / hz * 1e6 / n; total += us[$1]}
+    END {printf "rps=%s cpu_us=%.1f", rps, total; for (g in us) printf " %s=%.1f", g, us[g]; print ""}'
+}
+
+for pair in $(seq 1 "$PAIRS"); do
+  if [ $((pair % 2)) -eq 1 ]; then order=("${NAMES[@]}"); else order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do order+=("${NAMES[$i]}"); done; fi
+  for name in "${order[@]}"; do
+    for arm in $ARMS; do [ "${arm%%:*}" = "$name" ] && args="${arm#*:}"; done
+    # shellcheck disable=SC2046
+    start_target "benchmarks/results/a2a-alone-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+      $(echo "$args" | tr ',' ' ')
+    warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
+    echo "# pair $pair $name: warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+    for round in $(seq 1 "$ROUNDS"); do
+      echo "send pair=$pair round=$round arm=$name $(measure message-send)" | tee -a "$OUT"
+      echo "get pair=$pair round=$round arm=$name $(measure tasks-get)" | tee -a "$OUT"
+    done
+    stop_target
+  done
+done
+
+# per load, each arm against the baseline: the ratio of the sums of the CPU per request (the
+# inverse is the throughput ratio of a CPU-bound application) and every pair's ratio
+awk -v names="${NAMES[*]}" '
+  $1 != "send" && $1 != "get" { next }
+  {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    sum[$1, f["arm"]] += f["cpu_us"]; pairsum[$1, f["arm"], f["pair"]] += f["cpu_us"]
+    if (f["pair"] > pairs) pairs = f["pair"]
+  }
+  END {
+    n = split(names, arm, " ")
+    for (l = 1; l <= 2; l++) {
+      load = (l == 1) ? "send" : "get"; label = (l == 1) ? "message/send" : "tasks/get (2 KiB)"
+      for (i = 2; i <= n; i++) {
+        runs = ""
+        for (p = 1; p <= pairs; p++) runs = runs sprintf(" %.3f", pairsum[load, arm[1], p] / pairsum[load, arm[i], p])
+        printf "%s / %s, %s, one JVM at a time: CPU per request %.3f, so throughput %.3f; per pair:%s\n",
+          arm[i], arm[1], label, sum[load, arm[i]] / sum[load, arm[1]], sum[load, arm[1]] / sum[load, arm[i]], runs
+      }
+    }
+  }' "$OUT" | tee -a "$OUT"
