@@ -24,7 +24,6 @@ PAIRS="${3:-2}"
 ROUNDS="${4:-2}"
 SINK_PORT="${SINK_PORT:-14318}"
 MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
-SSE_WARM=0
 ARMS="${ARMS:-off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh

@@ -99,7 +99,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 */
 	private final @Nullable DescribedOperation serverAgentRun;
 
-	/** The agent that requests without a user id serve, as the spans of other methods than a message name it. */
+	/** The agent named by the span of a request other than a message, when it has no user id. */
 	private final AgentInvocation agentOfRequests;
 
 	private final boolean observationsOnClassPath = ClassUtils.isPresent(
@@ -266,7 +266,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		// no operation of its own, the request's A2A attributes and link written alone
 		DescribedOperation described = (boot != null && agentIsServerSpan && userId == null) ? this.serverAgentRun
 				: null;
-		AgentInvocation agentOperation = (described != null || !agentRun) ? null
+		@Nullable AgentInvocation agentOperation = (described != null || !agentRun) ? null
 				: agentOperation(userId, a2a, agentIsServerSpan, agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
 		GenAiOperation serverOperation;
