@@ -16,7 +16,8 @@
 #
 # ARMS overrides the arms, each NAME:ARGUMENT[,ARGUMENT…], the first the baseline (see
 # a2a-paired-load.sh). After the warm-up, SETTLE_SECONDS (default 5) of each measured load run
-# unmeasured: the warm-up ends on the stream path.
+# unmeasured: the warm-up ends on the stream path. The summary gives, per load, the ratios of the
+# sums (CPU per request and requests per second) and the ratio of the median runs' CPU per request.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
@@ -121,3 +122,20 @@ awk -v names="${NAMES[*]}" '
       }
     }
   }' "$OUT" | tee -a "$OUT"
+
+# the median run's CPU per request of each arm, and their ratio: less moved than the sums by the
+# one or two runs another tenant slowed
+median_cpu() {
+  awk -v load="$1" -v arm="$2" '$1 == load { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+      if (f["arm"] == arm) print f["cpu_us"] }' "$OUT" | sort -n | awk '{v[NR] = $1}
+    END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+for load in send get; do
+  base="$(median_cpu "$load" "${NAMES[0]}")"
+  for name in "${NAMES[@]:1}"; do
+    other="$(median_cpu "$load" "$name")"
+    awk -v l="$load" -v a="$name" -v b="${NAMES[0]}" -v x="$other" -v y="$base" 'BEGIN {
+      printf "%s / %s, %s: median run CPU per request %.1f / %.1f µs, so throughput %.3f\n",
+        a, b, (l == "send") ? "message/send" : "tasks/get (2 KiB)", x, y, (x > 0) ? y / x : 0 }'
+  done
+done | tee -a "$OUT"
