@@ -17,6 +17,9 @@
 package io.github.genaitracing.autoconfigure;
 
 import io.micrometer.observation.ObservationFilter;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,10 +35,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.genaitracing.a2a.A2aBufferedBytes;
 import io.github.genaitracing.a2a.A2aCallerContextFilter;
+import io.github.genaitracing.a2a.A2aServerObservationHandler;
 import io.github.genaitracing.a2a.A2aServerSpanNaming;
 import io.github.genaitracing.a2a.A2aTracingFilter;
 import io.github.genaitracing.content.ContentPolicy;
@@ -110,6 +115,30 @@ public final class A2aTracingAutoConfiguration {
 		registration.setOrder(CALLER_CONTEXT_FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/**
+	 * Starts Spring Boot's HTTP server span of an A2A request directly on the
+	 * OpenTelemetry API ({@code genai.tracing.a2a.direct-server-span}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ServerRequestObservationContext.class, TracingObservationHandler.class, OtelSpan.class })
+	@ConditionalOnBean({ Tracer.class, io.opentelemetry.api.trace.Tracer.class })
+	@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".a2a.direct-server-span",
+			matchIfMissing = true)
+	static class DirectServerSpanConfiguration {
+
+		@Bean
+		@Order(SpringAiTracingAutoConfiguration.CHAT_MODEL_HANDLER_ORDER)
+		@ConditionalOnMissingBean
+		A2aServerObservationHandler genAiA2aServerObservationHandler(Tracer tracer,
+				io.opentelemetry.api.trace.Tracer otelTracer, OpenTelemetry openTelemetry,
+				GenAiTracingProperties properties) {
+			GenAiTracingProperties.A2a a2a = properties.getA2a();
+			return new A2aServerObservationHandler(tracer, otelTracer,
+					openTelemetry.getPropagators().getTextMapPropagator(), a2a.getPaths(), a2a.getExcludes());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -275,6 +275,23 @@ public class GenAiTracingProperties {
 		 */
 		private boolean conversationIdFromBaggage = true;
 
+		/**
+		 * Whether the HTTP server span of a request to an A2A endpoint is started by the
+		 * starter directly on the OpenTelemetry API rather than by Micrometer Tracing's
+		 * receiver handler: the same span (name, kind, parent, baggage, Spring Boot's HTTP
+		 * attributes), with less work per request. Spring Boot's HTTP metrics are not
+		 * affected either way.
+		 */
+		private boolean directServerSpan = true;
+
+		public boolean isDirectServerSpan() {
+			return this.directServerSpan;
+		}
+
+		public void setDirectServerSpan(boolean directServerSpan) {
+			this.directServerSpan = directServerSpan;
+		}
+
 		public boolean isConversationIdFromBaggage() {
 			return this.conversationIdFromBaggage;
 		}
