@@ -18,6 +18,8 @@
 # a2a-paired-load.sh). After the warm-up, SETTLE_SECONDS (default 5) of each measured load run
 # unmeasured: the warm-up ends on the stream path. The summary gives, per load, the ratios of the
 # sums (CPU per request and requests per second) and the ratio of the median runs' CPU per request.
+# Each run also reports steal=…: the percentage of the application processor's time the host gave
+# to other guests (from /proc/stat); runs with a large share of it measure the host.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
@@ -54,13 +56,22 @@ thread_ticks() {
   done | awk '{ticks[$1] += $2} END {for (g in ticks) print g, ticks[g]}' | sort
 }
 
+# cpu_ticks: the application's processor's (CPU 1) total and stolen clock ticks so far, from
+# /proc/stat ("TOTAL STEAL"); on a virtual machine the host may run other guests on it
+cpu_ticks() {
+  awk '$1 == "cpu1" { total = 0; for (i = 2; i <= 9; i++) total += $i; print total, $9 }' /proc/stat
+}
+
 # measure SCRIPT: one run of wrk with SCRIPT; prints "rps=… cpu_us=… http=… export=… …" (µs of
-# CPU per request, per thread group)
+# CPU per request, per thread group) and steal=… (the percentage of the application processor's
+# time the host gave to others during the run: a run with much of it measures the host)
 measure() {
-  local before after requests rps
+  local before after requests rps cpu_before cpu_after
   before="$(thread_ticks)"
+  cpu_before="$(cpu_ticks)"
   $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "benchmarks/load/$1.lua" \
     "http://127.0.0.1:$APP_PORT/a2a" > /tmp/a2a-alone.wrk
+  cpu_after="$(cpu_ticks)"
   after="$(thread_ticks)"
   if grep -q "Non-2xx" /tmp/a2a-alone.wrk; then
     { echo "wrk saw error responses:"; cat /tmp/a2a-alone.wrk; } >&2
@@ -70,7 +81,9 @@ measure() {
   rps="$(awk '/Requests\/sec/ {print $2}' /tmp/a2a-alone.wrk)"
   join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$before") <(echo "$after") | awk -v n="$requests" -v rps="$rps" \
     -v hz="$(getconf CLK_TCK)" '{us[$1] = ($3 - $2) / hz * 1e6 / n; total += us[$1]}
-    END {printf "rps=%s cpu_us=%.1f", rps, total; for (g in us) printf " %s=%.1f", g, us[g]; print ""}'
+    END {printf "rps=%s cpu_us=%.1f", rps, total; for (g in us) printf " %s=%.1f", g, us[g]; print ""}' \
+    | tr -d '\n'
+  echo "$cpu_before $cpu_after" | awk '{d = $3 - $1; printf " steal=%.0f\n", (d > 0) ? 100 * ($4 - $2) / d : 0}'
 }
 
 for pair in $(seq 1 "$PAIRS"); do

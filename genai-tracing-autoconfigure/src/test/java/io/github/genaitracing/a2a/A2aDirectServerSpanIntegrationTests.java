@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,18 @@ class A2aDirectServerSpanIntegrationTests {
 				.replace(OtlpTestReceiver.hex(fromDirect.getSpanId()), "SPAN"));
 	}
 
+	@Test
+	void aRequestTheApplicationFailsOnGetsTheSameErrorAsFromMicrometer() throws Exception {
+		// params that are not an object: the endpoint's cast fails, the request ends in a 500
+		String failing = "{\"jsonrpc\":\"2.0\",\"id\":\"r-2\",\"method\":\"SendMessage\",\"params\":\"not an object\"}";
+		Span fromDirect = direct.send(this.http, failing, "31");
+		Span fromMicrometer = micrometer.send(this.http, failing, "32");
+		assertTheSameServerSpan(fromDirect, fromMicrometer);
+		assertThat(fromDirect.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+		assertThat(OtlpTestReceiver.attribute(fromDirect, "status")).isEqualTo("500");
+		assertThat(fromDirect.getEventsList()).extracting(Span.Event::getName).contains("exception");
+	}
+
 	private static void assertTheSameServerSpan(Span direct, Span micrometer) {
 		assertThat(direct.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER).isEqualTo(micrometer.getKind());
 		assertThat(OtlpTestReceiver.hex(direct.getParentSpanId())).as("the caller's span continued")
@@ -108,7 +121,8 @@ class A2aDirectServerSpanIntegrationTests {
 		assertThat(direct.getName()).isEqualTo(micrometer.getName());
 		assertThat(direct.getStatus()).isEqualTo(micrometer.getStatus());
 		assertThat(attributes(direct)).isEqualTo(attributes(micrometer));
-		assertThat(direct.getEventsCount()).isEqualTo(micrometer.getEventsCount());
+		assertThat(direct.getEventsList()).extracting(Span.Event::getName)
+			.isEqualTo(micrometer.getEventsList().stream().map(Span.Event::getName).toList());
 	}
 
 	private static Map<String, Object> attributes(Span span) {
