@@ -56,9 +56,9 @@ thread_ticks() {
   done | awk '{ticks[$1] += $2} END {for (g in ticks) print g, ticks[g]}' | sort
 }
 
-# cpu_ticks: the application's processor's (CPU 1) total and stolen clock ticks so far, from
+# processor_ticks: the application's processor's (CPU 1) total and stolen clock ticks so far, from
 # /proc/stat ("TOTAL STEAL"); on a virtual machine the host may run other guests on it
-cpu_ticks() {
+processor_ticks() {
   awk '$1 == "cpu1" { total = 0; for (i = 2; i <= 9; i++) total += $i; print total, $9 }' /proc/stat
 }
 
@@ -68,10 +68,10 @@ cpu_ticks() {
 measure() {
   local before after requests rps cpu_before cpu_after
   before="$(thread_ticks)"
-  cpu_before="$(cpu_ticks)"
+  cpu_before="$(processor_ticks)"
   $PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "benchmarks/load/$1.lua" \
     "http://127.0.0.1:$APP_PORT/a2a" > /tmp/a2a-alone.wrk
-  cpu_after="$(cpu_ticks)"
+  cpu_after="$(processor_ticks)"
   after="$(thread_ticks)"
   if grep -q "Non-2xx" /tmp/a2a-alone.wrk; then
     { echo "wrk saw error responses:"; cat /tmp/a2a-alone.wrk; } >&2
