@@ -116,8 +116,7 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		try {
 			Context parent = this.propagator.extract(Context.current(), context.getCarrier(),
 					ServletRequestHeaders.GETTER);
-			String name = (context.getContextualName() != null) ? context.getContextualName() : context.getName();
-			tracing = new ServerTracingContext(HttpServerSpan.start(this.otelTracer, name, parent));
+			tracing = new ServerTracingContext(HttpServerSpan.start(this.otelTracer, spanName(context), parent));
 		}
 		catch (RuntimeException ex) {
 			// no span for this request; the metrics handler still finds a tracing context
@@ -177,7 +176,6 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 			return;
 		}
 		HttpServerSpan span = tracing.span;
-		String name = context.getName();
 		try {
 			for (KeyValue keyValue : context.getAllKeyValues()) {
 				if (keyValue.getKey().equalsIgnoreCase("error")) {
@@ -187,17 +185,19 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 					span.attribute(keyValue.getKey(), keyValue.getValue());
 				}
 			}
-			if (context.getContextualName() != null) {
-				name = context.getContextualName();
-			}
 		}
 		catch (RuntimeException ex) {
 			FailSafe.failed(this, ex);
 		}
 		finally {
 			tracing.close();
-			span.end(name);
+			span.end(spanName(context));
 		}
+	}
+
+	/** The span's name as Micrometer's receiver handler gives it. */
+	private static String spanName(ServerRequestObservationContext context) {
+		return (context.getContextualName() != null) ? context.getContextualName() : context.getName();
 	}
 
 	private static @Nullable ServerTracingContext tracingContext(ServerRequestObservationContext context) {
@@ -224,10 +224,9 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 
 		void open() {
 			Scope opened = current().makeCurrent();
-			Thread thread = Thread.currentThread();
 			if (this.scope == null) {
 				this.scope = opened;
-				this.owner = thread;
+				this.owner = Thread.currentThread();
 			}
 			else {
 				// a nested or second thread's scope: kept per thread, as Micrometer keeps them

@@ -17,6 +17,7 @@
 package io.github.genaitracing.a2a;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -94,7 +95,7 @@ public class A2aServerObservationBenchmark {
 		}, new OtelBaggageManager(current, List.of(), List.of()));
 		OtelPropagator bridgePropagator = new OtelPropagator(ContextPropagators.create(propagator), otelTracer);
 		ObservationRegistry registry = ObservationRegistry.create();
-		List<ObservationHandler<?>> tracing = new java.util.ArrayList<>();
+		List<ObservationHandler<?>> tracing = new ArrayList<>();
 		if ("direct".equals(this.handler)) {
 			tracing.add(new A2aServerObservationHandler(tracer, otelTracer, propagator, List.of("/a2a"), List.of()));
 		}
