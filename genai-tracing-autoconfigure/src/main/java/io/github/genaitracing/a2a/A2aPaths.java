@@ -34,9 +34,47 @@ final class A2aPaths {
 
 	private final List<Pattern> excludes;
 
+	/**
+	 * The key under which a request's decision is kept in its observation context, made
+	 * once by whichever part asks first ({@link #decide}).
+	 */
+	static final String DECISION_KEY = A2aPaths.class.getName() + ".decision";
+
+	private final Decision mayBe = new Decision(this, true);
+
+	private final Decision not = new Decision(this, false);
+
 	A2aPaths(List<String> paths, List<String> excludes) {
 		this.paths = paths.stream().map(Pattern::of).toList();
 		this.excludes = excludes.stream().map(Pattern::of).toList();
+	}
+
+	/**
+	 * Decides whether a request may be A2A, as {@link #mayBeA2a} does, in a form to keep
+	 * for the other parts that ask about the same request.
+	 * @param request the request
+	 * @return the decision
+	 */
+	Decision decide(HttpServletRequest request) {
+		return mayBeA2a(request) ? this.mayBe : this.not;
+	}
+
+	/**
+	 * Whether a request may be A2A: the kept decision when these paths made it, else
+	 * decided now.
+	 * @param request the request
+	 * @param kept the decision kept for the request, or {@code null}
+	 * @return whether the request may be A2A
+	 */
+	boolean mayBeA2a(HttpServletRequest request, @Nullable Object kept) {
+		if (kept instanceof Decision decision && decision.paths() != null && decision.paths().samePatterns(this)) {
+			return decision.mayBeA2a();
+		}
+		return mayBeA2a(request);
+	}
+
+	private boolean samePatterns(A2aPaths other) {
+		return other == this || (this.paths.equals(other.paths) && this.excludes.equals(other.excludes));
 	}
 
 	boolean mayBeA2a(HttpServletRequest request) {
@@ -68,12 +106,30 @@ final class A2aPaths {
 
 	/** Whether a content type contains {@code json} in any case, without a lowercase copy. */
 	private static boolean containsJson(String contentType) {
+		if (contentType.startsWith("application/json")) {
+			// what nearly every client sends
+			return true;
+		}
 		for (int i = 0; i + 4 <= contentType.length(); i++) {
-			if (contentType.regionMatches(true, i, "json", 0, 4)) {
+			if ((contentType.charAt(i) | 0x20) == 'j' && contentType.regionMatches(true, i, "json", 0, 4)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether a request may be A2A, as decided by the paths named (none when the decision
+	 * failed and is not to be reused).
+	 *
+	 * @param paths the paths that decided, or {@code null}
+	 * @param mayBeA2a whether the request may be A2A
+	 */
+	record Decision(@Nullable A2aPaths paths, boolean mayBeA2a) {
+
+		/** A decision that failed: the request is not handled as A2A by the asker. */
+		static final Decision FAILED = new Decision(null, false);
+
 	}
 
 	/**

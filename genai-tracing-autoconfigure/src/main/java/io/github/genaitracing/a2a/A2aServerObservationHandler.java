@@ -53,9 +53,6 @@ import io.github.genaitracing.core.HttpServerSpan;
  */
 public final class A2aServerObservationHandler implements TracingObservationHandler<ServerRequestObservationContext> {
 
-	/** The observation context key of the decision, made once per request. */
-	private static final String DECISION = A2aServerObservationHandler.class.getName() + ".handled";
-
 	private final Tracer tracer;
 
 	private final io.opentelemetry.api.trace.Tracer otelTracer;
@@ -91,22 +88,23 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 			return false;
 		}
 		// asked at every event of the request's observation: decided once
-		Boolean decided = server.get(DECISION);
-		if (decided == null) {
-			decided = mayBeA2a(server.getCarrier());
-			server.put(DECISION, decided);
+		// (kept where the A2A filter finds it: the request is decided once)
+		A2aPaths.Decision decided = server.get(A2aPaths.DECISION_KEY);
+		if (decided == null || (decided.paths() != null && decided.paths() != this.paths)) {
+			decided = decide(server.getCarrier());
+			server.put(A2aPaths.DECISION_KEY, decided);
 		}
-		return decided;
+		return decided.mayBeA2a();
 	}
 
-	private boolean mayBeA2a(HttpServletRequest request) {
+	private A2aPaths.Decision decide(HttpServletRequest request) {
 		try {
-			return this.paths.mayBeA2a(request);
+			return this.paths.decide(request);
 		}
 		catch (RuntimeException ex) {
 			// Micrometer's handler then makes the span
 			FailSafe.failed(this, ex);
-			return false;
+			return A2aPaths.Decision.FAILED;
 		}
 	}
 

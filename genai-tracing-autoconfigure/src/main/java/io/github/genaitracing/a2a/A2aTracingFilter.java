@@ -19,6 +19,7 @@ package io.github.genaitracing.a2a;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -36,6 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -152,7 +154,26 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.paths.mayBeA2a(request);
+		try {
+			return !this.paths.mayBeA2a(request, keptDecision(request));
+		}
+		catch (RuntimeException ex) {
+			FailSafe.failed(A2aTracingFilter.class, ex);
+			return true;
+		}
+	}
+
+	/**
+	 * The decision the starter's observation handler kept for this request, when Spring
+	 * Boot's observation of it is open.
+	 */
+	private @Nullable Object keptDecision(HttpServletRequest request) {
+		if (!this.observationsOnClassPath) {
+			return null;
+		}
+		Optional<ServerRequestObservationContext> context = ServerHttpObservationFilter
+			.findObservationContext(request);
+		return context.isPresent() ? context.get().get(A2aPaths.DECISION_KEY) : null;
 	}
 
 	@Override

@@ -73,6 +73,32 @@ class SelectiveJsonReaderTests {
 	}
 
 	@Test
+	void findsEveryNameOfAnyLengthAndNothingThatDiffersInOneByte() {
+		// lengths around the packed keys' 8- and 16-byte limits, a multi-byte name, shared prefixes
+		List<String> names = List.of("a", "id", "kind", "messageI", "messageId", "contextId", "abcdefghijklmno",
+				"abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr", "referenceTaskIdsOfALongerName",
+				"caf\u00e9", "\u65e5\u672c\u8a9e\u306e\u540d\u524d\u3067\u3059");
+		SelectiveJsonReader.Names kept = SelectiveJsonReader.Names.of(names.toArray(String[]::new));
+		for (String name : names) {
+			byte[] bytes = ("\"" + name + "\"").getBytes(StandardCharsets.UTF_8);
+			// at an offset, as in a document
+			assertThat(kept.match(bytes, 1, bytes.length - 1)).isEqualTo(name);
+			for (int i = 1; i < bytes.length - 1; i++) {
+				byte[] changed = bytes.clone();
+				changed[i] ^= 0x01;
+				String match = kept.match(changed, 1, changed.length - 1);
+				String decoded = new String(changed, 1, changed.length - 2, StandardCharsets.UTF_8);
+				assertThat(match).as("%s with byte %d changed", name, i)
+					.isEqualTo(names.contains(decoded) ? decoded : null);
+			}
+			assertThat(kept.match(bytes, 1, bytes.length - 2)).as("%s without its last byte", name)
+				.isEqualTo(names.contains(name.substring(0, name.length() - 1)) ? name.substring(0, name.length() - 1)
+						: null);
+		}
+		assertThat(kept.match(new byte[0], 0, 0)).isNull();
+	}
+
+	@Test
 	void readUntilStopsOnceWhatWasReadIsEnough() {
 		SelectiveJsonReader.Names names = SelectiveJsonReader.Names.of("result", "id", "status", "state");
 		byte[] bytes = "{\"result\":{\"id\":\"t\",\"status\":{\"state\":\"working\"},\"history\":[not json"
