@@ -58,7 +58,8 @@ final class ConversationBaggage implements Baggage {
 
 	@Override
 	public int size() {
-		return merged().size();
+		// the parent's entries with this one put: one more unless it replaces the parent's
+		return this.parent.size() + ((this.parent.getEntryValue(this.key) != null) ? 0 : 1);
 	}
 
 	@Override

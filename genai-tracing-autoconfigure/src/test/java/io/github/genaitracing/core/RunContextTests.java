@@ -73,6 +73,22 @@ class RunContextTests {
 	}
 
 	@Test
+	void itsBaggageHasTheSizeOfTheBaggageBuiltEntryByEntry() {
+		Baggage none = Baggage.empty();
+		Baggage other = Baggage.builder().put("user", "u-1").build();
+		Baggage same = Baggage.builder().put("user", "u-1").put(KEY, "conv-0").build();
+		for (Baggage parentBaggage : List.of(none, other, same)) {
+			Context parent = parentBaggage.storeInContext(Context.root());
+
+			Baggage baggage = Baggage.fromContext(RunContext.of(parent, Span.getInvalid(), "conv-1", KEY, "conv-1", null));
+
+			Baggage expected = parentBaggage.toBuilder().put(KEY, "conv-1").build();
+			assertThat(baggage.size()).as(parentBaggage.toString()).isEqualTo(expected.size());
+			assertThat(baggage.asMap()).isEqualTo(expected.asMap());
+		}
+	}
+
+	@Test
 	void answersTheParentsEntriesItDoesNotAdd() {
 		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(new GenAiVocabulary()), KEY);
 		SpanHandle outer = spans.start(GenAiOperation.tool("outer").build(), Context.root());
