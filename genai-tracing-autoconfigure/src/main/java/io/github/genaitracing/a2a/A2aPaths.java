@@ -44,6 +44,9 @@ final class A2aPaths {
 
 	private final Decision not = new Decision(this, false);
 
+	/** The last other paths found to have these patterns. */
+	private volatile @Nullable A2aPaths samePatterns;
+
 	A2aPaths(List<String> paths, List<String> excludes) {
 		this.paths = paths.stream().map(Pattern::of).toList();
 		this.excludes = excludes.stream().map(Pattern::of).toList();
@@ -74,7 +77,15 @@ final class A2aPaths {
 	}
 
 	private boolean samePatterns(A2aPaths other) {
-		return other == this || (this.paths.equals(other.paths) && this.excludes.equals(other.excludes));
+		if (other == this || other == this.samePatterns) {
+			return true;
+		}
+		if (this.paths.equals(other.paths) && this.excludes.equals(other.excludes)) {
+			// the handler's paths, compared once
+			this.samePatterns = other;
+			return true;
+		}
+		return false;
 	}
 
 	boolean mayBeA2a(HttpServletRequest request) {
