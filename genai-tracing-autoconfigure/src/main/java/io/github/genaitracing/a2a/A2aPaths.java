@@ -28,17 +28,17 @@ import org.springframework.util.AntPathMatcher;
  */
 final class A2aPaths {
 
-	private static final AntPathMatcher MATCHER = new AntPathMatcher();
-
-	private final List<Pattern> paths;
-
-	private final List<Pattern> excludes;
-
 	/**
 	 * The key under which a request's decision is kept in its observation context, made
 	 * once by whichever part asks first ({@link #decide}).
 	 */
 	static final String DECISION_KEY = A2aPaths.class.getName() + ".decision";
+
+	private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+	private final List<Pattern> paths;
+
+	private final List<Pattern> excludes;
 
 	private final Decision mayBe = new Decision(this, true);
 

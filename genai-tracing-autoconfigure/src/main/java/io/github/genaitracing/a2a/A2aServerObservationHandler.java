@@ -87,8 +87,8 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		if (!(context instanceof ServerRequestObservationContext server)) {
 			return false;
 		}
-		// asked at every event of the request's observation: decided once
-		// (kept where the A2A filter finds it: the request is decided once)
+		// asked at every event of the request's observation: decided once, and kept where
+		// the A2A filter finds it
 		A2aPaths.Decision decided = server.get(A2aPaths.DECISION_KEY);
 		if (decided == null || (decided.paths() != null && decided.paths() != this.paths)) {
 			decided = decide(server.getCarrier());
