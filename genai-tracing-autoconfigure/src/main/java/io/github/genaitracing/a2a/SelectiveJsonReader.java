@@ -60,6 +60,9 @@ final class SelectiveJsonReader {
 
 	private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
+	/** What {@link #shortPlainName} returns for a name it does not match itself. */
+	private static final int NOT_SHORT_PLAIN = -2;
+
 	private final byte[] in;
 
 	private final int end;
@@ -329,10 +332,64 @@ final class SelectiveJsonReader {
 			throw Malformed.INSTANCE;
 		}
 		int start = this.pos;
+		int index;
+		if (start + 2 * Long.BYTES <= this.end) {
+			index = shortPlainName(names, start);
+			if (index != NOT_SHORT_PLAIN) {
+				colon();
+				return index;
+			}
+		}
 		int close = string();
-		int index = this.escaped ? names.indexOf(decode(start, close)) : names.indexOf(this.in, start, close);
+		index = this.escaped ? names.indexOf(decode(start, close)) : names.indexOf(this.in, start, close);
 		colon();
 		return index;
+	}
+
+	/**
+	 * Matches a member's name of at most 15 plain bytes (printable ASCII other than the
+	 * quote and the backslash) in one pass over its two words: the closing quote is found
+	 * and the name packed at once. Returns the name's index or -1, with the reader after the
+	 * closing quote; or {@link #NOT_SHORT_PLAIN}, with the reader where it was, for any other
+	 * name. At least 16 bytes must follow {@code start}.
+	 */
+	private int shortPlainName(Names names, int start) {
+		byte[] in = this.in;
+		long first = (long) LONGS.get(in, start);
+		long special = special(first);
+		if (special != 0) {
+			int length = Long.numberOfTrailingZeros(special) >>> 3;
+			if (in[start + length] != '"') {
+				return NOT_SHORT_PLAIN;
+			}
+			this.escaped = false;
+			this.pos = start + length + 1;
+			return names.indexOf(length, (length == 0) ? 0 : first & (-1L >>> (64 - 8 * length)), 0);
+		}
+		long second = (long) LONGS.get(in, start + Long.BYTES);
+		special = special(second);
+		if (special == 0) {
+			return NOT_SHORT_PLAIN;
+		}
+		int length = Long.numberOfTrailingZeros(special) >>> 3;
+		if (in[start + Long.BYTES + length] != '"') {
+			return NOT_SHORT_PLAIN;
+		}
+		this.escaped = false;
+		this.pos = start + Long.BYTES + length + 1;
+		return names.indexOf(Long.BYTES + length, first, (length == 0) ? 0 : second & (-1L >>> (64 - 8 * length)));
+	}
+
+	/**
+	 * The bytes of a word that a string's byte-by-byte check must see: a quote, a
+	 * backslash, a control character or a byte of a multi-byte character. The lowest set
+	 * bit is in the first such byte; bits above it may be set for bytes that are not.
+	 */
+	private static long special(long word) {
+		long quotes = word ^ QUOTES;
+		long backslashes = word ^ BACKSLASHES;
+		return (((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+				| word) & HIGH_BITS;
 	}
 
 	private void skipByteOrderMark() {
@@ -491,12 +548,9 @@ final class SelectiveJsonReader {
 		if (nextSignificant() != '"') {
 			throw Malformed.INSTANCE;
 		}
-		int start = this.pos;
-		int close = string();
-		String kept = this.escaped ? this.names.match(decode(start, close))
-				: this.names.match(this.in, start, close);
-		colon();
-		return kept;
+		this.pos--;
+		int index = memberIndex(this.names);
+		return (index >= 0) ? this.names.name(index) : null;
 	}
 
 	private void colon() {
@@ -620,12 +674,7 @@ final class SelectiveJsonReader {
 	private static int skipPlainBytes(byte[] in, int from, int end) {
 		int i = from;
 		while (i + Long.BYTES <= end) {
-			long word = (long) LONGS.get(in, i);
-			long quotes = word ^ QUOTES;
-			long backslashes = word ^ BACKSLASHES;
-			long special = ((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes)
-					| ((backslashes - ONES) & ~backslashes) | word;
-			if ((special & HIGH_BITS) != 0) {
+			if (special((long) LONGS.get(in, i)) != 0) {
 				return i;
 			}
 			i += Long.BYTES;
@@ -873,6 +922,10 @@ final class SelectiveJsonReader {
 			return of(all);
 		}
 
+		String name(int index) {
+			return this.names[index];
+		}
+
 		@Nullable String match(byte[] in, int start, int close) {
 			int index = indexOf(in, start, close);
 			return (index >= 0) ? this.names[index] : null;
@@ -888,8 +941,15 @@ final class SelectiveJsonReader {
 				}
 				return -1;
 			}
-			long first = pack(in, start, Math.min(length, 8));
-			long second = (length > 8) ? pack(in, start + 8, length - 8) : 0;
+			return indexOf(length, pack(in, start, Math.min(length, 8)),
+					(length > 8) ? pack(in, start + 8, length - 8) : 0);
+		}
+
+		/**
+		 * Returns the index of the name of at most 16 bytes with this length and these
+		 * bytes packed (the first 8, then the rest), or -1.
+		 */
+		int indexOf(int length, long first, long second) {
 			long[] keys = this.keys;
 			for (int i = 0; i < keys.length; i += 3) {
 				if (keys[i] == length && keys[i + 1] == first && keys[i + 2] == second) {

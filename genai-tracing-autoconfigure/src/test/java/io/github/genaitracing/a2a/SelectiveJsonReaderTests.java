@@ -203,6 +203,41 @@ class SelectiveJsonReaderTests {
 	}
 
 	@Test
+	void agreesWithJacksonOnMemberNamesOfAnyLengthWithAnyByteAtAnyPosition() {
+		// a name of up to 15 plain bytes is matched a word at a time: every length around
+		// the words' limits, every byte that ends or needs checking at every position, and
+		// names that end the document's readable bytes
+		byte[][] specials = { {}, { '\\', 'n' }, { '\\', '"' }, { '\\', 'u', '0', '0', '6', '4' }, { '\\', 'x' },
+				{ 0x01 }, { 0x1F }, { 0x7F }, { (byte) 0xC3, (byte) 0xA9 }, { (byte) 0xC3 }, { (byte) 0xFF } };
+		// Jackson lets a name's invalid UTF-8 pass; the reader rejects it, as in a value
+		Set<Integer> invalid = Set.of(specials.length - 2, specials.length - 1);
+		int compared = 0;
+		for (int s = 0; s < specials.length; s++) {
+			byte[] special = specials[s];
+			for (int length = 0; length <= 18; length++) {
+				for (int at = 0; at <= length; at++) {
+					String before = "messageIdcontextI".substring(0, Math.min(at, 17));
+					String after = "messageIdcontextI".substring(Math.min(at, 17), Math.min(length, 17));
+					for (String tail : List.of(":1,\"id\":2}", ":1}", "")) {
+						ByteArrayOutputStream document = new ByteArrayOutputStream();
+						document.writeBytes("{\"".getBytes(StandardCharsets.UTF_8));
+						document.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+						document.writeBytes(special);
+						document.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+						document.writeBytes(("\"" + tail).getBytes(StandardCharsets.UTF_8));
+						byte[] bytes = document.toByteArray();
+						assertThat(SelectiveJsonReader.read(bytes, bytes.length, NAMES))
+							.as(new String(bytes, StandardCharsets.UTF_8))
+							.isEqualTo(invalid.contains(s) ? null : jackson(bytes, bytes.length));
+						compared++;
+					}
+				}
+			}
+		}
+		assertThat(compared).isEqualTo(specials.length * 190 * 3);
+	}
+
+	@Test
 	void agreesWithJacksonOnDamagedDocuments() {
 		Random random = new Random(20261201L);
 		int compared = 0;
