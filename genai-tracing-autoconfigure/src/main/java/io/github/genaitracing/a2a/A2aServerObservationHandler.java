@@ -19,6 +19,7 @@ package io.github.genaitracing.a2a;
 import java.util.List;
 
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.Tracer;
@@ -175,14 +176,10 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		}
 		HttpServerSpan span = tracing.span;
 		try {
-			for (KeyValue keyValue : context.getAllKeyValues()) {
-				if (keyValue.getKey().equalsIgnoreCase("error")) {
-					span.fail(new RuntimeException(keyValue.getValue()));
-				}
-				else {
-					span.attribute(keyValue.getKey(), keyValue.getValue());
-				}
-			}
+			// the two sets one after the other, as getAllKeyValues() merges them (a key in
+			// both takes its high cardinality value) without sorting them together
+			tag(span, context.getLowCardinalityKeyValues());
+			tag(span, context.getHighCardinalityKeyValues());
 		}
 		catch (RuntimeException ex) {
 			FailSafe.failed(this, ex);
@@ -190,6 +187,17 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		finally {
 			tracing.close();
 			span.end(spanName(context));
+		}
+	}
+
+	private static void tag(HttpServerSpan span, KeyValues keyValues) {
+		for (KeyValue keyValue : keyValues) {
+			if (keyValue.getKey().equalsIgnoreCase("error")) {
+				span.fail(new RuntimeException(keyValue.getValue()));
+			}
+			else {
+				span.attribute(keyValue.getKey(), keyValue.getValue());
+			}
 		}
 	}
 

@@ -18,30 +18,48 @@ package io.github.genaitracing.a2a;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
  * Names Spring Boot's HTTP server span after the A2A request it carries
  * ({@code invoke_agent {agent}}, or the A2A method): the observation recomputes its
  * contextual name when it stops, and the tracing handler names the span from it, so the
- * name the {@link A2aTracingFilter} chose is applied here, just before. Only the
- * contextual (span) name changes: the observation's name and key values, from which
- * {@code http.server.requests} is recorded, stay as they are.
+ * name the {@link A2aTracingFilter} chose, kept in the observation's context, is applied
+ * here, just before. Only the contextual (span) name changes: the observation's name and
+ * key values, from which {@code http.server.requests} is recorded, stay as they are.
  *
  * @since 0.1.0
  */
 public final class A2aServerSpanNaming implements ObservationFilter {
 
-	/** Request attribute holding the span name the A2A filter chose. */
-	static final String SPAN_NAME_ATTRIBUTE = A2aServerSpanNaming.class.getName() + ".name";
+	/** The observation context's entry holding the span name the A2A filter chose. */
+	private static final String SPAN_NAME_KEY = A2aServerSpanNaming.class.getName() + ".name";
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		if (context instanceof ServerRequestObservationContext server
-				&& server.getCarrier().getAttribute(SPAN_NAME_ATTRIBUTE) instanceof String name) {
-			server.setContextualName(name);
+		if (context instanceof ServerRequestObservationContext && context.get(SPAN_NAME_KEY) instanceof String name) {
+			context.setContextualName(name);
 		}
 		return context;
+	}
+
+	/**
+	 * Keeps the span name the A2A filter chose in the request's observation context.
+	 * @param observation the request's {@link ServerRequestObservationContext}
+	 * @param name the span's name
+	 */
+	static void name(Object observation, String name) {
+		((Observation.Context) observation).put(SPAN_NAME_KEY, name);
+	}
+
+	/**
+	 * The span name the A2A filter chose for a request, when it chose one.
+	 * @param observation the request's observation context
+	 * @return the name, or {@code null}
+	 */
+	static @Nullable String name(Observation.Context observation) {
+		return (observation.get(SPAN_NAME_KEY) instanceof String name) ? name : null;
 	}
 
 }

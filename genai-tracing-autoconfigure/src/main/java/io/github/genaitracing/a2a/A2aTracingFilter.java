@@ -215,8 +215,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private @Nullable Traced start(HttpServletRequest request, HttpServletResponse response, long start,
 			HttpServletRequest[] passOn) {
-		// from here on the application sees the trace headers the caller sent
-		request.setAttribute(A2aCallerContextFilter.REVEAL_ATTRIBUTE, Boolean.TRUE);
+		if (this.settings.parent() != A2aParentPolicy.CONTINUE) {
+			// from here on the application sees the trace headers the caller sent (hidden
+			// from Spring Boot's observation by the caller context filter, which runs with
+			// the other parent policies only)
+			request.setAttribute(A2aCallerContextFilter.REVEAL_ATTRIBUTE, Boolean.TRUE);
+		}
 		try {
 			A2aRequest a2a;
 			HttpServletRequest replaying;
@@ -268,7 +272,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private Traced startSpans(HttpServletRequest request, A2aRequest a2a, HttpServletRequest replaying,
 			HttpServletResponse response, long start, long held) {
-		Span boot = bootServerSpan(request);
+		Object observation = bootObservation(request);
+		Span boot = (observation != null) ? currentServerSpan() : null;
 		SpanContext caller = (this.settings.parent() == A2aParentPolicy.NEW_TRACE_WITH_LINK) ? caller(request, boot)
 				: null;
 		Context parent = (boot != null) ? Context.current().with(boot) : ownParent(request);
@@ -305,7 +310,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		A2aSpan server;
 		if (boot != null) {
 			if (name != null) {
-				request.setAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE, name);
+				A2aServerSpanNaming.name(observation, name);
 				boot.updateName(name);
 			}
 			SpanHandle handle;
@@ -383,14 +388,19 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Returns Spring Boot's HTTP server span of this request, when its observation filter
-	 * started one and it is current.
+	 * Returns Spring Boot's observation of this request (its
+	 * {@code ServerRequestObservationContext}), when its observation filter started one.
 	 */
-	private @Nullable Span bootServerSpan(HttpServletRequest request) {
-		if (!this.observationsOnClassPath
-				|| ServerHttpObservationFilter.findObservationContext(request).isEmpty()) {
-			return null;
-		}
+	private @Nullable Object bootObservation(HttpServletRequest request) {
+		return this.observationsOnClassPath ? ServerHttpObservationFilter.findObservationContext(request).orElse(null)
+				: null;
+	}
+
+	/**
+	 * Returns the current span as Spring Boot's HTTP server span of the request under its
+	 * observation, when it is a local span.
+	 */
+	private static @Nullable Span currentServerSpan() {
 		Span current = Span.current();
 		SpanContext context = current.getSpanContext();
 		return (context.isValid() && !context.isRemote()) ? current : null;

@@ -189,7 +189,9 @@ public class A2aServerSpanBenchmark {
 				seen[0] = (MockHttpServletRequest) request;
 				this.filter.doFilter(request, response, new MockFilterChain(this.servlet));
 			});
-			Object name = seen[0].getAttribute(A2aServerSpanNaming.SPAN_NAME_ATTRIBUTE);
+			Object name = ServerHttpObservationFilter.findObservationContext(seen[0])
+				.map(A2aServerSpanNaming::name)
+				.orElse(null);
 			if (!expectedName.equals(name)) {
 				throw new IllegalStateException("the filter named the server span " + name + ", not " + expectedName);
 			}
