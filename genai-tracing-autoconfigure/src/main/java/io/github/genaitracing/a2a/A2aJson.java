@@ -118,6 +118,13 @@ final class A2aJson {
 	}
 
 	/**
+	 * Every task state as 0.3 and 1.0 spell it on the wire.
+	 */
+	static String[] wireTaskStates() {
+		return WIRE_STATES.keySet().toArray(String[]::new);
+	}
+
+	/**
 	 * Normalises a task state to the 1.0 {@code TASK_STATE_*} form: 0.3 spellings
 	 * ({@code input-required}) and the British {@code cancelled} map to the 1.0 value; a
 	 * state that is none of the protocol's is {@code TASK_STATE_UNSPECIFIED}, so that a

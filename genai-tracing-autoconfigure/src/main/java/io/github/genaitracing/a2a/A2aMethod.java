@@ -109,6 +109,13 @@ enum A2aMethod {
 				|| this == LIST_TASK_PUSH_NOTIFICATION_CONFIGS || this == DELETE_TASK_PUSH_NOTIFICATION_CONFIG;
 	}
 
+	/**
+	 * Every name a method goes by on the wire, 1.0 and 0.3.
+	 */
+	static String[] wireNames() {
+		return BY_WIRE_NAME.keySet().toArray(String[]::new);
+	}
+
 	static @Nullable A2aMethod fromWireName(@Nullable String name) {
 		return (name != null) ? BY_WIRE_NAME.get(name) : null;
 	}

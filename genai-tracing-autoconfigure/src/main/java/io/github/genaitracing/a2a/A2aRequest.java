@@ -159,7 +159,8 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 
 	/** What a request's outcome needs of its body when no text is recorded. */
 	private static final SelectiveJsonReader.Fields FIELDS = SelectiveJsonReader.Fields.of(
-			SelectiveJsonReader.Fields.leaf("jsonrpc", JSONRPC), SelectiveJsonReader.Fields.leaf("method", METHOD),
+			SelectiveJsonReader.Fields.leaf("jsonrpc", JSONRPC, "2.0"),
+			SelectiveJsonReader.Fields.leaf("method", METHOD, A2aMethod.wireNames()),
 			SelectiveJsonReader.Fields.leaf("id", ID),
 			SelectiveJsonReader.Fields.object("params", PARAMS, SelectiveJsonReader.Fields.leaf("id", PARAMS_ID),
 					SelectiveJsonReader.Fields.leaf("taskId", PARAMS_TASK_ID),

@@ -133,6 +133,9 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 	private static final int MESSAGE_CONTEXT_ID = 25;
 
 	/** What a response's outcome needs when no text is recorded, by path. */
+	/** The kinds of a 0.3 result. */
+	private static final String[] KINDS = { "task", "message", "status-update", "artifact-update" };
+
 	private static final SelectiveJsonReader.Fields FIELDS = fields();
 
 	private static final int SLOTS = FIELDS.slots();
@@ -141,22 +144,22 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 		return SelectiveJsonReader.Fields.of(
 				SelectiveJsonReader.Fields.object("error", ERROR, SelectiveJsonReader.Fields.leaf("code", ERROR_CODE),
 						SelectiveJsonReader.Fields.leaf("message", ERROR_MESSAGE)),
-				SelectiveJsonReader.Fields.object("result", RESULT, SelectiveJsonReader.Fields.leaf("kind", KIND),
+				SelectiveJsonReader.Fields.object("result", RESULT, SelectiveJsonReader.Fields.leaf("kind", KIND, KINDS),
 						SelectiveJsonReader.Fields.leaf("id", ID), SelectiveJsonReader.Fields.leaf("contextId", CONTEXT_ID),
 						SelectiveJsonReader.Fields.leaf("taskId", TASK_ID),
-						SelectiveJsonReader.Fields.object("status", STATUS, SelectiveJsonReader.Fields.leaf("state", STATE)),
+						SelectiveJsonReader.Fields.object("status", STATUS, SelectiveJsonReader.Fields.leaf("state", STATE, A2aJson.wireTaskStates())),
 						SelectiveJsonReader.Fields.object("statusUpdate", STATUS_UPDATE,
 								SelectiveJsonReader.Fields.leaf("taskId", STATUS_UPDATE_TASK_ID),
 								SelectiveJsonReader.Fields.leaf("contextId", STATUS_UPDATE_CONTEXT_ID),
 								SelectiveJsonReader.Fields.object("status", STATUS_UPDATE_STATUS,
-										SelectiveJsonReader.Fields.leaf("state", STATUS_UPDATE_STATE))),
+										SelectiveJsonReader.Fields.leaf("state", STATUS_UPDATE_STATE, A2aJson.wireTaskStates()))),
 						SelectiveJsonReader.Fields.object("artifactUpdate", ARTIFACT_UPDATE,
 								SelectiveJsonReader.Fields.leaf("taskId", ARTIFACT_UPDATE_TASK_ID),
 								SelectiveJsonReader.Fields.leaf("contextId", ARTIFACT_UPDATE_CONTEXT_ID)),
 						SelectiveJsonReader.Fields.object("task", TASK, SelectiveJsonReader.Fields.leaf("id", TASK_TASK_ID),
 								SelectiveJsonReader.Fields.leaf("contextId", TASK_CONTEXT_ID),
 								SelectiveJsonReader.Fields.object("status", TASK_STATUS,
-										SelectiveJsonReader.Fields.leaf("state", TASK_STATE))),
+										SelectiveJsonReader.Fields.leaf("state", TASK_STATE, A2aJson.wireTaskStates()))),
 						SelectiveJsonReader.Fields.object("message", MESSAGE,
 								SelectiveJsonReader.Fields.leaf("taskId", MESSAGE_TASK_ID),
 								SelectiveJsonReader.Fields.leaf("contextId", MESSAGE_CONTEXT_ID))));

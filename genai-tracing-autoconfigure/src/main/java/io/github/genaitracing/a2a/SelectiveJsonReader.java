@@ -274,7 +274,8 @@ final class SelectiveJsonReader {
 					}
 				}
 				else {
-					slots[slot] = leafText(first);
+					Names known = fields.knownValues[index];
+					slots[slot] = (known != null && first == '"') ? knownText(known) : leafText(first);
 				}
 				if (this.enoughSlots != null && this.enoughSlots.test(slots)) {
 					this.done = true;
@@ -286,6 +287,17 @@ final class SelectiveJsonReader {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * A kept leaf's string value (its opening quote read) as a slot's text: one of the
+	 * known values itself when it is one (no string made), else decoded.
+	 */
+	private String knownText(Names known) {
+		int start = this.pos;
+		int close = string();
+		int index = this.escaped ? -1 : known.indexOf(this.in, start, close);
+		return (index >= 0) ? known.name(index) : decode(start, close);
 	}
 
 	/** A kept leaf's value (its first byte read) as a slot's text. */
@@ -998,6 +1010,9 @@ final class SelectiveJsonReader {
 		/** By name index: the members read inside the member's object, or {@code null}. */
 		private final @Nullable Fields[] inner;
 
+		/** By name index: the values a leaf is known to take, or {@code null}. */
+		private final @Nullable Names[] knownValues;
+
 		/** The slots of this level's members and of every member inside them. */
 		private final int[] subtree;
 
@@ -1008,11 +1023,13 @@ final class SelectiveJsonReader {
 			}
 			this.slotOf = new int[members.size()];
 			this.inner = new Fields[members.size()];
+			this.knownValues = new Names[members.size()];
 			java.util.stream.IntStream.Builder subtree = java.util.stream.IntStream.builder();
 			for (Member member : members) {
 				int index = this.names.indexOf(member.name());
 				this.slotOf[index] = member.slot();
 				this.inner[index] = member.inner();
+				this.knownValues[index] = member.knownValues();
 				subtree.add(member.slot());
 				if (member.inner() != null) {
 					java.util.Arrays.stream(member.inner().subtree).forEach(subtree::add);
@@ -1037,7 +1054,20 @@ final class SelectiveJsonReader {
 		 * @return the member
 		 */
 		static Member leaf(String name, int slot) {
-			return new Member(name, slot, null);
+			return new Member(name, slot, null, null);
+		}
+
+		/**
+		 * Returns a member whose value is read into a slot, and is often one of a few
+		 * known strings: such a value is the known string itself, so that reading it makes
+		 * no string and looking it up hashes nothing.
+		 * @param name the member's name
+		 * @param slot its slot
+		 * @param knownValues the strings it often is
+		 * @return the member
+		 */
+		static Member leaf(String name, int slot, String... knownValues) {
+			return new Member(name, slot, null, Names.of(knownValues));
 		}
 
 		/**
@@ -1048,7 +1078,7 @@ final class SelectiveJsonReader {
 		 * @return the member
 		 */
 		static Member object(String name, int slot, Member... members) {
-			return new Member(name, slot, new Fields(List.of(members)));
+			return new Member(name, slot, new Fields(List.of(members)), null);
 		}
 
 		/**
@@ -1072,8 +1102,9 @@ final class SelectiveJsonReader {
 		 * @param name its name
 		 * @param slot its slot
 		 * @param inner the members read inside its object, or {@code null} for a leaf
+		 * @param knownValues the strings a leaf often is, or {@code null}
 		 */
-		record Member(String name, int slot, @Nullable Fields inner) {
+		record Member(String name, int slot, @Nullable Fields inner, @Nullable Names knownValues) {
 		}
 
 	}

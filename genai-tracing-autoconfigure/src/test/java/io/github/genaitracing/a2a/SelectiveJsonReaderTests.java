@@ -238,6 +238,29 @@ class SelectiveJsonReaderTests {
 	}
 
 	@Test
+	void givesAKnownValueAsTheKnownStringItselfAndAnyOtherValueDecoded() {
+		String completed = new String("completed".toCharArray());
+		SelectiveJsonReader.Fields fields = SelectiveJsonReader.Fields
+			.of(SelectiveJsonReader.Fields.leaf("state", 0, completed, "working"));
+		assertThat(readSlot(fields, "{\"state\":\"completed\"}")).isSameAs(completed);
+		// an escaped spelling of a known value is decoded, to an equal string
+		assertThat(readSlot(fields, "{\"state\":\"complete\\u0064\"}")).isEqualTo("completed").isNotSameAs(completed);
+		assertThat(readSlot(fields, "{\"state\":\"completedx\"}")).isEqualTo("completedx");
+		assertThat(readSlot(fields, "{\"state\":\"complete\"}")).isEqualTo("complete");
+		assertThat(readSlot(fields, "{\"state\":\"caf\u00e9\"}")).isEqualTo("caf\u00e9");
+		assertThat(readSlot(fields, "{\"state\":7}")).isEqualTo("7");
+		assertThat(readSlot(fields, "{\"state\":true}")).isEqualTo("true");
+	}
+
+	private static @Nullable String readSlot(SelectiveJsonReader.Fields fields, String document) {
+		byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+		@Nullable String[] slots = new String[fields.slots()];
+		assertThat(SelectiveJsonReader.readFields(bytes, bytes.length, fields, slots)).as(document)
+			.isEqualTo(SelectiveJsonReader.OBJECT);
+		return slots[0];
+	}
+
+	@Test
 	void agreesWithJacksonOnDamagedDocuments() {
 		Random random = new Random(20261201L);
 		int compared = 0;
