@@ -5,7 +5,8 @@
 # JVM seconds of compilation and skews the window), warms it with six warm-up rounds and 10 s of
 # message/send, then records NAME.jfr's measured window: 20 s of message/send at 16 connections. It
 # prints the window (UTC) and the requests per second and CPU per request of the window; give both
-# to jfr-own-work.py.
+# to jfr-own-work.py. LOAD (default message-send) names the measured load's wrk script in
+# benchmarks/load/ (tasks-get for the 2 KiB poll).
 #
 #   ./benchmarks/load/diagnostics/jfr-profile.sh NAME [target arguments…]
 #   ./benchmarks/load/diagnostics/jfr-profile.sh on --genai.tracing.enabled=true
@@ -15,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 NAME="$1"; shift
 DURATION=20
+LOAD="${LOAD:-message-send}"
 CONNECTIONS=16
 SINK_PORT="${SINK_PORT:-14318}"
 . benchmarks/load/common.sh
@@ -34,10 +36,10 @@ trap 'kill $SINK 2>/dev/null || true; [ -n "${APP:-}" ] && kill $APP 2>/dev/null
 TARGET_JVM_OPTS="-XX:StartFlightRecording=settings=$SETTINGS,filename=benchmarks/results/$NAME.jfr,dumponexit=true" \
   start_target "benchmarks/results/jfr-$NAME.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
 for _ in 1 2 3 4 5 6; do a2a_warm_round; done
-$PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
+$PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d10s -s benchmarks/load/$LOAD.lua http://127.0.0.1:$APP_PORT/a2a > /dev/null
 from=$(date -u +%H:%M:%S)
 c0=$(cpu_ticks)
-out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d${DURATION}s -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
+out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d${DURATION}s -s benchmarks/load/$LOAD.lua http://127.0.0.1:$APP_PORT/a2a)"
 c1=$(cpu_ticks)
 to=$(date -u +%H:%M:%S)
 jcmd $APP JFR.dump filename=benchmarks/results/$NAME.jfr > /dev/null

@@ -53,12 +53,20 @@ public final class A2aBufferedBytes {
 		}
 		long now = this.inFlight.addAndGet(bytes);
 		if (bytes > 0) {
-			this.peakInFlight.accumulateAndGet(now, Math::max);
+			raise(this.peakInFlight, now);
 		}
 	}
 
 	void requestEnded(long peakOfRequest) {
-		this.largestRequest.accumulateAndGet(peakOfRequest, Math::max);
+		raise(this.largestRequest, peakOfRequest);
+	}
+
+	/** Raises a maximum to a value above it; one read and no write when it is not above. */
+	private static void raise(AtomicLong maximum, long value) {
+		long current = maximum.get();
+		while (value > current && !maximum.compareAndSet(current, value)) {
+			current = maximum.get();
+		}
 	}
 
 	/**

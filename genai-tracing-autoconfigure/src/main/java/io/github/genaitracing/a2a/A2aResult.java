@@ -189,6 +189,25 @@ record A2aResult(@Nullable String taskId, @Nullable String contextId, @Nullable 
 				A2aResult::taskKnown) != SelectiveJsonReader.OBJECT) {
 			return null;
 		}
+		return fromSlots(v);
+	}
+
+	/**
+	 * Reads a response without its text from its first bytes, when they hold the task's
+	 * ids and state: the result {@link #read} gives for the whole response with
+	 * {@code maxTextLength} 0, whatever follows; else {@code null}.
+	 * @param bytes the response's first bytes
+	 * @param from where they start
+	 * @param length how many there are
+	 * @return the result, or {@code null} when the bytes do not tell it
+	 */
+	static @Nullable A2aResult readIfTaskKnown(byte[] bytes, int from, int length) {
+		@Nullable String[] v = new String[SLOTS];
+		return SelectiveJsonReader.readFieldsUntilEnough(bytes, from, length, FIELDS, v, A2aResult::taskKnown)
+				? fromSlots(v) : null;
+	}
+
+	private static @Nullable A2aResult fromSlots(@Nullable String[] v) {
 		if (v[ERROR] == SelectiveJsonReader.PRESENT) {
 			return new A2aResult(null, null, null, List.of(), null, null, SelectiveJsonReader.text(v[ERROR_CODE]),
 					SelectiveJsonReader.text(v[ERROR_MESSAGE]));

@@ -55,6 +55,12 @@ final class ResponseObserver {
 	private @Nullable A2aResult last;
 
 	/**
+	 * What a plain response said, read from its first write without a copy when that write
+	 * held the task's ids and state (without content capture), or {@code null}.
+	 */
+	private @Nullable A2aResult readInPassing;
+
+	/**
 	 * The text of each streamed artifact, by artifact id, in the order first seen; a chunk
 	 * with {@code append} adds to its artifact, any other replaces it (so a final task
 	 * repeating its artifacts records their text once).
@@ -134,6 +140,17 @@ final class ResponseObserver {
 			this.streaming = contentType != null && contentType.startsWith("text/event-stream");
 		}
 		if (!this.streaming) {
+			if (this.readInPassing != null) {
+				// what the response says is known: the rest is neither copied nor read
+				return;
+			}
+			if (this.buffer.size() == 0 && this.maxTextLength == 0) {
+				// a response's first write often holds the task's ids and state: read in place
+				this.readInPassing = A2aResult.readIfTaskKnown(bytes, offset, Math.min(length, this.maxBytes));
+				if (this.readInPassing != null) {
+					return;
+				}
+			}
 			append(bytes, offset, length);
 			account();
 			return;
@@ -349,6 +366,9 @@ final class ResponseObserver {
 			// the streamed answer, composed once, as the result's message text
 			return new A2aResult(last.taskId(), last.contextId(), last.taskState(), List.of(), output, null,
 					last.errorCode(), last.errorMessage());
+		}
+		if (this.readInPassing != null) {
+			return this.readInPassing;
 		}
 		// read in place, under the lock that every write takes
 		return A2aResult.read(this.buffer.array(), this.buffer.size(), this.maxTextLength);

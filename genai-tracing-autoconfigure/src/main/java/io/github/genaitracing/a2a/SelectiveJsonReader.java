@@ -92,8 +92,13 @@ final class SelectiveJsonReader {
 	private boolean done;
 
 	private SelectiveJsonReader(byte[] in, int length, Names names, @Nullable Predicate<ObjectNode> enough) {
+		this(in, 0, length, names, enough);
+	}
+
+	private SelectiveJsonReader(byte[] in, int from, int length, Names names, @Nullable Predicate<ObjectNode> enough) {
 		this.in = in;
-		this.end = length;
+		this.pos = from;
+		this.end = from + length;
 		this.names = names;
 		this.enough = enough;
 	}
@@ -229,6 +234,41 @@ final class SelectiveJsonReader {
 		}
 		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
 			return NOT_JSON;
+		}
+	}
+
+	/**
+	 * Reads an object document's first bytes as
+	 * {@link #readFields(byte[], int, Fields, String[], Predicate)} reads the whole
+	 * document, and tells whether the slots became enough within them: then they hold what
+	 * reading the whole document gives, whatever bytes follow (which a read that was
+	 * enough never looks at).
+	 * @param body the bytes
+	 * @param from where the document starts in {@code body}
+	 * @param length how many of its bytes are there
+	 * @param fields the members to read, by path
+	 * @param slots where their values go
+	 * @param enough tells from the slots that the rest is not needed
+	 * @return whether the slots were enough before the bytes ended
+	 */
+	static boolean readFieldsUntilEnough(byte[] body, int from, int length, Fields fields, @Nullable String[] slots,
+			Predicate<@Nullable String[]> enough) {
+		if (length <= 0 || from < 0 || length > body.length - from) {
+			return false;
+		}
+		SelectiveJsonReader reader = new SelectiveJsonReader(body, from, length, fields.names, null);
+		reader.enoughSlots = enough;
+		try {
+			reader.skipByteOrderMark();
+			if (reader.whitespace() == reader.end || reader.nextSignificant() != '{') {
+				return false;
+			}
+			reader.fields(fields, slots);
+			// a number read up to the last byte there might go on in the bytes that follow
+			return reader.done && reader.pos < reader.end;
+		}
+		catch (Malformed | ArrayIndexOutOfBoundsException ex) {
+			return false;
 		}
 	}
 
@@ -405,8 +445,10 @@ final class SelectiveJsonReader {
 	}
 
 	private void skipByteOrderMark() {
-		if (this.end >= 3 && this.in[0] == (byte) 0xEF && this.in[1] == (byte) 0xBB && this.in[2] == (byte) 0xBF) {
-			this.pos = 3;
+		int at = this.pos;
+		if (this.end - at >= 3 && this.in[at] == (byte) 0xEF && this.in[at + 1] == (byte) 0xBB
+				&& this.in[at + 2] == (byte) 0xBF) {
+			this.pos = at + 3;
 		}
 	}
 

@@ -149,6 +149,47 @@ class A2aProtocolTests {
 	}
 
 	@Test
+	void readsAPlainResponseFromItsFirstWriteAsFromAllOfItWhereverTheWritesSplitIt() {
+		String history = ",\"history\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hi\"}]}]";
+		List<String> bodies = List.of(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"id\":\"t-1\",\"contextId\":\"c-1\","
+						+ "\"status\":{\"state\":\"completed\"}" + history + ",\"kind\":\"task\"}}",
+				// a task id that is a number, last before the read is enough: never cut short
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"contextId\":\"c\",\"status\":{\"state\":\"working\"},"
+						+ "\"id\":12345" + history + "}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"task\":{\"id\":\"t-2\",\"contextId\":\"c-2\","
+						+ "\"status\":{\"state\":\"TASK_STATE_FAILED\"}}}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"task\"" + history
+						+ ",\"status\":{\"state\":\"failed\"},\"id\":\"t-3\",\"contextId\":\"c-3\"}} trailing",
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32001,\"message\":\"gone\"}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"message\",\"taskId\":\"t-4\",\"contextId\":\"c-4\"}}");
+		for (String body : bodies) {
+			byte[] bytes = utf8(body);
+			A2aResult whole = A2aResult.read(bytes, bytes.length, 0);
+			for (int split = 0; split <= bytes.length; split++) {
+				// each write inside a larger buffer, as a servlet stream's buffer holds it
+				byte[] buffer = utf8("xx" + body + "99");
+				ResponseObserver observer = new ResponseObserver(4096, 0, System.nanoTime());
+				observer.onBytes("application/json", buffer, 2, split);
+				observer.onBytes(null, buffer, 2 + split, bytes.length - split);
+				assertThat(observer.result()).as("%s written as %d and %d bytes", body, split, bytes.length - split)
+					.isEqualTo(whole);
+			}
+		}
+		// a first write that tells the task's ids and state is read where it is, not copied
+		byte[] task = utf8(bodies.get(0));
+		ResponseObserver observer = new ResponseObserver(4096, 0, System.nanoTime());
+		observer.onBytes("application/json", task, 0, task.length);
+		assertThat(observer.result().taskState()).isEqualTo("TASK_STATE_COMPLETED");
+		assertThat(observer.release()).isZero();
+		// with its text recorded, the response is copied
+		ResponseObserver recording = new ResponseObserver(4096, 4096, System.nanoTime());
+		recording.onBytes("application/json", task, 0, task.length);
+		assertThat(recording.result().taskState()).isEqualTo("TASK_STATE_COMPLETED");
+		assertThat(recording.release()).isEqualTo(task.length);
+	}
+
+	@Test
 	void readsAStreamWhateverItsLineEndingsChunksAndDataLines() {
 		String task = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"kind\":\"task\",\"id\":\"t\",\"contextId\":\"c\","
 				+ "\"status\":{\"state\":\"completed\"}}}";
