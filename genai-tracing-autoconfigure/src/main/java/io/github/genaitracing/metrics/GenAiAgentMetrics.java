@@ -80,7 +80,11 @@ public final class GenAiAgentMetrics implements OperationListener {
 	/** The meters recorded to, by name and tags: registering looks them up at a cost. */
 	private final Map<MeterKey, DistributionSummary> meters = new ConcurrentHashMap<>();
 
-	private final Map<AgentKey, AgentMeters> agentMeters = new ConcurrentHashMap<>();
+	/** The meters of the runs that ended without an error, by agent name. */
+	private final Map<String, AgentMeters> agentMetersWithoutError = new ConcurrentHashMap<>();
+
+	/** The meters of the runs that ended with an error, by agent name and error type. */
+	private final Map<AgentKey, AgentMeters> agentMetersWithError = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the metrics.
@@ -133,7 +137,9 @@ public final class GenAiAgentMetrics implements OperationListener {
 	private void agentEnded(OperationRun run, @Nullable Calls calls) {
 		String agentName = valueOrNone((run.operation() instanceof AgentInvocation agent) ? agent.agentName() : null);
 		String errorType = valueOrNone(run.outcome().errorType());
-		AgentMeters meters = this.agentMeters.get(new AgentKey(agentName, errorType));
+		// most runs end without an error: their meters are found by the agent's name alone
+		AgentMeters meters = (errorType == NONE) ? this.agentMetersWithoutError.get(agentName)
+				: this.agentMetersWithError.get(new AgentKey(agentName, errorType));
 		if (meters == null) {
 			meters = agentMeters(agentName, errorType);
 		}
@@ -160,8 +166,13 @@ public final class GenAiAgentMetrics implements OperationListener {
 						"{inference_call}", CALL_BUCKETS, countTags),
 				histogram(INVOKE_AGENT_TOOL_CALLS, "Tool calls made by one agent invocation", "{tool_call}",
 						CALL_BUCKETS, countTags));
-		if (this.agentMeters.size() < MAX_CACHED_METERS) {
-			this.agentMeters.put(new AgentKey(agentName, errorType), meters);
+		if (errorType == NONE) {
+			if (this.agentMetersWithoutError.size() < MAX_CACHED_METERS) {
+				this.agentMetersWithoutError.put(agentName, meters);
+			}
+		}
+		else if (this.agentMetersWithError.size() < MAX_CACHED_METERS) {
+			this.agentMetersWithError.put(new AgentKey(agentName, errorType), meters);
 		}
 		return meters;
 	}
@@ -203,7 +214,32 @@ public final class GenAiAgentMetrics implements OperationListener {
 	private record MeterKey(String name, List<Tag> tags) {
 	}
 
-	private record AgentKey(String agentName, String errorType) {
+	/**
+	 * An agent's name and an error type (equality written out: a record's goes through
+	 * method handles, which cost more per lookup on the request thread).
+	 */
+	private static final class AgentKey {
+
+		private final String agentName;
+
+		private final String errorType;
+
+		AgentKey(String agentName, String errorType) {
+			this.agentName = agentName;
+			this.errorType = errorType;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof AgentKey key && this.agentName.equals(key.agentName)
+					&& this.errorType.equals(key.errorType);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.agentName.hashCode() + this.errorType.hashCode();
+		}
+
 	}
 
 	private record AgentMeters(DistributionSummary duration, DistributionSummary inferenceCalls,
