@@ -46,11 +46,11 @@ public final class A2aServerSpanNaming implements ObservationFilter {
 
 	/**
 	 * Keeps the span name the A2A filter chose in the request's observation context.
-	 * @param observation the request's {@link ServerRequestObservationContext}
+	 * @param observation the request's observation context
 	 * @param name the span's name
 	 */
-	static void name(Object observation, String name) {
-		((Observation.Context) observation).put(SPAN_NAME_KEY, name);
+	static void name(ServerRequestObservationContext observation, String name) {
+		observation.put(SPAN_NAME_KEY, name);
 	}
 
 	/**

@@ -19,7 +19,6 @@ package io.github.genaitracing.a2a;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -168,12 +167,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	 * Boot's observation of it is open.
 	 */
 	private @Nullable Object keptDecision(HttpServletRequest request) {
-		if (!this.observationsOnClassPath) {
-			return null;
-		}
-		Optional<ServerRequestObservationContext> context = ServerHttpObservationFilter
-			.findObservationContext(request);
-		return context.isPresent() ? context.get().get(A2aPaths.DECISION_KEY) : null;
+		ServerRequestObservationContext observation = bootObservation(request);
+		return (observation != null) ? observation.get(A2aPaths.DECISION_KEY) : null;
 	}
 
 	@Override
@@ -272,7 +267,7 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 
 	private Traced startSpans(HttpServletRequest request, A2aRequest a2a, HttpServletRequest replaying,
 			HttpServletResponse response, long start, long held) {
-		Object observation = bootObservation(request);
+		ServerRequestObservationContext observation = bootObservation(request);
 		Span boot = (observation != null) ? currentServerSpan() : null;
 		SpanContext caller = (this.settings.parent() == A2aParentPolicy.NEW_TRACE_WITH_LINK) ? caller(request, boot)
 				: null;
@@ -388,10 +383,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Returns Spring Boot's observation of this request (its
-	 * {@code ServerRequestObservationContext}), when its observation filter started one.
+	 * Returns Spring Boot's observation of this request, when its observation filter
+	 * started one.
 	 */
-	private @Nullable Object bootObservation(HttpServletRequest request) {
+	private @Nullable ServerRequestObservationContext bootObservation(HttpServletRequest request) {
 		return this.observationsOnClassPath ? ServerHttpObservationFilter.findObservationContext(request).orElse(null)
 				: null;
 	}

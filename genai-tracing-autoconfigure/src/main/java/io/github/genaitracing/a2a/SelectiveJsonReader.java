@@ -1022,11 +1022,6 @@ final class SelectiveJsonReader {
 			return true;
 		}
 
-		@Nullable String match(String name) {
-			int index = indexOf(name);
-			return (index >= 0) ? this.names[index] : null;
-		}
-
 		int indexOf(String name) {
 			for (int i = 0; i < this.names.length; i++) {
 				if (this.names[i].equals(name)) {
