@@ -16,20 +16,24 @@
 
 package io.github.genaitracing.a2a;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AgentRequest;
+import io.github.genaitracing.spi.AttributeSink;
 
 /**
  * Describes the SERVER span of an A2A request that is not an agent run (a poll, a
  * cancellation, configuration), and in the {@code server-span} layout of every request:
  * named after the A2A method ({@code GetTask}…), with the A2A attributes and what the
  * vocabularies write of an {@link AgentRequest} (no operation name, no OpenInference or
- * MLflow kind, no content). A message's {@code invoke_agent} span is its child in the
- * {@code server-span} layout.
+ * MLflow kind, no content), plus the request's network attributes ({@code client.address},
+ * {@code client.port}, {@code server.address}, {@code server.port}). A message's
+ * {@code invoke_agent} span is its child in the {@code server-span} layout.
  */
 final class A2aServerSpan {
 
@@ -39,16 +43,50 @@ final class A2aServerSpan {
 	private A2aServerSpan() {
 	}
 
+	/**
+	 * The span of one request: the method's operation with the request's A2A and network
+	 * attributes, and the caller's link.
+	 */
 	static AgentRequest operation(AgentInvocation agent, A2aRequest a2a, HttpServletRequest request,
 			@Nullable SpanContext link) {
 		String name = (a2a.method() != null) ? a2a.method().logicalName() : UNKNOWN_METHOD_SPAN_NAME;
-		AgentRequest.Builder operation = a2a.describe(AgentRequest.of(name, agent))
-			.client(request.getRemoteAddr(), (request.getRemotePort() > 0) ? (long) request.getRemotePort() : null)
-			.server(request.getServerName(), (request.getServerPort() > 0) ? (long) request.getServerPort() : null);
+		AgentRequest.Builder operation = a2a.describe(AgentRequest.of(name, agent));
+		writeAddresses(request, new AttributeSink() {
+			@Override
+			public <T> void put(AttributeKey<T> key, @Nullable T value) {
+				operation.protocolAttribute(key, value);
+			}
+		});
 		if (link != null) {
 			operation.link(link);
 		}
 		return operation.build();
+	}
+
+	/**
+	 * The operation of every request of a method, without what a request adds ({@link
+	 * A2aRequest#writeAttributes}, {@link #writeAddresses}, the caller's link): for its
+	 * start attributes written once.
+	 */
+	static AgentRequest operation(AgentInvocation agent, A2aMethod method) {
+		return AgentRequest.of(method.logicalName(), agent).build();
+	}
+
+	/**
+	 * Writes where the request came from and where it arrived: the client's address and
+	 * port, and the server's name and, with it, its port.
+	 */
+	static void writeAddresses(HttpServletRequest request, AttributeSink sink) {
+		String client = request.getRemoteAddr();
+		sink.put(GenAiAttributes.CLIENT_ADDRESS, (client != null && !client.isEmpty()) ? client : null);
+		int clientPort = request.getRemotePort();
+		sink.put(GenAiAttributes.CLIENT_PORT, (clientPort > 0) ? (long) clientPort : null);
+		String server = request.getServerName();
+		if (server != null && !server.isEmpty()) {
+			sink.put(GenAiAttributes.SERVER_ADDRESS, server);
+			int serverPort = request.getServerPort();
+			sink.put(GenAiAttributes.SERVER_PORT, (serverPort > 0) ? (long) serverPort : null);
+		}
 	}
 
 }

@@ -103,6 +103,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 	/** The agent named by the span of a request other than a message, when it has no user id. */
 	private final AgentInvocation agentOfRequests;
 
+	/**
+	 * The server span of each A2A method named after the method (by ordinal), its start
+	 * attributes written once: a request adds its A2A and network attributes and links.
+	 */
+	private final @Nullable DescribedOperation[] requestSpans;
+
 	private final boolean observationsOnClassPath = ClassUtils.isPresent(
 			"org.springframework.web.filter.ServerHttpObservationFilter", A2aTracingFilter.class.getClassLoader());
 
@@ -140,6 +146,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		this.agentOfRequests = agentOperationBuilder(null).build();
 		this.serverAgentRun = FailSafe.get("A2A agent description",
 				() -> spans.describe(agentOperationBuilder(null).spanKind(SpanKind.SERVER).build()));
+		this.requestSpans = new DescribedOperation[A2aMethod.values().length];
+		for (A2aMethod method : A2aMethod.values()) {
+			this.requestSpans[method.ordinal()] = FailSafe.get("A2A request description",
+					() -> spans.describe(A2aServerSpan.operation(this.agentOfRequests, method)));
+		}
 	}
 
 	/**
@@ -283,11 +294,10 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		boolean agentRun = a2a.sendsMessage();
 		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
 		String userId = userId(request);
-		// an agent run of Boot's server span without a user id is the described run itself:
-		// no operation of its own, the request's A2A attributes and link written alone
-		DescribedOperation described = (boot != null && agentIsServerSpan && userId == null) ? this.serverAgentRun
-				: null;
-		@Nullable AgentInvocation agentOperation = (described != null || !agentRun) ? null
+		// Boot's server span without a user id is a described run or method span itself: no
+		// operation of its own, the request's A2A (and network) attributes and link written alone
+		DescribedOperation described = (boot != null && userId == null) ? described(a2a, agentIsServerSpan) : null;
+		@Nullable AgentInvocation agentOperation = ((described != null && agentIsServerSpan) || !agentRun) ? null
 				: agentOperation(userId, a2a, agentIsServerSpan, agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
 		GenAiOperation serverOperation;
@@ -310,7 +320,11 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			}
 			SpanHandle handle;
 			if (described != null) {
-				a2a.writeAttributes(AttributeSink.of(boot));
+				AttributeSink sink = AttributeSink.of(boot);
+				a2a.writeAttributes(sink);
+				if (!agentIsServerSpan) {
+					A2aServerSpan.writeAddresses(request, sink);
+				}
 				if (caller != null) {
 					boot.addLink(caller);
 				}
@@ -358,6 +372,18 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			server.end();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The described operation of a request's server span: the agent run, or the span
+	 * named after the request's method; {@code null} when there is none.
+	 */
+	private @Nullable DescribedOperation described(A2aRequest a2a, boolean agentIsServerSpan) {
+		if (agentIsServerSpan) {
+			return this.serverAgentRun;
+		}
+		A2aMethod method = a2a.method();
+		return (method != null) ? this.requestSpans[method.ordinal()] : null;
 	}
 
 	private AgentInvocation agentOperation(@Nullable String userId, A2aRequest a2a, boolean serverSpan,

@@ -227,8 +227,16 @@ public final class DescribedOperation {
 	}
 
 	/**
+	 * Writes a conversation id learned after the start where the vocabularies described
+	 * ahead write it: the start attributes that carry it as given.
+	 */
+	void recordConversationId(Span span, String conversationId) {
+		this.withConversation.setConversationIdOn(span, conversationId);
+	}
+
+	/**
 	 * Returns the number of leading vocabularies whose start attributes were written
-	 * ahead; for tests.
+	 * ahead.
 	 * @return the number
 	 */
 	int describedAhead() {
@@ -284,7 +292,17 @@ public final class DescribedOperation {
 			}
 		}
 
-		void setOn(Span span, @Nullable String conversationId) {
+		void setConversationIdOn(Span span, String conversationId) {
+			AttributeKey<Object>[] keys = this.keys;
+			Object[] values = this.values;
+			for (int i = 0; i < keys.length; i++) {
+				if (values[i] == ConversationIdSlot.INSTANCE) {
+					span.setAttribute(keys[i], conversationId);
+				}
+			}
+		}
+
+				void setOn(Span span, @Nullable String conversationId) {
 			AttributeKey<Object>[] keys = this.keys;
 			Object[] values = this.values;
 			for (int i = 0; i < keys.length; i++) {

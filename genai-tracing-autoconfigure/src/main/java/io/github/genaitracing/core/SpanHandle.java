@@ -99,6 +99,12 @@ public final class SpanHandle implements OperationRun {
 	boolean inOpenTools;
 
 	/**
+	 * The operation as described ahead, when the span's start attributes came from it:
+	 * it knows which of them carry the conversation id.
+	 */
+	@Nullable DescribedOperation described;
+
+	/**
 	 * What only some spans record (model calls, runs with listeners or prices), made on
 	 * first use so that a span that records none of it (such as most agent and tool
 	 * spans) carries one field instead of a dozen.
@@ -581,6 +587,17 @@ public final class SpanHandle implements OperationRun {
 			return;
 		}
 		Span span = this.span;
+		List<SpanVocabulary> vocabularies = this.lifecycle.vocabularies();
+		int asked = 0;
+		DescribedOperation described = this.described;
+		if (described != null) {
+			// the vocabularies described ahead said where they write it
+			FailSafe.run(this, () -> described.recordConversationId(span, conversationId));
+			asked = described.describedAhead();
+		}
+		if (asked == vocabularies.size()) {
+			return;
+		}
 		AttributeSink conversationOnly = new AttributeSink() {
 
 			@Override
@@ -591,7 +608,8 @@ public final class SpanHandle implements OperationRun {
 			}
 
 		};
-		for (SpanVocabulary vocabulary : this.lifecycle.vocabularies()) {
+		for (int i = asked; i < vocabularies.size(); i++) {
+			SpanVocabulary vocabulary = vocabularies.get(i);
 			FailSafe.run(vocabulary, () -> vocabulary.onStart(this.operation, conversationId, conversationOnly));
 		}
 	}

@@ -234,8 +234,10 @@ public final class SpanLifecycle {
 		if ((described != null) ? described.hasProtocolParts() : hasProtocolParts(operation)) {
 			addProtocolParts(operation, builder);
 		}
-		return register(new SpanHandle(this, startSpan(builder), operation, effectiveId, parentOf(parent), startNanos,
-				true), parent, described != null);
+		SpanHandle handle = new SpanHandle(this, startSpan(builder), operation, effectiveId, parentOf(parent),
+				startNanos, true);
+		handle.described = described;
+		return register(handle, parent, described != null);
 	}
 
 	static boolean hasProtocolParts(GenAiOperation operation) {
@@ -313,8 +315,9 @@ public final class SpanLifecycle {
 			FailSafe.failed("span processor", ex);
 		}
 		addProtocolParts(operation, span, AttributeSink.of(span));
-		return register(new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false),
-				parent, false);
+		SpanHandle handle = new SpanHandle(this, span, operation, effectiveId, parentOf(parent), startNanos, false);
+		handle.described = described;
+		return register(handle, parent, false);
 	}
 
 	private static void addProtocolParts(GenAiOperation operation, Span span, AttributeSink sink) {

@@ -203,6 +203,11 @@ class A2aTraceShapeIntegrationTests {
 		assertThat(OtlpTestReceiver.attribute(poll, "a2a.task.state")).isEqualTo("TASK_STATE_WORKING");
 		assertThat(OtlpTestReceiver.attribute(poll, "gen_ai.conversation.id")).as("from the response")
 			.isEqualTo("ctx-of-t-poll");
+		assertThat(OtlpTestReceiver.attribute(poll, "gen_ai.agent.name")).isEqualTo("shape-agent");
+		assertThat(OtlpTestReceiver.attribute(poll, "client.address")).isEqualTo("127.0.0.1");
+		assertThat((Long) OtlpTestReceiver.attribute(poll, "client.port")).isPositive();
+		assertThat(OtlpTestReceiver.attribute(poll, "server.address")).isEqualTo("127.0.0.1");
+		assertThat(OtlpTestReceiver.attribute(poll, "server.port")).isEqualTo(Long.valueOf(base.substring(base.lastIndexOf(':') + 1)));
 		for (String agentKey : List.of("gen_ai.operation.name", "openinference.span.kind", "mlflow.spanType",
 				"input.value", "output.value")) {
 			assertThat(OtlpTestReceiver.attribute(poll, agentKey)).as(agentKey).isNull();

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -32,9 +34,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import io.github.genaitracing.autoconfigure.A2aParentPolicy;
 import io.github.genaitracing.autoconfigure.CaptureMode;
@@ -44,6 +49,9 @@ import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.semconv.A2aAttributes;
 import io.github.genaitracing.semconv.GenAiAttributes;
 import io.github.genaitracing.semconv.OpenInferenceAttributes;
+import io.github.genaitracing.spi.AttributeSink;
+import io.github.genaitracing.spi.GenAiOperation;
+import io.github.genaitracing.spi.SpanVocabulary;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
 import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
@@ -274,6 +282,67 @@ class A2aTracingFilterTests {
 	}
 
 	@Test
+	void writesAPollsStartAttributesOnceAndEachPollsOwnAttributesOnBootsServerSpan() throws Exception {
+		CountingVocabulary vocabulary = new CountingVocabulary();
+		SpanLifecycle spans = new SpanLifecycle(otel.getOpenTelemetry(), List.of(vocabulary), "gen_ai.conversation.id");
+		A2aTracingFilter filter = new A2aTracingFilter(spans, ContentPolicy.disabled(),
+				new AgentDefaults("weather-agent", null, null, "openai"), otel.getOpenTelemetry(),
+				new A2aTracingFilter.Settings(List.of("/"), List.of(), 4096, 4096, A2aParentPolicy.CONTINUE));
+		int described = vocabulary.starts;
+		for (int i = 1; i <= 3; i++) {
+			pollOnBootsServerSpan(filter, "t-" + i, 50000 + i);
+		}
+		assertThat(vocabulary.starts).as("no vocabulary asked per poll").isEqualTo(described);
+		List<SpanData> polls = otel.getSpans();
+		assertThat(polls).hasSize(3);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(polls.get(i - 1)).hasName("GetTask")
+				.hasKind(SpanKind.SERVER)
+				.hasAttribute(GenAiAttributes.AGENT_NAME, "weather-agent")
+				.hasAttribute(A2aAttributes.METHOD_NAME, "GetTask")
+				.hasAttribute(A2aAttributes.TASK_ID, "t-" + i)
+				.hasAttribute(A2aAttributes.JSONRPC_REQUEST_ID, String.valueOf(i))
+				.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_WORKING")
+				.hasAttribute(GenAiAttributes.CLIENT_ADDRESS, "10.0.0.7")
+				.hasAttribute(GenAiAttributes.CLIENT_PORT, 50000L + i)
+				.hasAttribute(GenAiAttributes.SERVER_ADDRESS, "agent.example")
+				.hasAttribute(GenAiAttributes.SERVER_PORT, 8443L)
+				.hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-" + i);
+			assertThat(polls.get(i - 1).getAttributes().get(GenAiAttributes.OPERATION_NAME)).isNull();
+		}
+	}
+
+	/**
+	 * Sends a {@code tasks/get} through the filter as Spring Boot's observation filter
+	 * would: its server span current and its observation on the request.
+	 */
+	private void pollOnBootsServerSpan(A2aTracingFilter filter, String taskId, int clientPort) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+		request.setRemoteAddr("10.0.0.7");
+		request.setRemotePort(clientPort);
+		request.setServerName("agent.example");
+		request.setServerPort(8443);
+		request.setContentType("application/json");
+		String id = taskId.substring(2);
+		request.setContent(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tasks/get\",\"params\":{\"id\":\""
+				+ taskId + "\"}}").getBytes(StandardCharsets.UTF_8));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		request.setAttribute(ServerHttpObservationFilter.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE,
+				new ServerRequestObservationContext(request, response));
+		Span boot = otel.getOpenTelemetry()
+			.getTracer("boot")
+			.spanBuilder("http post /")
+			.setSpanKind(SpanKind.SERVER)
+			.startSpan();
+		try (Scope scope = boot.makeCurrent()) {
+			filter.doFilter(request, response, new MockFilterChain(new EchoServlet("{\"jsonrpc\":\"2.0\",\"id\":" + id
+					+ ",\"result\":{\"id\":\"" + taskId + "\",\"contextId\":\"ctx-" + id
+					+ "\",\"status\":{\"state\":\"working\"},\"kind\":\"task\"}}")));
+		}
+		boot.end();
+	}
+
+	@Test
 	void passesWhatTheApplicationWritesToItsWriterWithoutFlushingAndReadsTheResult() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
 		request.setContentType("application/json");
@@ -434,6 +503,26 @@ class A2aTracingFilterTests {
 			this.received = request.getInputStream().readAllBytes();
 			response.setContentType("application/json");
 			response.getOutputStream().write(this.responseBody.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/** The GenAI vocabulary, counting the starts it is asked to describe. */
+	private static final class CountingVocabulary implements SpanVocabulary {
+
+		private final GenAiVocabulary vocabulary = new GenAiVocabulary();
+
+		private int starts;
+
+		@Override
+		public void onStart(GenAiOperation operation, @Nullable String conversationId, AttributeSink sink) {
+			this.starts++;
+			this.vocabulary.onStart(operation, conversationId, sink);
+		}
+
+		@Override
+		public boolean isStartRepeatable() {
+			return true;
 		}
 
 	}
