@@ -302,7 +302,7 @@ public final class DescribedOperation {
 			}
 		}
 
-				void setOn(Span span, @Nullable String conversationId) {
+		void setOn(Span span, @Nullable String conversationId) {
 			AttributeKey<Object>[] keys = this.keys;
 			Object[] values = this.values;
 			for (int i = 0; i < keys.length; i++) {
