@@ -19,7 +19,8 @@
 #   ./benchmarks/load/a2a-concurrent-load.sh [duration-seconds] [connections-per-arm] [pairs] [rounds]
 #
 # ARMS overrides the arms, each NAME:ARGUMENT[,ARGUMENT…], the first the baseline (see
-# a2a-paired-load.sh). The control groups need a writable cgroup v1 cpu controller
+# a2a-paired-load.sh). CP_FIRST_<NAME> (a directory or jar) goes ahead of that arm's class path: with
+# another build's classes (git worktree, mvn compile) two versions of the code run side by side. The control groups need a writable cgroup v1 cpu controller
 # (/sys/fs/cgroup/cpu) or cgroup v2 (/sys/fs/cgroup with the cpu controller); without one the
 # JVMs share the processor thread by thread, the shares printed tell how evenly.
 set -euo pipefail
@@ -95,8 +96,9 @@ for pair in $(seq 1 "$PAIRS"); do
   port=$APP_PORT
   for arm in $ARMS; do
     name="${arm%%:*}"
+    first="CP_FIRST_${name//-/_}"
     # shellcheck disable=SC2046
-    APP_PORT=$port start_target "benchmarks/results/a2a-concurrent-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+    CP="${!first:+${!first}:}$CP" APP_PORT=$port start_target "benchmarks/results/a2a-concurrent-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${arm#*:}" | tr ',' ' ')
     PIDS[$name]=$APP; PORTS[$name]=$port
     GROUPS_OF[$name]="$(cpu_group "$name")"
