@@ -103,13 +103,23 @@ record A2aRequest(@Nullable String notParsed, @Nullable A2aMethod method, @Nulla
 	 * @return the builder
 	 */
 	<B extends GenAiOperation.Builder<B>> B describe(B operation) {
-		writeAttributes(new AttributeSink() {
+		writeAttributes(protocolAttributesOf(operation));
+		return operation;
+	}
+
+	/**
+	 * Returns a sink that adds what is written to it to an operation's protocol
+	 * attributes.
+	 * @param operation the operation's builder
+	 * @return the sink
+	 */
+	static AttributeSink protocolAttributesOf(GenAiOperation.Builder<?> operation) {
+		return new AttributeSink() {
 			@Override
 			public <T> void put(AttributeKey<T> key, @Nullable T value) {
 				operation.protocolAttribute(key, value);
 			}
-		});
-		return operation;
+		};
 	}
 
 	/**

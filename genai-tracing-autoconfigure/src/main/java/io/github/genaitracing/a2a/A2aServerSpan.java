@@ -16,7 +16,6 @@
 
 package io.github.genaitracing.a2a;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -51,12 +50,7 @@ final class A2aServerSpan {
 			@Nullable SpanContext link) {
 		String name = (a2a.method() != null) ? a2a.method().logicalName() : UNKNOWN_METHOD_SPAN_NAME;
 		AgentRequest.Builder operation = a2a.describe(AgentRequest.of(name, agent));
-		writeAddresses(request, new AttributeSink() {
-			@Override
-			public <T> void put(AttributeKey<T> key, @Nullable T value) {
-				operation.protocolAttribute(key, value);
-			}
-		});
+		writeAddresses(request, A2aRequest.protocolAttributesOf(operation));
 		if (link != null) {
 			operation.link(link);
 		}
