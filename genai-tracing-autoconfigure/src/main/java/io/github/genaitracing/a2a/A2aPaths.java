@@ -59,11 +59,6 @@ final class A2aPaths {
 	 * @return the decision
 	 */
 	Decision decide(HttpServletRequest request) {
-		// read ahead by the reading filter: its paths found it may be A2A
-		if (request.getAttribute(A2aRequestRead.ATTRIBUTE) instanceof A2aRequestRead read
-				&& mayBeA2a(request, read.owner().paths().mayBe)) {
-			return this.mayBe;
-		}
 		return mayBeA2a(request) ? this.mayBe : this.not;
 	}
 

@@ -113,14 +113,9 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 	public void onStart(ServerRequestObservationContext context) {
 		TracingContext tracing;
 		try {
-			HttpServletRequest request = context.getCarrier();
-			Context parent = this.propagator.extract(Context.current(), request, ServletRequestHeaders.GETTER);
-			A2aServerSpanStart started = started(request, parent);
-			HttpServerSpan span = (started != null)
-					? HttpServerSpan.start(this.otelTracer, started.name(), parent,
-							(builder) -> started.describe(builder, request))
-					: HttpServerSpan.start(this.otelTracer, spanName(context), parent);
-			tracing = new ServerTracingContext(span, started);
+			Context parent = this.propagator.extract(Context.current(), context.getCarrier(),
+					ServletRequestHeaders.GETTER);
+			tracing = new ServerTracingContext(HttpServerSpan.start(this.otelTracer, spanName(context), parent));
 		}
 		catch (RuntimeException ex) {
 			// no span for this request; the metrics handler still finds a tracing context
@@ -128,34 +123,6 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 			tracing = new TracingContext();
 		}
 		context.put(TracingContext.class, tracing);
-	}
-
-	/**
-	 * How the span of a request whose body was read ahead starts named and described,
-	 * when it can.
-	 */
-	private static @Nullable A2aServerSpanStart started(HttpServletRequest request, Context parent) {
-		if (!(request.getAttribute(A2aRequestRead.ATTRIBUTE) instanceof A2aRequestRead read) || read.a2a() == null) {
-			return null;
-		}
-		try {
-			return read.owner().serverSpanStart(request, read.a2a(), parent);
-		}
-		catch (RuntimeException ex) {
-			// the span starts as Spring Boot names it, the A2A filter names and describes it
-			FailSafe.failed(A2aServerObservationHandler.class, ex);
-			return null;
-		}
-	}
-
-	/**
-	 * How the request's span started named and described, when it did.
-	 * @param context the request's observation context
-	 * @return the start, or {@code null}
-	 */
-	static @Nullable A2aServerSpanStart started(ServerRequestObservationContext context) {
-		ServerTracingContext tracing = tracingContext(context);
-		return (tracing != null) ? tracing.started : null;
 	}
 
 	@Override
@@ -219,13 +186,7 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		}
 		finally {
 			tracing.close();
-			if (tracing.started != null) {
-				// named at its start
-				span.end();
-			}
-			else {
-				span.end(spanName(context));
-			}
+			span.end(spanName(context));
 		}
 	}
 
@@ -257,17 +218,13 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 
 		private final HttpServerSpan span;
 
-		/** How the span started named and described, or {@code null}. */
-		private final @Nullable A2aServerSpanStart started;
-
 		/** The scope opened on the thread that opened it first, kept without a map. */
 		private @Nullable Scope scope;
 
 		private @Nullable Thread owner;
 
-		ServerTracingContext(HttpServerSpan span, @Nullable A2aServerSpanStart started) {
+		ServerTracingContext(HttpServerSpan span) {
 			this.span = span;
-			this.started = started;
 			setSpan(OtelSpan.fromOtel(span.span()));
 		}
 

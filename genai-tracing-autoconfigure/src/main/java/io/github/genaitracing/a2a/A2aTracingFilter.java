@@ -17,6 +17,7 @@
 package io.github.genaitracing.a2a;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +33,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.ClassUtils;
@@ -69,6 +72,10 @@ import io.github.genaitracing.spi.GenAiOperation;
  * @since 0.1.0
  */
 public final class A2aTracingFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(A2aTracingFilter.class);
+
+	private static final String VERSION_HEADER = "A2A-Version";
 
 	/** The request attribute that marks a request this filter has seen, made once. */
 	private static final String ALREADY_FILTERED = A2aTracingFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
@@ -221,112 +228,52 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 			request.setAttribute(A2aCallerContextFilter.REVEAL_ATTRIBUTE, Boolean.TRUE);
 		}
 		try {
-			// read ahead of Spring Boot's observation (the request passed here replays it),
-			// else now
-			A2aRequestRead read = A2aRequestRead.kept(request, this);
-			HttpServletRequest replaying = request;
-			if (read == null) {
-				read = read(request);
-				replaying = read.passOn();
+			A2aRequest a2a;
+			HttpServletRequest replaying;
+			long held = 0;
+			if (request.getHeader("Content-Encoding") != null) {
+				a2a = A2aRequest.notParsed("encoded");
+				replaying = request;
+			}
+			else {
+				InputStream in = request.getInputStream();
+				ReplayingRequest.Prefix prefix = ReplayingRequest.readPrefix(in, this.settings.maxBodySize(),
+						request.getContentLengthLong());
+				byte[] buffer = prefix.bytes();
+				int read = prefix.length();
+				held = buffer.length;
+				if (prefix.failed()) {
+					// the client stopped sending: the application reads what came, then the failure
+					passOn[0] = new ReplayingRequest(request, buffer, read, in);
+					return null;
+				}
+				if (read > this.settings.maxBodySize()) {
+					a2a = A2aRequest.notParsed("too_large");
+					replaying = new ReplayingRequest(request, buffer, read, in);
+				}
+				else {
+					a2a = A2aRequest.parse(buffer, read, request.getHeader(VERSION_HEADER),
+							this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
+					replaying = new ReplayingRequest(request, buffer, read, null);
+				}
 				passOn[0] = replaying;
 			}
-			A2aRequest a2a = read.a2a();
-			if (a2a == null) {
+			if (a2a.isNotJsonRpc()) {
+				// not A2A traffic (a REST or other JSON endpoint on the same path): left alone
 				return null;
 			}
-			Traced traced = startSpans(request, a2a, replaying, response, start, read.held());
-			this.bufferedBytes.add(read.held());
+			Traced traced = startSpans(request, a2a, replaying, response, start, held);
+			this.bufferedBytes.add(held);
 			return traced;
+		}
+		catch (IOException ex) {
+			logger.debug("A2A request not traced", ex);
+			return null;
 		}
 		catch (RuntimeException | Error ex) {
 			FailSafe.failed(A2aTracingFilter.class, ex);
 			return null;
 		}
-	}
-
-	/**
-	 * Reads a request's body with this filter's settings.
-	 * @param request the request
-	 * @return the read
-	 */
-	A2aRequestRead read(HttpServletRequest request) {
-		return A2aRequestRead.of(this, request, this.settings.maxBodySize(),
-				this.contentPolicy.isEnabled() ? this.contentPolicy.maxLength() : 0);
-	}
-
-	/**
-	 * Whether a request may be A2A, by this filter's paths.
-	 * @param request the request
-	 * @return whether it may be
-	 */
-	boolean mayBeA2a(HttpServletRequest request) {
-		return this.paths.mayBeA2a(request);
-	}
-
-	A2aPaths paths() {
-		return this.paths;
-	}
-
-	SpanLifecycle spans() {
-		return this.spans;
-	}
-
-	/**
-	 * Returns a filter that reads the body of a request that may be A2A ahead of Spring
-	 * Boot's HTTP server observation, so that Boot's server span, when the starter's
-	 * observation handler makes it, starts named and described; this filter then traces
-	 * the request from that read. Ordered ahead of Boot's observation filter.
-	 * @return the reading filter
-	 */
-	public A2aRequestReadingFilter readingFilter() {
-		return new A2aRequestReadingFilter(this);
-	}
-
-	/**
-	 * How the server span of a request read ahead starts named and described, when it
-	 * can: a request with a known method and no user id (a user id is described per
-	 * request).
-	 * @param request the request
-	 * @param a2a what its body said
-	 * @param parent the context the span starts in
-	 * @return the start, or {@code null} for a span started as Spring Boot names it
-	 */
-	@Nullable A2aServerSpanStart serverSpanStart(HttpServletRequest request, A2aRequest a2a, Context parent) {
-		if (a2a.method() == null || this.settings.userId() == A2aUserIdSource.PRINCIPAL) {
-			return null;
-		}
-		boolean agentIsServerSpan = a2a.sendsMessage() && this.settings.layout() == A2aLayout.AGENT;
-		DescribedOperation described = described(a2a, agentIsServerSpan);
-		if (described == null) {
-			return null;
-		}
-		SpanContext caller = null;
-		if (this.settings.parent() == A2aParentPolicy.NEW_TRACE_WITH_LINK) {
-			caller = A2aCallerContextFilter.caller(request);
-			caller = (caller != null && caller.isValid()) ? caller : null;
-		}
-		return new A2aServerSpanStart(this, a2a, described, runParent(a2a, parent).conversationId(), caller,
-				!agentIsServerSpan);
-	}
-
-	/**
-	 * The conversation id of a request's run and the context its spans start in: the
-	 * request's {@code contextId}, else the inbound baggage's (when taken from there and
-	 * valid; an entry not taken is left out of the context).
-	 */
-	private RunParent runParent(A2aRequest a2a, Context parent) {
-		String conversationId = a2a.contextId();
-		if (conversationId == null) {
-			String inherited = this.spans.inheritedConversationId(parent);
-			conversationId = this.settings.conversationIdFromBaggage() ? A2aValues.checked(inherited) : null;
-			if (inherited != null && !inherited.equals(conversationId)) {
-				parent = withoutBaggageConversationId(parent);
-			}
-		}
-		return new RunParent(conversationId, parent);
-	}
-
-	private record RunParent(@Nullable String conversationId, Context context) {
 	}
 
 	private Traced startSpans(HttpServletRequest request, A2aRequest a2a, HttpServletRequest replaying,
@@ -335,21 +282,21 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		Span boot = (observation != null) ? currentServerSpan() : null;
 		SpanContext caller = (this.settings.parent() == A2aParentPolicy.NEW_TRACE_WITH_LINK) ? caller(request, boot)
 				: null;
-		RunParent run = runParent(a2a, (boot != null) ? Context.current().with(boot) : ownParent(request));
-		Context parent = run.context();
+		Context parent = (boot != null) ? Context.current().with(boot) : ownParent(request);
+		String conversationId = a2a.contextId();
+		if (conversationId == null) {
+			String inherited = this.spans.inheritedConversationId(parent);
+			conversationId = this.settings.conversationIdFromBaggage() ? A2aValues.checked(inherited) : null;
+			if (inherited != null && !inherited.equals(conversationId)) {
+				parent = withoutBaggageConversationId(parent);
+			}
+		}
 		boolean agentRun = a2a.sendsMessage();
 		boolean agentIsServerSpan = agentRun && this.settings.layout() == A2aLayout.AGENT;
-		// Boot's server span started named and described from this request's read
-		A2aServerSpanStart started = (boot != null) ? A2aServerObservationHandler.started(observation) : null;
-		if (started != null && (started.owner() != this || started.a2a() != a2a)) {
-			started = null;
-		}
-		String conversationId = (started != null) ? started.conversationId() : run.conversationId();
-		String userId = (started != null) ? null : userId(request);
+		String userId = userId(request);
 		// Boot's server span without a user id is a described run or method span itself: no
 		// operation of its own, the request's A2A (and network) attributes and link written alone
-		DescribedOperation described = (started != null) ? started.described()
-				: (boot != null && userId == null) ? described(a2a, agentIsServerSpan) : null;
+		DescribedOperation described = (boot != null && userId == null) ? described(a2a, agentIsServerSpan) : null;
 		@Nullable AgentInvocation agentOperation = ((described != null && agentIsServerSpan) || !agentRun) ? null
 				: agentOperation(userId, a2a, agentIsServerSpan, agentIsServerSpan ? caller : null);
 		// the request's server span: the agent run itself, or the A2A method's span
@@ -367,15 +314,12 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		String name = (a2a.method() != null) ? serverOperation.spanName() : null;
 		A2aSpan server;
 		if (boot != null) {
-			if (name != null && started == null) {
+			if (name != null) {
 				A2aServerSpanNaming.name(observation, name);
 				boot.updateName(name);
 			}
 			SpanHandle handle;
-			if (started != null) {
-				handle = this.spans.adoptStarted(boot, started.described(), conversationId, parent);
-			}
-			else if (described != null) {
+			if (described != null) {
 				AttributeSink sink = AttributeSink.of(boot);
 				a2a.writeAttributes(sink);
 				if (!agentIsServerSpan) {

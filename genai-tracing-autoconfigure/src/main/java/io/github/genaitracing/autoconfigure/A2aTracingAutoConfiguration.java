@@ -22,8 +22,6 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -77,13 +75,6 @@ public final class A2aTracingAutoConfiguration {
 	 */
 	public static final int CALLER_CONTEXT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
-	/**
-	 * Order of the filter that reads an A2A request's body ahead of Spring Boot's HTTP
-	 * server observation filter (ordered {@code HIGHEST_PRECEDENCE + 1}), so that the
-	 * request's server span starts named and described.
-	 */
-	public static final int READING_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
-
 	@Bean
 	@ConditionalOnMissingBean
 	A2aBufferedBytes genAiA2aBufferedBytes() {
@@ -104,28 +95,6 @@ public final class A2aTracingAutoConfiguration {
 				bufferedBytes);
 		FilterRegistrationBean<A2aTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(a2a.getFilterOrder());
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
-	}
-
-	/**
-	 * With the starter's observation handler making Spring Boot's server span of A2A
-	 * requests: reads an A2A request's body ahead of Boot's HTTP server observation
-	 * filter, so that the span starts named and described; the A2A filter then traces
-	 * the request from that read.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(name = "a2aRequestReadingFilter")
-	@ConditionalOnBean(A2aServerObservationHandler.class)
-	FilterRegistrationBean<Filter> a2aRequestReadingFilter(
-			ObjectProvider<FilterRegistrationBean<A2aTracingFilter>> a2aTracingFilter) {
-		FilterRegistrationBean<A2aTracingFilter> tracing = a2aTracingFilter.getIfUnique();
-		A2aTracingFilter owner = (tracing != null) ? tracing.getFilter() : null;
-		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-				(owner != null) ? owner.readingFilter() : (request, response, chain) -> chain.doFilter(request, response));
-		// without the starter's A2A filter there is nothing to read ahead for
-		registration.setEnabled(owner != null);
-		registration.setOrder(READING_FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}

@@ -16,10 +16,7 @@
 
 package io.github.genaitracing.core;
 
-import java.util.function.Consumer;
-
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -57,23 +54,6 @@ public final class HttpServerSpan {
 	public static HttpServerSpan start(Tracer tracer, String name, Context parent) {
 		Span span = tracer.spanBuilder(name).setSpanKind(SpanKind.SERVER).setParent(parent).startSpan();
 		return new HttpServerSpan(span, parent);
-	}
-
-	/**
-	 * Starts a {@code SERVER} span with what the given action sets on its builder
-	 * (attributes, links) before it starts.
-	 * @param tracer the tracer that starts it (Spring Boot's, for the same
-	 * instrumentation scope)
-	 * @param name its name
-	 * @param parent the context the request's headers gave (the caller's span, if any,
-	 * and its baggage)
-	 * @param described sets the span's start attributes and links on its builder
-	 * @return the started span
-	 */
-	public static HttpServerSpan start(Tracer tracer, String name, Context parent, Consumer<SpanBuilder> described) {
-		SpanBuilder builder = tracer.spanBuilder(name).setSpanKind(SpanKind.SERVER).setParent(parent);
-		described.accept(builder);
-		return new HttpServerSpan(builder.startSpan(), parent);
 	}
 
 	/**
@@ -117,13 +97,6 @@ public final class HttpServerSpan {
 	 */
 	public void event(String name) {
 		this.span.addEvent(name);
-	}
-
-	/**
-	 * Ends the span with the name it has.
-	 */
-	public void end() {
-		this.span.end();
 	}
 
 	/**

@@ -320,53 +320,6 @@ public final class SpanLifecycle {
 		return register(handle, parent, false);
 	}
 
-	/**
-	 * Sets a described operation's start attributes on the builder of a span that another
-	 * instrumentation starts and this lifecycle then adopts as it started
-	 * ({@link #adoptStarted}), such as Spring Boot's HTTP server span of an A2A request
-	 * whose body was read before it started. Never throws.
-	 * @param builder the span's builder
-	 * @param described the operation, described by this lifecycle (one described by
-	 * another writes nothing)
-	 * @param conversationId the conversation id of the run, or {@code null}; not inherited
-	 */
-	public void describeStart(SpanBuilder builder, DescribedOperation described, @Nullable String conversationId) {
-		if (described.lifecycle() != this) {
-			return;
-		}
-		try {
-			described.describe(builder, conversationId, this.vocabularies);
-		}
-		catch (Throwable ex) {
-			FailSafe.failed("span processor", ex);
-		}
-	}
-
-	/**
-	 * Adopts a span that started with a described operation's start attributes
-	 * ({@link #describeStart}): nothing is written on it now; the listeners are told as
-	 * for a started span, and ending the handle records the outcome without ending the
-	 * span, as {@link #adopt(Span, GenAiOperation, String, Context)} does. An operation
-	 * described by another lifecycle is adopted as an undescribed one. Never throws.
-	 * @param span the span to adopt, current in {@code parent}'s stead
-	 * @param described the operation its start attributes describe
-	 * @param conversationId the conversation id its start attributes carry, or
-	 * {@code null}; not inherited
-	 * @param parent the context the span was started in (its parent's)
-	 * @return the handle of the adopted span
-	 */
-	public SpanHandle adoptStarted(Span span, DescribedOperation described, @Nullable String conversationId,
-			Context parent) {
-		if (described.lifecycle() != this) {
-			return adopt(span, described.operation(), conversationId, parent);
-		}
-		GenAiOperation operation = described.operation();
-		SpanHandle handle = new SpanHandle(this, span, operation, conversationId, parentOf(parent),
-				startTime(operation), false);
-		handle.described = described;
-		return register(handle, parent, false);
-	}
-
 	private static void addProtocolParts(GenAiOperation operation, Span span, AttributeSink sink) {
 		try {
 			operation.writeProtocolAttributes(sink);

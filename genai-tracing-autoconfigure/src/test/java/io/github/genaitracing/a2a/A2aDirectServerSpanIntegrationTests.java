@@ -23,14 +23,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +53,7 @@ class A2aDirectServerSpanIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		direct.start(new Class<?>[] { StartRecorder.class }, "genai.tracing.a2a.parent=continue");
+		direct.start("genai.tracing.a2a.parent=continue");
 		micrometer.start("genai.tracing.a2a.parent=continue", "genai.tracing.a2a.direct-server-span=false");
 	}
 
@@ -108,34 +102,6 @@ class A2aDirectServerSpanIntegrationTests {
 	}
 
 	@Test
-	void anA2aRequestsServerSpanStartsNamedAndDescribed() throws Exception {
-		String message = "{\"jsonrpc\":\"2.0\",\"id\":\"r-3\",\"method\":\"SendMessage\",\"params\":{\"message\":"
-				+ "{\"messageId\":\"m-3\",\"contextId\":\"ctx-start\",\"role\":\"ROLE_USER\","
-				+ "\"parts\":[{\"text\":\"at the start\"}]}}}";
-		Span sent = direct.send(this.http, message, "41");
-		String poll = "{\"jsonrpc\":\"2.0\",\"id\":\"r-4\",\"method\":\"GetTask\",\"params\":{\"id\":\"task-9\"}}";
-		Span polled = direct.send(this.http, poll, "42");
-		StartRecorder recorder = direct.context.getBean(StartRecorder.class);
-		// what a span processor (or a sampler) sees when the span starts
-		Map<String, Object> messageStart = recorder.started.get(OtlpTestReceiver.hex(sent.getSpanId()));
-		assertThat(messageStart).containsEntry("name", "invoke_agent shape-agent")
-			.containsEntry("gen_ai.operation.name", "invoke_agent")
-			.containsEntry("gen_ai.agent.name", "shape-agent")
-			.containsEntry("gen_ai.conversation.id", "ctx-start")
-			.containsEntry("openinference.span.kind", "AGENT")
-			.containsEntry("a2a.message.id", "m-3");
-		Map<String, Object> pollStart = recorder.started.get(OtlpTestReceiver.hex(polled.getSpanId()));
-		assertThat(pollStart).containsEntry("name", "GetTask")
-			.containsEntry("a2a.task.id", "task-9")
-			.containsEntry("client.address", "127.0.0.1")
-			.doesNotContainKey("gen_ai.operation.name");
-		assertThat(sent.getName()).as("the name it started with, kept to its end").isEqualTo("invoke_agent shape-agent");
-		assertThat(polled.getName()).isEqualTo("GetTask");
-		assertThat(OtlpTestReceiver.attribute(polled, "uri")).as("Spring Boot's attributes at its end")
-			.isEqualTo("/a2a");
-	}
-
-	@Test
 	void aRequestTheApplicationFailsOnGetsTheSameErrorAsFromMicrometer() throws Exception {
 		// params that are not an object: the endpoint's cast fails, the request ends in a 500
 		String failing = "{\"jsonrpc\":\"2.0\",\"id\":\"r-2\",\"method\":\"SendMessage\",\"params\":\"not an object\"}";
@@ -166,40 +132,6 @@ class A2aDirectServerSpanIntegrationTests {
 		return attributes;
 	}
 
-	/**
-	 * A span processor that keeps the name and attributes each server span has when it
-	 * starts, by span id.
-	 */
-	static final class StartRecorder implements SpanProcessor {
-
-		final Map<String, Map<String, Object>> started = new ConcurrentHashMap<>();
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-			if (span.getKind() == SpanKind.SERVER) {
-				Map<String, Object> start = new TreeMap<>();
-				span.toSpanData().getAttributes().forEach((key, value) -> start.put(key.getKey(), value));
-				start.put("name", span.getName());
-				this.started.put(span.getSpanContext().getSpanId(), start);
-			}
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return true;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return false;
-		}
-
-	}
-
 	/** One application and the receiver of its spans. */
 	private static final class Instance {
 
@@ -210,12 +142,8 @@ class A2aDirectServerSpanIntegrationTests {
 		private String lastBody;
 
 		void start(String... properties) {
-			start(new Class<?>[0], properties);
-		}
-
-		void start(Class<?>[] sources, String... properties) {
 			this.receiver = OtlpTestReceiver.start();
-			this.context = A2aTraceShapeIntegrationTests.run(this.receiver, sources, properties);
+			this.context = A2aTraceShapeIntegrationTests.run(this.receiver, properties);
 		}
 
 		void stop() {

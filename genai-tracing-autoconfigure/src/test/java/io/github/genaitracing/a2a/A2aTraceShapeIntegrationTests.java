@@ -94,12 +94,7 @@ class A2aTraceShapeIntegrationTests {
 	}
 
 	static ConfigurableApplicationContext run(OtlpTestReceiver receiver, String... properties) {
-		return run(receiver, new Class<?>[0], properties);
-	}
-
-	static ConfigurableApplicationContext run(OtlpTestReceiver receiver, Class<?>[] sources, String... properties) {
 		return new SpringApplicationBuilder(App.class)
-			.sources(sources)
 			.properties("server.port=0",
 					"management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint(),
 					"management.tracing.sampling.probability=1.0",

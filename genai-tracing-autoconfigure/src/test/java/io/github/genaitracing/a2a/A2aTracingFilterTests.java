@@ -197,40 +197,6 @@ class A2aTracingFilterTests {
 	}
 
 	@Test
-	void tracesABodyReadAheadOfBootsObservationFromThatReadAndPassesItOnByteForByte() throws Exception {
-		byte[] tooLarge = SEND_03.repeat(10).getBytes(StandardCharsets.UTF_8);
-		List<byte[]> bodies = List.of(SEND_03.getBytes(StandardCharsets.UTF_8), "not json".getBytes(),
-				"{\"hello\":\"world\"}".getBytes(), tooLarge, new byte[0]);
-		A2aTracingFilter filter = filter(ContentPolicy.disabled(), 1024);
-		for (byte[] body : bodies) {
-			int[] streamsAsked = new int[1];
-			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
-
-				@Override
-				public ServletInputStream getInputStream() {
-					streamsAsked[0]++;
-					return super.getInputStream();
-				}
-
-			};
-			request.setContentType("application/json");
-			request.setContent(body);
-			MockHttpServletResponse response = new MockHttpServletResponse();
-			EchoServlet servlet = new EchoServlet(TASK_03);
-			assertThatCode(() -> new MockFilterChain(servlet, filter.readingFilter(), filter).doFilter(request, response))
-				.doesNotThrowAnyException();
-			assertThat(servlet.received).isEqualTo(body);
-			assertThat(response.getContentAsByteArray()).isEqualTo(TASK_03.getBytes(StandardCharsets.UTF_8));
-			assertThat(streamsAsked[0]).as("the body is read once, ahead").isEqualTo(1);
-		}
-		assertThat(otel.getSpans()).as("the message, and the body over the cap").hasSize(2)
-			.allSatisfy((span) -> assertThat(span).hasEnded());
-		assertThat(otel.getSpans().get(0)).hasName("invoke_agent weather-agent")
-			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED");
-		assertThat(otel.getSpans().get(1)).hasAttribute(A2aAttributes.BODY_NOT_PARSED, "too_large");
-	}
-
-	@Test
 	void passesABodyOverTheCapThroughUntouchedAndSaysItWasNotParsed() throws Exception {
 		byte[] body = SEND_03.repeat(10).getBytes();
 		Exchange exchange = exchange(filter(ContentPolicy.disabled(), 100), body, "application/json", TASK_03);
