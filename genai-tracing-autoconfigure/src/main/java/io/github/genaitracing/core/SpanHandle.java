@@ -256,6 +256,32 @@ public final class SpanHandle implements OperationRun {
 	}
 
 	/**
+	 * Counts a chat call or a tool execution of this agent run that ended.
+	 * @param inference whether a chat call (else a tool execution)
+	 */
+	synchronized void countCall(boolean inference) {
+		Details details = details();
+		if (inference) {
+			details.inferenceCalls++;
+		}
+		else {
+			details.toolCalls++;
+		}
+	}
+
+	@Override
+	public int inferenceCalls() {
+		Details details = this.details;
+		return (details != null) ? details.inferenceCalls : 0;
+	}
+
+	@Override
+	public int toolCalls() {
+		Details details = this.details;
+		return (details != null) ? details.toolCalls : 0;
+	}
+
+	/**
 	 * Counts a model call started below this agent run, unless its span was ended.
 	 * @return whether it was counted
 	 */
@@ -730,6 +756,12 @@ public final class SpanHandle implements OperationRun {
 		volatile List<SpanHandle> countedAgents = List.of();
 
 		volatile boolean finished;
+
+		/** The chat calls of an agent run that ended; written guarded by the handle. */
+		volatile int inferenceCalls;
+
+		/** The tool executions of an agent run that ended; written guarded by the handle. */
+		volatile int toolCalls;
 
 		/** Guarded by the handle. */
 		int openModelCalls;

@@ -38,6 +38,7 @@ import io.github.genaitracing.spi.AgentInvocation;
 import io.github.genaitracing.spi.AttributeSink;
 import io.github.genaitracing.spi.GenAiOperation;
 import io.github.genaitracing.spi.ModelCall;
+import io.github.genaitracing.spi.OperationKind;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.spi.Outcome;
 import io.github.genaitracing.spi.SpanVocabulary;
@@ -508,9 +509,14 @@ public final class SpanLifecycle {
 	}
 
 	/**
-	 * Tells the listeners of an end, then ends the agents whose end waited for it.
+	 * Counts a chat call or tool execution for its agent, tells the listeners of an end,
+	 * then ends the agents whose end waited for it.
 	 */
 	private void endRun(SpanHandle handle) {
+		OperationKind kind = handle.operation().kind();
+		if (kind == OperationKind.CHAT || kind == OperationKind.EXECUTE_TOOL) {
+			countForAgent(handle, kind == OperationKind.CHAT);
+		}
 		for (int i = 0; i < this.listeners.size(); i++) {
 			OperationListener listener = this.listeners.get(i);
 			try {
@@ -525,6 +531,19 @@ public final class SpanLifecycle {
 			SpanHandle agent = agents.get(i);
 			if (agent.modelCallEnded()) {
 				finish(agent, agent.deferredEndEpochNanos());
+			}
+		}
+	}
+
+	/**
+	 * Counts an ended chat call or tool execution on the nearest agent run above it: the
+	 * agent that made it (a nested agent's calls count for that agent).
+	 */
+	private static void countForAgent(SpanHandle handle, boolean inference) {
+		for (SpanHandle run = (SpanHandle) handle.parent(); run != null; run = (SpanHandle) run.parent()) {
+			if (run.operation().kind() == OperationKind.INVOKE_AGENT) {
+				run.countCall(inference);
+				return;
 			}
 		}
 	}

@@ -19,7 +19,6 @@ package io.github.genaitracing.metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,8 +74,6 @@ public final class GenAiAgentMetrics implements OperationListener {
 	/** At most this many meters are kept for reuse; past it each record looks its meter up. */
 	private static final int MAX_CACHED_METERS = 1024;
 
-	private final Map<OperationRun, Calls> openAgents = new ConcurrentHashMap<>();
-
 	/** The meters recorded to, by name and tags: registering looks them up at a cost. */
 	private final Map<MeterKey, DistributionSummary> meters = new ConcurrentHashMap<>();
 
@@ -95,46 +92,17 @@ public final class GenAiAgentMetrics implements OperationListener {
 	}
 
 	@Override
-	public void onStart(OperationRun run) {
-		if (run.operation().kind() == OperationKind.INVOKE_AGENT) {
-			this.openAgents.put(run, new Calls());
-		}
-	}
-
-	@Override
 	public void onEnd(OperationRun run) {
 		OperationKind kind = run.operation().kind();
 		if (kind == OperationKind.INVOKE_AGENT) {
-			Calls calls = this.openAgents.remove(run);
-			agentEnded(run, calls);
+			agentEnded(run);
 		}
 		else if (kind == OperationKind.EXECUTE_TOOL) {
 			toolEnded(run);
-			Calls calls = enclosingAgent(run);
-			if (calls != null) {
-				calls.tools.incrementAndGet();
-			}
-		}
-		else if (kind == OperationKind.CHAT) {
-			Calls calls = enclosingAgent(run);
-			if (calls != null) {
-				calls.inferences.incrementAndGet();
-			}
 		}
 	}
 
-	private @Nullable Calls enclosingAgent(OperationRun run) {
-		OperationRun parent = run.parent();
-		while (parent != null) {
-			if (parent.operation().kind() == OperationKind.INVOKE_AGENT) {
-				return this.openAgents.get(parent);
-			}
-			parent = parent.parent();
-		}
-		return null;
-	}
-
-	private void agentEnded(OperationRun run, @Nullable Calls calls) {
+	private void agentEnded(OperationRun run) {
 		String agentName = valueOrNone((run.operation() instanceof AgentInvocation agent) ? agent.agentName() : null);
 		String errorType = valueOrNone(run.outcome().errorType());
 		// most runs end without an error: their meters are found by the agent's name alone
@@ -144,10 +112,9 @@ public final class GenAiAgentMetrics implements OperationListener {
 			meters = agentMeters(agentName, errorType);
 		}
 		meters.duration().record(run.durationNanos() / 1e9);
-		if (calls != null) {
-			meters.inferenceCalls().record(calls.inferences.get());
-			meters.toolCalls().record(calls.tools.get());
-		}
+		// counted by the lifecycle on the run: no map of the open runs to keep
+		meters.inferenceCalls().record(run.inferenceCalls());
+		meters.toolCalls().record(run.toolCalls());
 	}
 
 	/**
@@ -248,17 +215,6 @@ public final class GenAiAgentMetrics implements OperationListener {
 
 	private static String valueOrNone(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? NONE : value;
-	}
-
-	/**
-	 * The calls one open agent invocation made itself.
-	 */
-	private static final class Calls {
-
-		private final AtomicLong inferences = new AtomicLong();
-
-		private final AtomicLong tools = new AtomicLong();
-
 	}
 
 }

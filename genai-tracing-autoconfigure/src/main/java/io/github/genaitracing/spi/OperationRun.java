@@ -102,6 +102,26 @@ public interface OperationRun {
 	}
 
 	/**
+	 * Returns how many chat calls of this agent run ended: the inference calls the agent
+	 * made itself in this process, those of a nested agent counting for that agent.
+	 * Counted while the lifecycle tells listeners of runs or sums run totals.
+	 * @return the count, 0 when not an agent run
+	 */
+	default int inferenceCalls() {
+		return 0;
+	}
+
+	/**
+	 * Returns how many tool executions of this agent run ended: the tool calls the agent
+	 * made itself in this process, those of a nested agent counting for that agent.
+	 * Counted while the lifecycle tells listeners of runs or sums run totals.
+	 * @return the count, 0 when not an agent run
+	 */
+	default int toolCalls() {
+		return 0;
+	}
+
+	/**
 	 * Returns the address of the server the run reached: the one learnt while it ran
 	 * (the endpoint of a model call's HTTP request), else the operation's.
 	 * @return the server address, or {@code null}

@@ -18,6 +18,7 @@ package io.github.genaitracing.metrics;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -59,6 +60,53 @@ class GenAiAgentMetricsTests {
 		assertThat(registry.find(GenAiAgentMetrics.INVOKE_AGENT_INFERENCE_CALLS).tag("gen_ai.agent.name", "writer")
 			.summary()
 			.count()).isEqualTo(9);
+	}
+
+	@Test
+	void countsTheCallsEachAgentMadeItselfNotThoseOfANestedAgent() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		SpanLifecycle spans = new SpanLifecycle(OpenTelemetry.noop(), List.of(), null, ScopeListener.NONE,
+				List.of(new GenAiAgentMetrics(registry)));
+		SpanHandle planner = spans.start(GenAiOperation.agent("planner").build(), Context.root());
+		spans.start(GenAiOperation.chat("gpt-4o").build(), planner.context()).end();
+		SpanHandle tool = spans.start(GenAiOperation.tool("search").build(), planner.context());
+		SpanHandle writer = spans.start(GenAiOperation.agent("writer").build(), tool.context());
+		spans.start(GenAiOperation.chat("gpt-4o").build(), writer.context()).end();
+		spans.start(GenAiOperation.chat("gpt-4o").build(), writer.context()).end();
+		spans.start(GenAiOperation.tool("lookup").build(), writer.context()).end();
+		writer.end();
+		tool.end();
+		spans.start(GenAiOperation.chat("gpt-4o").build(), planner.context()).end();
+		planner.end();
+		assertThat(planner.inferenceCalls()).isEqualTo(2);
+		assertThat(planner.toolCalls()).isEqualTo(1);
+		assertThat(writer.inferenceCalls()).isEqualTo(2);
+		assertThat(writer.toolCalls()).isEqualTo(1);
+		assertThat(summary(registry, GenAiAgentMetrics.INVOKE_AGENT_INFERENCE_CALLS, "planner").totalAmount())
+			.isEqualTo(2);
+		assertThat(summary(registry, GenAiAgentMetrics.INVOKE_AGENT_TOOL_CALLS, "planner").totalAmount())
+			.isEqualTo(1);
+		assertThat(summary(registry, GenAiAgentMetrics.INVOKE_AGENT_INFERENCE_CALLS, "writer").totalAmount())
+			.isEqualTo(2);
+		assertThat(summary(registry, GenAiAgentMetrics.INVOKE_AGENT_TOOL_CALLS, "writer").totalAmount())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void recordsNoCallsForAnAgentThatMadeNone() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		SpanLifecycle spans = new SpanLifecycle(OpenTelemetry.noop(), List.of(), null, ScopeListener.NONE,
+				List.of(new GenAiAgentMetrics(registry)));
+		run(spans, "echo", null);
+		run(spans, "echo", null);
+		DistributionSummary inferences = summary(registry, GenAiAgentMetrics.INVOKE_AGENT_INFERENCE_CALLS, "echo");
+		assertThat(inferences.count()).isEqualTo(2);
+		assertThat(inferences.totalAmount()).isZero();
+		assertThat(summary(registry, GenAiAgentMetrics.INVOKE_AGENT_TOOL_CALLS, "echo").totalAmount()).isZero();
+	}
+
+	private static DistributionSummary summary(SimpleMeterRegistry registry, String name, String agent) {
+		return registry.get(name).tag("gen_ai.agent.name", agent).summary();
 	}
 
 	private static void run(SpanLifecycle spans, String agent, @Nullable String errorType) {

@@ -20,10 +20,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -33,7 +36,14 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -69,6 +79,8 @@ import io.github.genaitracing.core.ScopeListener;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.metrics.GenAiAgentMetrics;
 import io.github.genaitracing.observation.ObservationScopeDetacher;
+import io.github.genaitracing.spi.OperationListener;
+import io.github.genaitracing.spi.SpanVocabulary;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
 import io.github.genaitracing.vocabulary.MlflowVocabulary;
 import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
@@ -104,6 +116,23 @@ public class A2aServerSpanBenchmark {
 	 */
 	@Param({ "0", "1024" })
 	public int otherWorkKib;
+
+	/**
+	 * Which of the four defaults that the A2A path does not need are turned off, joined
+	 * with {@code +}: {@code vocabularies} (OpenInference and MLflow), {@code baggage} (the
+	 * conversation id's baggage key), {@code agentMetrics}, {@code runTotals}; {@code none}
+	 * runs the starter's defaults, {@code all} turns the four off.
+	 */
+	@Param({ "none" })
+	public String off;
+
+	/**
+	 * Whether every ended span is also marshalled to OTLP protobuf, as the starter's export
+	 * does on its export thread (batches of 512, the low-allocation marshaller of the OTLP
+	 * exporter, the bytes discarded): the attributes' cost from the set to the wire.
+	 */
+	@Param({ "false" })
+	public boolean export;
 
 	private final byte[] otherMemory = new byte[16 * 1024 * 1024];
 
@@ -156,7 +185,11 @@ public class A2aServerSpanBenchmark {
 				: "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"id\":\"t-1\",\"contextId\":\"ctx-poll\",\"status\":{"
 						+ "\"state\":\"working\"},\"history\":[" + history + "],\"kind\":\"task\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build();
+		SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder();
+		if (this.export) {
+			tracerProvider.addSpanProcessor(new MarshallingSpanProcessor());
+		}
+		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider.build()).build();
 		this.bootTracer = sdk.getTracer("boot");
 		this.observations = ObservationRegistry.create();
 		this.observations.observationConfig().observationHandler(new ObservationHandler<>() {
@@ -166,16 +199,33 @@ public class A2aServerSpanBenchmark {
 			}
 		});
 		ObservationRegistry registry = this.observations;
-		SpanLifecycle spans = new SpanLifecycle(sdk,
-				List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary()),
-				"gen_ai.conversation.id",
+		List<SpanVocabulary> vocabularies = turnedOff("vocabularies")
+				? List.of(new GenAiVocabulary())
+				: List.of(new GenAiVocabulary(), new OpenInferenceVocabulary(), new MlflowVocabulary());
+		String baggageKey = turnedOff("baggage") ? null : "gen_ai.conversation.id";
+		List<OperationListener> listeners = turnedOff("agentMetrics") ? List.of()
+				: List.of(new GenAiAgentMetrics(otlpMeterRegistry()));
+		boolean runTotals = !turnedOff("runTotals");
+		// as the auto-configuration makes it: the baggage key is not a log correlation field
+		SpanLifecycle spans = new SpanLifecycle(sdk, vocabularies, baggageKey,
 				ScopeListener.of(List.of(new ObservationScopeDetacher(() -> registry), new ConversationIdMdc())),
-				List.of(new GenAiAgentMetrics(new SimpleMeterRegistry())),
-				new CostAccounting(ModelPrices.defaults(), true, true));
+				listeners, new CostAccounting(ModelPrices.defaults(), true, runTotals), baggageKey != null);
 		this.filter = new A2aTracingFilter(spans, ContentPolicy.disabled(),
 				new AgentDefaults("load-agent", null, null, "openai"), sdk, new A2aTracingFilter.Settings(
 						List.of("/a2a"), List.of(), 1024 * 1024, 64 * 1024, A2aParentPolicy.CONTINUE));
 		checkTheFilterAdoptsBootsSpan(send ? "invoke_agent load-agent" : "GetTask");
+	}
+
+	private boolean turnedOff(String setting) {
+		return "all".equals(this.off) || List.of(this.off.split("\\+")).contains(setting);
+	}
+
+	/**
+	 * The meter registry of the load target (Spring Boot's OTLP registry, cumulative), not
+	 * publishing.
+	 */
+	private static OtlpMeterRegistry otlpMeterRegistry() {
+		return new OtlpMeterRegistry((key) -> "otlp.enabled".equals(key) ? "false" : null, Clock.SYSTEM);
 	}
 
 	/**
@@ -220,6 +270,55 @@ public class A2aServerSpanBenchmark {
 		}
 		this.otherOffset = (end + this.otherWorkKib * 1024 <= this.otherMemory.length) ? end : 0;
 		return sum;
+	}
+
+	/**
+	 * Marshals the ended spans in batches of 512 to OTLP protobuf, as the OTLP exporter
+	 * does, and discards the bytes.
+	 */
+	private static final class MarshallingSpanProcessor implements SpanProcessor {
+
+		private final List<SpanData> batch = new ArrayList<>(512);
+
+		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+
+		private final OutputStream discard = OutputStream.nullOutputStream();
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.batch.add(span.toSpanData());
+			if (this.batch.size() == 512) {
+				this.marshaler.initialize(this.batch);
+				try {
+					this.marshaler.writeBinaryTo(this.discard);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+				this.marshaler.reset();
+				this.batch.clear();
+			}
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
 	}
 
 	/**
