@@ -3,7 +3,8 @@
 # poll answered with a 2 KiB task, and the first server-sent event latency of message/stream,
 # with genai-tracing off and on (content off). Spring Boot's tracing is on in both arms: Boot's
 # HTTP server spans (and, on, the starter's) are exported over OTLP/HTTP to a discarding sink.
-# The arms alternate (off, on, off, on, …) for ROUNDS rounds, each arm a fresh JVM.
+# The arms alternate for ROUNDS rounds, each arm a fresh JVM, in turn first and second (off, on;
+# on, off; off, on; …) so that a drift of the machine within a round favours neither.
 # Results, one line per run and the ratios of the sums: benchmarks/results/a2a-load.txt.
 #
 #   ./benchmarks/load/a2a-load.sh [duration-seconds] [connections] [rounds]
@@ -64,8 +65,13 @@ run_mode() {
 # EXTRA_ARMS adds arms after `on` in every round, each NAME:ARGUMENT[,ARGUMENT…], e.g.
 # EXTRA_ARMS="bridge:--genai.tracing.export.direct=false" (the starter without one of its parts)
 for round in $(seq 1 "$ROUNDS"); do
-  run_mode off "$round" --genai.tracing.enabled=false
-  run_mode on "$round" --genai.tracing.enabled=true
+  if (( round % 2 == 1 )); then
+    run_mode off "$round" --genai.tracing.enabled=false
+    run_mode on "$round" --genai.tracing.enabled=true
+  else
+    run_mode on "$round" --genai.tracing.enabled=true
+    run_mode off "$round" --genai.tracing.enabled=false
+  fi
   for arm in ${EXTRA_ARMS:-}; do
     # shellcheck disable=SC2046
     run_mode "${arm%%:*}" "$round" --genai.tracing.enabled=true $(echo "${arm#*:}" | tr ',' ' ')
