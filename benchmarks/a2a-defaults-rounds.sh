@@ -4,11 +4,7 @@
 # and requests per block (default 20000); ARMS="none,vocabularies,…" picks the arms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# one reactor build, nothing installed into ~/.m2 (the reactor resolves the project's modules)
-mvn -B -q ${MVN_FLAGS:-} -pl genai-tracing-benchmarks -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/classpath.txt
-mkdir -p benchmarks/results
-cp="$(cat genai-tracing-benchmarks/target/classpath.txt):genai-tracing-benchmarks/target/classes"
+. benchmarks/classpath.sh
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 1"
 method="${1:-message/send}"

@@ -112,7 +112,7 @@ public final class GenAiAgentMetrics implements OperationListener {
 			meters = agentMeters(agentName, errorType);
 		}
 		meters.duration().record(run.durationNanos() / 1e9);
-		// counted by the lifecycle on the run: no map of the open runs to keep
+		// counted by the lifecycle on the run
 		meters.inferenceCalls().record(run.inferenceCalls());
 		meters.toolCalls().record(run.toolCalls());
 	}

@@ -20,8 +20,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,14 +34,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -70,6 +61,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import io.github.genaitracing.autoconfigure.A2aParentPolicy;
+import io.github.genaitracing.benchmarks.DiscardingSdk;
 import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.context.ConversationIdMdc;
 import io.github.genaitracing.core.AgentDefaults;
@@ -185,11 +177,8 @@ public class A2aServerSpanBenchmark {
 				: "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"id\":\"t-1\",\"contextId\":\"ctx-poll\",\"status\":{"
 						+ "\"state\":\"working\"},\"history\":[" + history + "],\"kind\":\"task\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		SdkTracerProviderBuilder tracerProvider = SdkTracerProvider.builder();
-		if (this.export) {
-			tracerProvider.addSpanProcessor(new MarshallingSpanProcessor());
-		}
-		OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider.build()).build();
+		OpenTelemetrySdk sdk = this.export ? DiscardingSdk.marshalling()
+				: OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build();
 		this.bootTracer = sdk.getTracer("boot");
 		this.observations = ObservationRegistry.create();
 		this.observations.observationConfig().observationHandler(new ObservationHandler<>() {
@@ -270,55 +259,6 @@ public class A2aServerSpanBenchmark {
 		}
 		this.otherOffset = (end + this.otherWorkKib * 1024 <= this.otherMemory.length) ? end : 0;
 		return sum;
-	}
-
-	/**
-	 * Marshals the ended spans in batches of 512 to OTLP protobuf, as the OTLP exporter
-	 * does, and discards the bytes.
-	 */
-	private static final class MarshallingSpanProcessor implements SpanProcessor {
-
-		private final List<SpanData> batch = new ArrayList<>(512);
-
-		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
-
-		private final OutputStream discard = OutputStream.nullOutputStream();
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-			this.batch.add(span.toSpanData());
-			if (this.batch.size() == 512) {
-				this.marshaler.initialize(this.batch);
-				try {
-					this.marshaler.writeBinaryTo(this.discard);
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException(ex);
-				}
-				this.marshaler.reset();
-				this.batch.clear();
-			}
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 	/**

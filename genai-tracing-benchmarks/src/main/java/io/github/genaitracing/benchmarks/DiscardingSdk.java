@@ -16,11 +16,17 @@
 
 package io.github.genaitracing.benchmarks;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -35,9 +41,13 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * The OpenTelemetry SDKs of the benchmarks, each exporting nothing: {@link #create()} a
  * batch span processor, as Spring Boot configures it, in front of an exporter that
  * discards what it is given; {@link #snapshotting()} a processor that, on the thread that
- * ends each span, takes the {@link SpanData} an exporter would be given and discards it.
+ * ends each span, takes the {@link SpanData} an exporter would be given and discards it;
+ * {@link #marshalling()} a processor that also marshals those spans as the OTLP exporter
+ * does and discards the bytes.
+ *
+ * @since 0.1.0
  */
-final class DiscardingSdk {
+public final class DiscardingSdk {
 
 	/**
 	 * The batch processor's logger, silenced: a measurement thread makes spans faster than
@@ -79,6 +89,19 @@ final class DiscardingSdk {
 	}
 
 	/**
+	 * An SDK whose only span processor, on the thread that ends each span, takes its
+	 * {@link SpanData} and marshals the spans in batches of 512 to OTLP protobuf with the
+	 * OTLP exporter's low-allocation marshaller, discarding the bytes: the export's work
+	 * per span and attribute, without a sender or a worker thread.
+	 * @return the SDK
+	 */
+	public static OpenTelemetrySdk marshalling() {
+		return OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new MarshalAndDiscard()).build())
+			.build();
+	}
+
+	/**
 	 * Takes the {@link SpanData} of every ended span and keeps only the last one, in a
 	 * plain field, so that the copy escapes and is really made.
 	 */
@@ -99,6 +122,47 @@ final class DiscardingSdk {
 		@Override
 		public void onEnd(ReadableSpan span) {
 			this.last = span.toSpanData();
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
+	}
+
+	/**
+	 * Marshals the ended spans in batches of 512 to OTLP protobuf and discards the bytes.
+	 */
+	private static final class MarshalAndDiscard implements SpanProcessor {
+
+		private final List<SpanData> batch = new ArrayList<>(512);
+
+		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.batch.add(span.toSpanData());
+			if (this.batch.size() == 512) {
+				this.marshaler.initialize(this.batch);
+				try {
+					this.marshaler.writeBinaryTo(OutputStream.nullOutputStream());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.marshaler.reset();
+				this.batch.clear();
+			}
 		}
 
 		@Override
