@@ -44,6 +44,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -237,8 +238,16 @@ public final class GenAiTracingAutoConfiguration {
 	 * stability opt-in, else v1.41.
 	 */
 	static SemconvMode semconvMode(GenAiTracingProperties properties, Environment environment) {
-		if (properties.getSemconv().getMode() != null) {
-			return properties.getSemconv().getMode();
+		return semconvMode(properties.getSemconv().getMode(), environment);
+	}
+
+	/**
+	 * The semantic-convention names to emit: the configured mode, else OpenTelemetry's
+	 * stability opt-in, else v1.41.
+	 */
+	static SemconvMode semconvMode(@Nullable SemconvMode configured, Environment environment) {
+		if (configured != null) {
+			return configured;
 		}
 		SemconvMode fromEnvironment = SemconvMode
 			.fromOptIn(environment.getProperty(SemconvMode.ENVIRONMENT_VARIABLE));
@@ -275,7 +284,7 @@ public final class GenAiTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBooleanProperty(name = GenAiTracingProperties.PREFIX + ".metrics.agents", matchIfMissing = true)
+		@Conditional(OnAgentMetricsCondition.class)
 		GenAiAgentMetrics genAiAgentMetrics(MeterRegistry meterRegistry) {
 			return new GenAiAgentMetrics(meterRegistry);
 		}

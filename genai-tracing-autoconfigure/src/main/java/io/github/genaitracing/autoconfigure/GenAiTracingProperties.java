@@ -839,9 +839,11 @@ public class GenAiTracingProperties {
 		 * Whether to record the experimental agent and tool metrics of the newest GenAI
 		 * conventions draft (gen_ai.invoke_agent.duration,
 		 * gen_ai.invoke_agent.inference_calls, gen_ai.invoke_agent.tool_calls,
-		 * gen_ai.execute_tool.duration).
+		 * gen_ai.execute_tool.duration). When unset, they are recorded with the draft's
+		 * other names: when genai.tracing.semconv.mode (or OTEL_SEMCONV_STABILITY_OPT_IN)
+		 * selects latest-experimental or dup, and not with the default v1-41.
 		 */
-		private boolean agents = true;
+		private @Nullable Boolean agents;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -851,11 +853,11 @@ public class GenAiTracingProperties {
 			this.enabled = enabled;
 		}
 
-		public boolean isAgents() {
+		public @Nullable Boolean getAgents() {
 			return this.agents;
 		}
 
-		public void setAgents(boolean agents) {
+		public void setAgents(@Nullable Boolean agents) {
 			this.agents = agents;
 		}
 

@@ -49,7 +49,9 @@ import io.github.genaitracing.content.ContentPolicy;
 import io.github.genaitracing.core.AgentDefaults;
 import io.github.genaitracing.core.SpanLifecycle;
 import io.github.genaitracing.export.AttributesOnceSpanExporter;
+import io.github.genaitracing.metrics.GenAiAgentMetrics;
 import io.github.genaitracing.metrics.GenAiClientMetrics;
+import io.github.genaitracing.semconv.SemconvMode;
 import io.github.genaitracing.spi.OperationListener;
 import io.github.genaitracing.vocabulary.GenAiVocabulary;
 import io.github.genaitracing.vocabulary.MlflowVocabulary;
@@ -188,6 +190,28 @@ class GenAiTracingAutoConfigurationTests {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("genai.tracing.metrics.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(GenAiClientMetrics.class));
+	}
+
+	@Test
+	void recordsTheDraftsAgentMetricsOnlyWithTheDraftsNamesOrWhenAskedFor() {
+		ApplicationContextRunner withRegistry = this.contextRunner.withBean(MeterRegistry.class,
+				SimpleMeterRegistry::new);
+		withRegistry.run((context) -> {
+			assertThat(context).hasSingleBean(GenAiClientMetrics.class).doesNotHaveBean(GenAiAgentMetrics.class);
+			assertThat(context.getBean(SpanLifecycle.class).listeners())
+				.noneMatch(GenAiAgentMetrics.class::isInstance);
+		});
+		withRegistry.withPropertyValues("genai.tracing.semconv.mode=latest-experimental")
+			.run((context) -> assertThat(context.getBean(SpanLifecycle.class).listeners())
+				.contains(context.getBean(GenAiAgentMetrics.class)));
+		withRegistry.withPropertyValues("genai.tracing.semconv.mode=dup")
+			.run((context) -> assertThat(context).hasSingleBean(GenAiAgentMetrics.class));
+		withRegistry.withSystemProperties(SemconvMode.SYSTEM_PROPERTY + "=gen_ai_latest_experimental")
+			.run((context) -> assertThat(context).hasSingleBean(GenAiAgentMetrics.class));
+		withRegistry.withPropertyValues("genai.tracing.metrics.agents=true")
+			.run((context) -> assertThat(context).hasSingleBean(GenAiAgentMetrics.class));
+		withRegistry.withPropertyValues("genai.tracing.metrics.agents=false", "genai.tracing.semconv.mode=dup")
+			.run((context) -> assertThat(context).doesNotHaveBean(GenAiAgentMetrics.class));
 	}
 
 	@Test

@@ -108,7 +108,7 @@ class CleanTraceIntegrationTests {
 					"management.otlp.metrics.export.enabled=false",
 					"logging.pattern.correlation=[conv=%X{" + ConversationIdMdc.KEY + ":-}] ",
 					"spring.ai.openai.base-url=" + model.baseUrl(), "spring.ai.openai.api-key=test-key",
-					"spring.ai.openai.chat.options.model=gpt-4o-mini")
+					"spring.ai.openai.chat.options.model=gpt-4o-mini", "genai.tracing.metrics.agents=true")
 			.properties(properties)
 			.run();
 	}
