@@ -28,11 +28,13 @@ import java.util.Map;
 /**
  * What each default of the starter costs an A2A request, measured in one JVM in thread
  * CPU time: the arms of {@link A2aServerSpanBenchmark} with the export step on (the
- * request without the filter, the starter's defaults, each of four defaults turned off,
+ * request without the filter, every feature on, each of four features turned off,
  * all four off) alternate in short blocks, the order rotating every round, so that every
  * arm meets the same noise of a shared machine; CPU time leaves out the time another
  * tenant holds the processor, which wall-clock averages (JMH's) take in. The summary gives
- * each arm's median block and its difference to the defaults' arm in the same rounds.
+ * each arm's median block and its difference to the arm with every feature on
+ * ({@code none}) in the same rounds; the starter's defaults are the {@code agentMetrics}
+ * arm (the agent metrics are opt-in).
  * <p>
  * The system property {@code arms} lists the arms to run (default all seven: {@code
  * withoutFilter,none,vocabularies,baggage,agentMetrics,runTotals,all}); the differences

@@ -79,8 +79,9 @@ import io.github.genaitracing.vocabulary.OpenInferenceVocabulary;
 
 /**
  * The A2A filter's own work on the request thread in the shape the starter runs it by
- * default: a request inside Spring Boot's HTTP server span (current, with its observation
- * context on the request), the span adopted, three vocabularies, the agent metrics, both
+ * with every feature on: a request inside Spring Boot's HTTP server span (current, with its
+ * observation context on the request), the span adopted, three vocabularies, the agent
+ * metrics (opt-in; see {@link #off}), both
  * scope listeners (the observation detacher, the conversation id in the MDC) and cost
  * accounting with run totals — against the same request and server span without the
  * filter. The requests are those of the load target ({@code message/send} answered with
@@ -110,10 +111,12 @@ public class A2aServerSpanBenchmark {
 	public int otherWorkKib;
 
 	/**
-	 * Which of the four defaults that the A2A path does not need are turned off, joined
+	 * Which of the four features that the A2A path does not need are turned off, joined
 	 * with {@code +}: {@code vocabularies} (OpenInference and MLflow), {@code baggage} (the
 	 * conversation id's baggage key), {@code agentMetrics}, {@code runTotals}; {@code none}
-	 * runs the starter's defaults, {@code all} turns the four off.
+	 * runs all four, {@code all} turns the four off. The starter's defaults are
+	 * {@code agentMetrics}: the agent metrics are recorded only with the newest draft's
+	 * names or when asked for ({@code none} was the default until 4 December 2026).
 	 */
 	@Param({ "none" })
 	public String off;
