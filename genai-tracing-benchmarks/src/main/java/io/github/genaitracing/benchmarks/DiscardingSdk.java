@@ -102,13 +102,9 @@ public final class DiscardingSdk {
 	}
 
 	/**
-	 * Takes the {@link SpanData} of every ended span and keeps only the last one, in a
-	 * plain field, so that the copy escapes and is really made.
+	 * A span processor told only of ended spans.
 	 */
-	private static final class SnapshotAndDiscard implements SpanProcessor {
-
-		@SuppressWarnings("unused")
-		private SpanData last;
+	private abstract static class EndOnly implements SpanProcessor {
 
 		@Override
 		public void onStart(Context parentContext, ReadWriteSpan span) {
@@ -117,11 +113,6 @@ public final class DiscardingSdk {
 		@Override
 		public boolean isStartRequired() {
 			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-			this.last = span.toSpanData();
 		}
 
 		@Override
@@ -132,22 +123,29 @@ public final class DiscardingSdk {
 	}
 
 	/**
+	 * Takes the {@link SpanData} of every ended span and keeps only the last one, in a
+	 * plain field, so that the copy escapes and is really made.
+	 */
+	private static final class SnapshotAndDiscard extends EndOnly {
+
+		@SuppressWarnings("unused")
+		private SpanData last;
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.last = span.toSpanData();
+		}
+
+	}
+
+	/**
 	 * Marshals the ended spans in batches of 512 to OTLP protobuf and discards the bytes.
 	 */
-	private static final class MarshalAndDiscard implements SpanProcessor {
+	private static final class MarshalAndDiscard extends EndOnly {
 
 		private final List<SpanData> batch = new ArrayList<>(512);
 
 		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
 
 		@Override
 		public void onEnd(ReadableSpan span) {
@@ -163,11 +161,6 @@ public final class DiscardingSdk {
 				this.marshaler.reset();
 				this.batch.clear();
 			}
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
 		}
 
 	}
