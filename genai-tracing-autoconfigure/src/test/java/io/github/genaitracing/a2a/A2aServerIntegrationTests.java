@@ -151,13 +151,23 @@ class A2aServerIntegrationTests {
 	}
 
 	@Test
-	void tracesARequestFromTheA2aJavaClient() throws Exception {
+	void aRequestWithoutACallerIsTheInvokeAgentRootOfItsTraceWithTheDefaultParentPolicy() throws Exception {
+		// the A2A Java client sends no traceparent: with the default policy (continue) there
+		// is no caller span to continue, and the request's one server span is the root
 		io.a2a.client.transport.jsonrpc.JSONRPCTransport transport = new io.a2a.client.transport.jsonrpc.JSONRPCTransport(url);
 		io.a2a.spec.EventKind result = transport.sendMessage(new io.a2a.spec.MessageSendParams(
 				io.a2a.A2A.createUserTextMessage("Hi", "ctx-sdk", null), null, null), null);
 		assertThat(result).isInstanceOf(io.a2a.spec.Task.class);
 		assertThat(((io.a2a.spec.Task) result).getId()).isEqualTo("t-1");
-		GenAiSpanAssert.assertThat(awaitA2aSpan("ctx-sdk"))
+		Span agent = awaitA2aSpan("ctx-sdk");
+		assertThat(agent.getParentSpanId().isEmpty()).as("the root of its trace").isTrue();
+		assertThat(receiver.spans()).filteredOn((span) -> span.getTraceId().equals(agent.getTraceId())
+				&& span.getKind() == Span.SpanKind.SPAN_KIND_SERVER)
+			.as("one server span: the agent span")
+			.containsExactly(agent);
+		GenAiSpanAssert.assertThat(agent)
+			.hasKind(SpanKind.SERVER)
+			.hasAttribute(GenAiAttributes.OPERATION_NAME, "invoke_agent")
 			.hasAttribute(A2aAttributes.METHOD_NAME, "SendMessage")
 			.hasAttribute(A2aAttributes.PROTOCOL_VERSION, "0.3")
 			.hasAttribute(A2aAttributes.TASK_STATE, "TASK_STATE_COMPLETED")

@@ -137,6 +137,30 @@ class A2aServerLayoutIntegrationTests {
 	}
 
 	@Test
+	void makesAGetTaskPollOneServerSpanWithNoAgentChild() throws Exception {
+		receiver.clear();
+		HttpResponse<String> response = post("""
+				{"jsonrpc":"2.0","id":9,"method":"tasks/get","params":{"id":"t-layout-poll"}}""", null);
+		assertThat(response.body()).contains("ctx-of-t-layout-poll");
+		List<Span> spans = receiver.awaitSpans((received) -> received.stream().anyMatch(this::isLayoutPoll),
+				Duration.ofSeconds(15));
+		Span poll = spans.stream().filter(this::isLayoutPoll).findFirst().orElseThrow();
+		GenAiSpanAssert.assertThat(poll)
+			.hasKind(SpanKind.SERVER)
+			.hasAttribute(A2aAttributes.METHOD_NAME, "GetTask")
+			.hasAttribute(GenAiAttributes.CONVERSATION_ID, "ctx-of-t-layout-poll")
+			.doesNotHaveAttributes("gen_ai.operation.name", "openinference.span.kind", "mlflow.spanType");
+		// a child ends before its parent: had the poll one, it would have arrived with it
+		assertThat(spans).filteredOn((span) -> span.getTraceId().equals(poll.getTraceId()))
+			.as("the poll's span alone: no invoke_agent child")
+			.containsExactly(poll);
+	}
+
+	private boolean isLayoutPoll(Span span) {
+		return span.getName().equals("GetTask") && "t-layout-poll".equals(OtlpTestReceiver.attribute(span, "a2a.task.id"));
+	}
+
+	@Test
 	void marksBothSpansWithTheJsonRpcErrorCode() throws Exception {
 		receiver.clear();
 		post("""

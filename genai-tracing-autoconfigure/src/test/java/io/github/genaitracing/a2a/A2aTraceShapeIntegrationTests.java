@@ -78,6 +78,9 @@ class A2aTraceShapeIntegrationTests {
 
 	private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
+	/** The pause between a task subscription's two events. */
+	private static final long SUBSCRIPTION_PAUSE_MS = 200;
+
 	private static OtlpTestReceiver receiver;
 
 	private static ConfigurableApplicationContext context;
@@ -361,6 +364,81 @@ class A2aTraceShapeIntegrationTests {
 	}
 
 	@Test
+	void aRejectedTaskIsAnErrorAndATaskWaitingForAuthorizationIsNot() throws Exception {
+		post("/a2a", send10("ctx-rejected", "reject"), "A2A-Version", "1.0");
+		post("/a2a", send10("ctx-auth", "auth"), "A2A-Version", "1.0");
+		List<Span> spans = await((all) -> has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-rejected")
+			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-auth").test(all));
+		Span rejected = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-rejected");
+		assertThat(rejected.getStatus().getCode())
+			.isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+		assertThat(OtlpTestReceiver.attribute(rejected, "error.type")).isEqualTo("TASK_STATE_REJECTED");
+		Span auth = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-auth");
+		assertThat(OtlpTestReceiver.attribute(auth, "a2a.task.state")).isEqualTo("TASK_STATE_AUTH_REQUIRED");
+		assertThat(auth.getStatus().getCode())
+			.isNotEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+		assertThat(OtlpTestReceiver.attribute(auth, "error.type")).isNull();
+	}
+
+	@Test
+	void aStreamThatEndsWithAStatusMessageRecordsItAsTheAnswer() throws Exception {
+		// the common A2A pattern: no final task, the answer in the last status update's message
+		post("/a2a", send10("ctx-status-only", "stream status only").replace("\"SendMessage\"",
+				"\"SendStreamingMessage\""), "A2A-Version", "1.0");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-status-only"));
+		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-status-only");
+		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("The answer is 42.");
+		assertThat(OtlpTestReceiver.attribute(agent, "a2a.task.state")).isEqualTo("TASK_STATE_COMPLETED");
+		assertThat(OtlpTestReceiver.attribute(agent, "genai_tracing.a2a.stream.events")).isEqualTo(2L);
+	}
+
+	@Test
+	void aSubscriptionToATaskIsAProtocolSpanThatEndsWithItsStream() throws Exception {
+		for (String method : List.of("SubscribeToTask", "tasks/resubscribe")) {
+			HttpResponse<String> response = post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":\"sub-" + method.length()
+					+ "\",\"method\":\"" + method + "\",\"params\":{\"id\":\"t-sub-" + method.length() + "\"}}",
+					"A2A-Version", method.contains("/") ? "0.3" : "1.0");
+			assertThat(response.body()).containsIgnoringCase("completed");
+		}
+		for (String method : List.of("SubscribeToTask", "tasks/resubscribe")) {
+			String taskId = "t-sub-" + method.length();
+			List<Span> spans = await(has("SubscribeToTask", "a2a.task.id", taskId));
+			Span subscription = find(spans, "SubscribeToTask", "a2a.task.id", taskId);
+			assertThat(subscription.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+			assertThat(OtlpTestReceiver.attribute(subscription, "a2a.method.name")).isEqualTo("SubscribeToTask");
+			assertThat(OtlpTestReceiver.attribute(subscription, "a2a.task.state")).as("the last event's")
+				.isEqualTo("TASK_STATE_COMPLETED");
+			assertThat(OtlpTestReceiver.attribute(subscription, "genai_tracing.a2a.stream.events")).isEqualTo(2L);
+			assertThat(subscription.getEndTimeUnixNano() - subscription.getStartTimeUnixNano())
+				.as("ended with the stream, after the pause between its events")
+				.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(SUBSCRIPTION_PAUSE_MS));
+			assertThat(OtlpTestReceiver.attribute(subscription, "gen_ai.operation.name")).isNull();
+			assertThat(OtlpTestReceiver.attribute(subscription, "openinference.span.kind")).isNull();
+			assertThat(trace(spans, subscription)).noneMatch((span) -> span.getName().startsWith("invoke_agent"));
+		}
+	}
+
+	@Test
+	void listingTasksAndTheExtendedCardAreSpansNamedAfterTheirMethods() throws Exception {
+		post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":\"list-1\",\"method\":\"ListTasks\",\"params\":{}}", "A2A-Version",
+				"1.0");
+		post("/a2a", "{\"jsonrpc\":\"2.0\",\"id\":\"card-1\",\"method\":\"GetExtendedAgentCard\",\"params\":{}}",
+				"A2A-Version", "1.0");
+		List<Span> spans = await((all) -> has("ListTasks", "jsonrpc.request.id", "list-1").test(all)
+				&& has("GetExtendedAgentCard", "jsonrpc.request.id", "card-1").test(all));
+		for (Span span : List.of(find(spans, "ListTasks", "jsonrpc.request.id", "list-1"),
+				find(spans, "GetExtendedAgentCard", "jsonrpc.request.id", "card-1"))) {
+			assertThat(span.getKind()).as(span.getName()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+			assertThat(OtlpTestReceiver.attribute(span, "a2a.method.name")).isEqualTo(span.getName());
+			assertThat(OtlpTestReceiver.attribute(span, "gen_ai.operation.name")).as(span.getName()).isNull();
+			assertThat(OtlpTestReceiver.attribute(span, "mlflow.spanType")).as(span.getName()).isNull();
+			assertThat(span.getStatus().getCode()).as(span.getName())
+				.isNotEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+			assertThat(serverSpans(trace(spans, span))).containsExactly(span);
+		}
+	}
+
+	@Test
 	void aStreamedAnswerInAStatusMessageIsRecordedOnce() throws Exception {
 		HttpResponse<String> response = post("/a2a", send10("ctx-stream-status", "stream status").replace(
 				"\"SendMessage\"", "\"SendStreamingMessage\""), "A2A-Version", "1.0");
@@ -418,7 +496,7 @@ class A2aTraceShapeIntegrationTests {
 			awaitCompleted(onRegistry);
 			Map<String, Long> before = httpServerRequests(onRegistry);
 			int sent = sendTheSameRequests(base);
-			assertThat(sendTheSameRequests(offBase)).isEqualTo(sent);
+			sendTheSameRequests(offBase);
 			Map<String, Long> expected = awaitCount(offRegistry, Map.of(), sent);
 			Map<String, Long> actual = awaitCount(onRegistry, before, sent);
 			assertThat(expected).isNotEmpty();
@@ -662,6 +740,15 @@ class A2aTraceShapeIntegrationTests {
 						"tasks/pushNotificationConfig/get" -> {
 					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("id", "cfg"));
 				}
+				case "ListTasks" -> {
+					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("tasks", List.of()));
+				}
+				case "GetExtendedAgentCard" -> {
+					return Map.of("jsonrpc", "2.0", "id", id, "result", Map.of("name", "shape-agent"));
+				}
+				case "SubscribeToTask", "tasks/resubscribe" -> {
+					return subscription(id, String.valueOf(params.get("id")), method.equals("SubscribeToTask"));
+				}
 				case "message/send", "SendMessage", "SendStreamingMessage" -> {
 					Map<String, Object> message = (Map<String, Object>) params.get("message");
 					String text = String.valueOf(((Map<String, Object>) ((List<Object>) message.get("parts")).get(0))
@@ -678,7 +765,13 @@ class A2aTraceShapeIntegrationTests {
 					}
 					String answer = this.inner.run(text);
 					boolean v10 = method.equals("SendMessage");
-					String state = text.equals("fail") ? "failed" : text.equals("more") ? "input-required" : "completed";
+					String state = switch (text) {
+						case "fail" -> "failed";
+						case "reject" -> "rejected";
+						case "more" -> "input-required";
+						case "auth" -> "auth-required";
+						default -> "completed";
+					};
 					Map<String, Object> task = new java.util.LinkedHashMap<>();
 					task.put("id", "t-new");
 					task.put("contextId", contextId);
@@ -725,6 +818,12 @@ class A2aTraceShapeIntegrationTests {
 						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"},"
 						+ "\"artifacts\":[{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Hello, world\"}]}]}}}");
 			}
+			else if (text.equals("stream status only")) {
+				String answer = "{\"messageId\":\"m-answer\",\"role\":\"ROLE_AGENT\",\"parts\":[{\"text\":\"The answer is 42.\"}]}";
+				events.add(prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}}");
+				events.add(prefix + "{\"statusUpdate\":{" + ids
+						+ ",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
+			}
 			else {
 				String answer = "{\"messageId\":\"m-answer\",\"role\":\"ROLE_AGENT\",\"parts\":[{\"text\":\"The answer is 42.\"}]}";
 				events.add(prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}}");
@@ -733,11 +832,37 @@ class A2aTraceShapeIntegrationTests {
 				events.add(prefix + "{\"task\":{\"id\":\"t-s\",\"contextId\":\"" + contextId
 						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
 			}
+			return emit(events, 0);
+		}
+
+		/**
+		 * A subscription to a task's events (1.0 {@code SubscribeToTask}, 0.3 {@code
+		 * tasks/resubscribe}): working, a pause, completed.
+		 */
+		private SseEmitter subscription(Object id, String taskId, boolean v10) {
+			String jsonId = (id instanceof String) ? "\"" + id + "\"" : String.valueOf(id);
+			String prefix = "{\"jsonrpc\":\"2.0\",\"id\":" + jsonId + ",\"result\":";
+			String ids = "\"taskId\":\"" + taskId + "\",\"contextId\":\"ctx-of-" + taskId + "\"";
+			List<String> events = new ArrayList<>();
+			for (String state : List.of("working", "completed")) {
+				events.add(v10
+						? prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_"
+								+ state.toUpperCase() + "\"}}}}"
+						: prefix + "{\"kind\":\"status-update\"," + ids + ",\"status\":{\"state\":\"" + state
+								+ "\"},\"final\":" + state.equals("completed") + "}}");
+			}
+			return emit(events, SUBSCRIPTION_PAUSE_MS);
+		}
+
+		private static SseEmitter emit(List<String> events, long pauseMs) {
 			SseEmitter emitter = new SseEmitter(5000L);
 			Executors.newSingleThreadExecutor().execute(() -> {
 				try {
-					for (String event : events) {
-						emitter.send(SseEmitter.event().data(event));
+					for (int i = 0; i < events.size(); i++) {
+						if (i > 0 && pauseMs > 0) {
+							Thread.sleep(pauseMs);
+						}
+						emitter.send(SseEmitter.event().data(events.get(i)));
 					}
 					emitter.complete();
 				}

@@ -33,8 +33,9 @@ import java.util.Map;
  * arm meets the same noise of a shared machine; CPU time leaves out the time another
  * tenant holds the processor, which wall-clock averages (JMH's) take in. The summary gives
  * each arm's median block and its difference to the arm with every feature on
- * ({@code none}) in the same rounds; the starter's defaults are the {@code agentMetrics}
- * arm (the agent metrics are opt-in).
+ * ({@code none}) in the same rounds, and the bytes a request allocates (the request's
+ * thread, export included); the starter's defaults are the {@code agentMetrics} arm (the
+ * agent metrics are opt-in).
  * <p>
  * The system property {@code arms} lists the arms to run (default all seven: {@code
  * withoutFilter,none,vocabularies,baggage,agentMetrics,runTotals,all}); the differences
@@ -76,15 +77,19 @@ public final class A2aDefaultsRounds {
 		}
 		Map<String, double[]> cpu = new LinkedHashMap<>();
 		ARMS.forEach((arm) -> cpu.put(arm, new double[rounds]));
+		Map<String, double[]> allocated = new LinkedHashMap<>();
+		ARMS.forEach((arm) -> allocated.put(arm, new double[rounds]));
 		System.out.println(method + ": ns of CPU per request, a block of " + requests + " per arm and round");
 		System.out.println("round | " + String.join(" | ", ARMS));
 		for (int round = 0; round < rounds; round++) {
 			double[] perArm = new double[ARMS.size()];
 			for (int k = 0; k < ARMS.size(); k++) {
 				int arm = (k + round) % ARMS.size();
+				long bytes = allocatedBytes(threads);
 				long start = threads.getCurrentThreadCpuTime();
 				block(ARMS.get(arm), arms.get(ARMS.get(arm)), requests);
 				perArm[arm] = (double) (threads.getCurrentThreadCpuTime() - start) / requests;
+				allocated.get(ARMS.get(arm))[round] = (double) (allocatedBytes(threads) - bytes) / requests;
 			}
 			StringBuilder line = new StringBuilder().append(round + 1);
 			for (int arm = 0; arm < ARMS.size(); arm++) {
@@ -94,7 +99,7 @@ public final class A2aDefaultsRounds {
 			System.out.println(line);
 		}
 		System.out.println();
-		System.out.println("arm | median | fastest | median of (arm - none) per round");
+		System.out.println("arm | median | fastest | median of (arm - none) per round | bytes allocated per request (median)");
 		double[] none = cpu.getOrDefault("none", new double[rounds]);
 		for (String arm : ARMS) {
 			double[] values = cpu.get(arm);
@@ -102,8 +107,8 @@ public final class A2aDefaultsRounds {
 			for (int i = 0; i < rounds; i++) {
 				minusNone[i] = values[i] - none[i];
 			}
-			System.out.println(String.format(Locale.ROOT, "%s | %.0f | %.0f | %+.0f", arm, median(values),
-					Arrays.stream(values).min().orElse(Double.NaN), median(minusNone)));
+			System.out.println(String.format(Locale.ROOT, "%s | %.0f | %.0f | %+.0f | %.0f", arm, median(values),
+					Arrays.stream(values).min().orElse(Double.NaN), median(minusNone), median(allocated.get(arm))));
 		}
 		System.out.println((sink == 42) ? "" : "done");
 	}
@@ -115,6 +120,17 @@ public final class A2aDefaultsRounds {
 			statuses += (withFilter ? benchmark.withFilter() : benchmark.withoutFilter()).getStatus();
 		}
 		sink += statuses;
+	}
+
+	/**
+	 * The bytes the current thread has allocated so far (HotSpot's thread bean), or 0
+	 * where the JVM does not count them.
+	 */
+	private static long allocatedBytes(ThreadMXBean threads) {
+		if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
+			return hotspot.getCurrentThreadAllocatedBytes();
+		}
+		return 0;
 	}
 
 	private static double median(double[] values) {
