@@ -39,7 +39,9 @@ import java.util.Map;
  * <p>
  * The system property {@code arms} lists the arms to run (default all seven: {@code
  * withoutFilter,none,vocabularies,baggage,agentMetrics,runTotals,all}); the differences
- * are to {@code none} (to 0 when it is not run).
+ * are to {@code none} (to 0 when it is not run). The system property {@code otherWorkKib}
+ * (default 0) reads that much other memory before each request, as other requests' work
+ * does under load ({@link A2aServerSpanBenchmark#otherWorkKib}).
  * <p>
  * Arguments: the method ({@code message/send} or {@code tasks/get}, default the first),
  * rounds (default 20), requests per block (default 20,000).
@@ -63,7 +65,7 @@ public final class A2aDefaultsRounds {
 		for (String arm : ARMS) {
 			A2aServerSpanBenchmark benchmark = new A2aServerSpanBenchmark();
 			benchmark.method = method;
-			benchmark.otherWorkKib = 0;
+			benchmark.otherWorkKib = Integer.getInteger("otherWorkKib", 0);
 			benchmark.export = true;
 			benchmark.off = arm.equals("withoutFilter") ? "none" : arm;
 			benchmark.setUp();
