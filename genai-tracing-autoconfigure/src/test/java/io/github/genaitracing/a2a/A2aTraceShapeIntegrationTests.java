@@ -349,44 +349,53 @@ class A2aTraceShapeIntegrationTests {
 
 	@Test
 	void aFailedTaskIsAnErrorAndATaskWaitingForInputIsNot() throws Exception {
-		post("/a2a", send10("ctx-failed", "fail"), "A2A-Version", "1.0");
-		post("/a2a", send10("ctx-input", "more"), "A2A-Version", "1.0");
-		List<Span> spans = await((all) -> has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-failed")
-			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-input").test(all));
-		Span failed = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-failed");
-		assertThat(failed.getStatus().getCode()).isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
-		assertThat(OtlpTestReceiver.attribute(failed, "error.type")).isEqualTo("TASK_STATE_FAILED");
-		Span input = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-input");
-		assertThat(OtlpTestReceiver.attribute(input, "a2a.task.state")).isEqualTo("TASK_STATE_INPUT_REQUIRED");
-		assertThat(input.getStatus().getCode())
-			.isNotEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
-		assertThat(OtlpTestReceiver.attribute(input, "error.type")).isNull();
+		assertOneIsAnErrorAndTheOtherNot("fail", "TASK_STATE_FAILED", "more", "TASK_STATE_INPUT_REQUIRED");
 	}
 
 	@Test
 	void aRejectedTaskIsAnErrorAndATaskWaitingForAuthorizationIsNot() throws Exception {
-		post("/a2a", send10("ctx-rejected", "reject"), "A2A-Version", "1.0");
-		post("/a2a", send10("ctx-auth", "auth"), "A2A-Version", "1.0");
-		List<Span> spans = await((all) -> has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-rejected")
-			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-auth").test(all));
-		Span rejected = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-rejected");
-		assertThat(rejected.getStatus().getCode())
+		assertOneIsAnErrorAndTheOtherNot("reject", "TASK_STATE_REJECTED", "auth", "TASK_STATE_AUTH_REQUIRED");
+	}
+
+	/**
+	 * Sends two messages whose tasks end in the given states: the first is an error with
+	 * the state as its type, the second is not an error.
+	 */
+	private void assertOneIsAnErrorAndTheOtherNot(String errorText, String errorState, String waitingText,
+			String waitingState) throws Exception {
+		String errorContext = "ctx-" + errorText;
+		String waitingContext = "ctx-" + waitingText;
+		post("/a2a", send10(errorContext, errorText), "A2A-Version", "1.0");
+		post("/a2a", send10(waitingContext, waitingText), "A2A-Version", "1.0");
+		List<Span> spans = await((all) -> has("invoke_agent shape-agent", "gen_ai.conversation.id", errorContext)
+			.test(all) && has("invoke_agent shape-agent", "gen_ai.conversation.id", waitingContext).test(all));
+		Span error = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", errorContext);
+		assertThat(error.getStatus().getCode())
 			.isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
-		assertThat(OtlpTestReceiver.attribute(rejected, "error.type")).isEqualTo("TASK_STATE_REJECTED");
-		Span auth = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-auth");
-		assertThat(OtlpTestReceiver.attribute(auth, "a2a.task.state")).isEqualTo("TASK_STATE_AUTH_REQUIRED");
-		assertThat(auth.getStatus().getCode())
+		assertThat(OtlpTestReceiver.attribute(error, "error.type")).isEqualTo(errorState);
+		Span waiting = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", waitingContext);
+		assertThat(OtlpTestReceiver.attribute(waiting, "a2a.task.state")).isEqualTo(waitingState);
+		assertThat(waiting.getStatus().getCode())
 			.isNotEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
-		assertThat(OtlpTestReceiver.attribute(auth, "error.type")).isNull();
+		assertThat(OtlpTestReceiver.attribute(waiting, "error.type")).isNull();
+	}
+
+	/**
+	 * Streams a 1.0 message ({@code SendStreamingMessage}) whose text tells the endpoint
+	 * which events to send, and returns the run's span once exported.
+	 */
+	private Span streamedRun(String contextId, String text) throws Exception {
+		HttpResponse<String> response = post("/a2a",
+				send10(contextId, text).replace("\"SendMessage\"", "\"SendStreamingMessage\""), "A2A-Version", "1.0");
+		assertThat(response.body()).contains("TASK_STATE_COMPLETED");
+		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", contextId));
+		return find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", contextId);
 	}
 
 	@Test
 	void aStreamThatEndsWithAStatusMessageRecordsItAsTheAnswer() throws Exception {
 		// the common A2A pattern: no final task, the answer in the last status update's message
-		post("/a2a", send10("ctx-status-only", "stream status only").replace("\"SendMessage\"",
-				"\"SendStreamingMessage\""), "A2A-Version", "1.0");
-		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-status-only"));
-		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-status-only");
+		Span agent = streamedRun("ctx-status-only", "stream status only");
 		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("The answer is 42.");
 		assertThat(OtlpTestReceiver.attribute(agent, "a2a.task.state")).isEqualTo("TASK_STATE_COMPLETED");
 		assertThat(OtlpTestReceiver.attribute(agent, "genai_tracing.a2a.stream.events")).isEqualTo(2L);
@@ -440,11 +449,7 @@ class A2aTraceShapeIntegrationTests {
 
 	@Test
 	void aStreamedAnswerInAStatusMessageIsRecordedOnce() throws Exception {
-		HttpResponse<String> response = post("/a2a", send10("ctx-stream-status", "stream status").replace(
-				"\"SendMessage\"", "\"SendStreamingMessage\""), "A2A-Version", "1.0");
-		assertThat(response.body()).contains("TASK_STATE_COMPLETED");
-		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-status"));
-		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-status");
+		Span agent = streamedRun("ctx-stream-status", "stream status");
 		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("The answer is 42.");
 		assertThat(OtlpTestReceiver.attribute(agent, "a2a.method.name")).isEqualTo("SendStreamingMessage");
 		assertThat(OtlpTestReceiver.attribute(agent, "genai_tracing.a2a.stream.events")).isEqualTo(3L);
@@ -452,10 +457,7 @@ class A2aTraceShapeIntegrationTests {
 
 	@Test
 	void streamedArtifactChunksAndTheFinalTaskRecordTheTextOnce() throws Exception {
-		post("/a2a", send10("ctx-stream-chunks", "stream chunks").replace("\"SendMessage\"",
-				"\"SendStreamingMessage\""), "A2A-Version", "1.0");
-		List<Span> spans = await(has("invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-chunks"));
-		Span agent = find(spans, "invoke_agent shape-agent", "gen_ai.conversation.id", "ctx-stream-chunks");
+		Span agent = streamedRun("ctx-stream-chunks", "stream chunks");
 		assertThat(OtlpTestReceiver.attribute(agent, "output.value")).isEqualTo("Hello, world");
 	}
 
