@@ -807,9 +807,8 @@ class A2aTraceShapeIntegrationTests {
 		}
 
 		private SseEmitter stream(Object id, String contextId, String text) {
-			String jsonId = (id instanceof String) ? "\"" + id + "\"" : String.valueOf(id);
 			List<String> events = new ArrayList<>();
-			String prefix = "{\"jsonrpc\":\"2.0\",\"id\":" + jsonId + ",\"result\":";
+			String prefix = resultPrefix(id);
 			String ids = "\"taskId\":\"t-s\",\"contextId\":\"" + contextId + "\"";
 			if (text.equals("stream chunks")) {
 				events.add(prefix + "{\"artifactUpdate\":{" + ids
@@ -820,19 +819,17 @@ class A2aTraceShapeIntegrationTests {
 						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\"},"
 						+ "\"artifacts\":[{\"artifactId\":\"a\",\"parts\":[{\"text\":\"Hello, world\"}]}]}}}");
 			}
-			else if (text.equals("stream status only")) {
-				String answer = "{\"messageId\":\"m-answer\",\"role\":\"ROLE_AGENT\",\"parts\":[{\"text\":\"The answer is 42.\"}]}";
-				events.add(prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}}");
-				events.add(prefix + "{\"statusUpdate\":{" + ids
-						+ ",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
-			}
 			else {
+				// the answer in the last status update's message; "stream status only" ends there,
+				// "stream status" also sends the final task repeating it
 				String answer = "{\"messageId\":\"m-answer\",\"role\":\"ROLE_AGENT\",\"parts\":[{\"text\":\"The answer is 42.\"}]}";
 				events.add(prefix + "{\"statusUpdate\":{" + ids + ",\"status\":{\"state\":\"TASK_STATE_WORKING\"}}}}");
 				events.add(prefix + "{\"statusUpdate\":{" + ids
 						+ ",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
-				events.add(prefix + "{\"task\":{\"id\":\"t-s\",\"contextId\":\"" + contextId
-						+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
+				if (!text.equals("stream status only")) {
+					events.add(prefix + "{\"task\":{\"id\":\"t-s\",\"contextId\":\"" + contextId
+							+ "\",\"status\":{\"state\":\"TASK_STATE_COMPLETED\",\"message\":" + answer + "}}}}");
+				}
 			}
 			return emit(events, 0);
 		}
@@ -842,8 +839,7 @@ class A2aTraceShapeIntegrationTests {
 		 * tasks/resubscribe}): working, a pause, completed.
 		 */
 		private SseEmitter subscription(Object id, String taskId, boolean v10) {
-			String jsonId = (id instanceof String) ? "\"" + id + "\"" : String.valueOf(id);
-			String prefix = "{\"jsonrpc\":\"2.0\",\"id\":" + jsonId + ",\"result\":";
+			String prefix = resultPrefix(id);
 			String ids = "\"taskId\":\"" + taskId + "\",\"contextId\":\"ctx-of-" + taskId + "\"";
 			List<String> events = new ArrayList<>();
 			for (String state : List.of("working", "completed")) {
@@ -854,6 +850,12 @@ class A2aTraceShapeIntegrationTests {
 								+ "\"},\"final\":" + state.equals("completed") + "}}");
 			}
 			return emit(events, SUBSCRIPTION_PAUSE_MS);
+		}
+
+		/** The start of a JSON-RPC response to the request with this id, up to its result. */
+		private static String resultPrefix(Object id) {
+			String jsonId = (id instanceof String) ? "\"" + id + "\"" : String.valueOf(id);
+			return "{\"jsonrpc\":\"2.0\",\"id\":" + jsonId + ",\"result\":";
 		}
 
 		private static SseEmitter emit(List<String> events, long pauseMs) {
