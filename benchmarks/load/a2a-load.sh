@@ -32,12 +32,15 @@ run_mode() {
   start_target "benchmarks/results/a2a-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
   warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
   local send_out get_out sse_out
-  local c0 j0 c1 j1 c2 j2
+  local c0 j0 c1 j1 c2 j2 dropped_warm dropped_runs
+  dropped_warm=$(dropped_spans "benchmarks/results/a2a-load-$name.log")
   c0=$(cpu_ticks); j0=$(cpu_ticks C2)
   send_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/message-send.lua http://127.0.0.1:$APP_PORT/a2a)"
   c1=$(cpu_ticks); j1=$(cpu_ticks C2)
   get_out="$($PIN_LOAD wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/load/tasks-get.lua http://127.0.0.1:$APP_PORT/a2a)"
   c2=$(cpu_ticks); j2=$(cpu_ticks C2)
+  sleep 1
+  dropped_runs=$(dropped_spans "benchmarks/results/a2a-load-$name.log")
   # the application's CPU time per request (all its threads: requests, export, GC, JIT),
   # and the JIT's part of it: less sensitive than req/s to other processes on the machine
   local cpu_out
@@ -58,7 +61,9 @@ run_mode() {
       echo "$name: wrk saw error responses:"; echo "$out"; exit 1
     fi
   done
-  echo "$name round=$round warmup_rounds=$warm_rounds $(echo "$warm_state" | sed 's/\([a-z_]*\)=/last_warmup_\1=/g') $stream_warm send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
+  # spans the batch span processor dropped in the measured runs (at saturation the faster arm
+  # drops more and so exports less): read before the warm-up of the stream path, after it
+  echo "$name round=$round dropped_in_warmup=$dropped_warm dropped=$((dropped_runs - dropped_warm)) warmup_rounds=$warm_rounds $(echo "$warm_state" | sed 's/\([a-z_]*\)=/last_warmup_\1=/g') $stream_warm send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
   stop_target
 }
 
@@ -82,6 +87,7 @@ awk '
   { arms[$1] = 1; for (i = 3; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
   END {
     for (arm in arms) {
+      printf "%s: spans dropped in the measured runs %d\n", arm, sum[arm, "dropped"]
       if (arm == "off") continue
       printf "%s / off, ratio of the sums over all rounds: message/send throughput %.3f, tasks/get throughput %.3f, first SSE event median %.3f; CPU per request message/send %.3f, tasks/get %.3f, stream %.3f\n", arm,
         sum[arm, "send_rps"] / sum["off", "send_rps"], sum[arm, "get_rps"] / sum["off", "get_rps"],

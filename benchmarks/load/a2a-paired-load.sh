@@ -16,7 +16,12 @@
 # ARMS="off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true,--genai.tracing.a2a.layout=server"
 # SSE_MODE=interleaved (the default) measures the first event once per alternation with the
 # streams of all arms interleaved one by one (off, on, on, off, …), so that every arm is measured
-# at the same moments; SSE_MODE=separate runs a probe per arm and run.
+# at the same moments; SSE_MODE=separate runs a probe per arm and run. SSE_EVERY=N probes only every
+# Nth alternation (default 1: every one): with one-second runs (`a2a-paired-load.sh 1 16 2 120`) the
+# arms alternate every second, faster than the machine's slow phases come and go, and the probe's
+# streams would take most of the time.
+# Each line also gives the spans the arm's batch span processor dropped since its previous line
+# (`dropped=`): at saturation the faster arm drops more and so exports less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-5}"
@@ -29,6 +34,7 @@ MAX_WARM_ROUNDS="${MAX_WARM_ROUNDS:-30}"
 SSE_WARM="${SSE_WARM:-50}"
 SSE_COUNT="${SSE_COUNT:-300}"
 SSE_MODE="${SSE_MODE:-interleaved}"
+SSE_EVERY="${SSE_EVERY:-1}"
 ARMS="${ARMS:-off:--genai.tracing.enabled=false on:--genai.tracing.enabled=true}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 . benchmarks/load/common.sh
@@ -36,7 +42,7 @@ OUT=benchmarks/results/a2a-paired-load.txt
 : > "$OUT"
 $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
-declare -A PIDS PORTS
+declare -A PIDS PORTS LOGS DROPPED
 arm_names
 trap 'kill $SINK 2>/dev/null || true; stop_arms' EXIT
 
@@ -47,10 +53,12 @@ use_arm() {
 
 # measure NAME PAIR ALTERNATION: one short run of each load on that arm's JVM, one result line
 measure() {
-  local figures
+  local figures dropped
   use_arm "$1"
   figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
-  echo "$1 pair=$2 alternation=$3 $figures" | tee -a "$OUT"
+  dropped=$(dropped_spans "${LOGS[$1]}")
+  echo "$1 pair=$2 alternation=$3 $figures dropped=$((dropped - ${DROPPED[$1]:-0}))" | tee -a "$OUT"
+  DROPPED[$1]=$dropped
 }
 
 # measure_streams PAIR ALTERNATION: the first-event probe with every arm's streams interleaved
@@ -69,7 +77,7 @@ for pair in $(seq 1 "$PAIRS"); do
     # shellcheck disable=SC2046
     APP_PORT=$port start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${arm#*:}" | tr ',' ' ')
-    PIDS[$name]=$APP; PORTS[$name]=$port
+    PIDS[$name]=$APP; PORTS[$name]=$port; LOGS[$name]="benchmarks/results/a2a-paired-load-$name.log"
     port=$((port + 1))
   done
   APP_PORT=$((port - ${#NAMES[@]}))
@@ -78,13 +86,14 @@ for pair in $(seq 1 "$PAIRS"); do
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
     warm="$WARM_ROUNDS $WARM_STATE"
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
-    echo "# pair $pair $name: warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+    DROPPED[$name]=$(dropped_spans "${LOGS[$name]}")
+    echo "# pair $pair $name: dropped spans in the warm-up ${DROPPED[$name]}; warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
   done
   # each alternation runs the arms in turn, the order reversed every other time
   for alt in $(seq 1 "$ALTERNATIONS"); do
     if [ $((alt % 2)) -eq 1 ]; then order=("${NAMES[@]}"); else order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do order+=("${NAMES[$i]}"); done; fi
     for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
-    if [ "$SSE_MODE" = interleaved ]; then measure_streams "$pair" "$alt"; fi
+    if [ "$SSE_MODE" = interleaved ] && [ $((alt % SSE_EVERY)) -eq 0 ]; then measure_streams "$pair" "$alt"; fi
   done
   stop_arms
   PIDS=()
@@ -92,10 +101,19 @@ done
 
 awk -v base="${NAMES[0]}" '
   /^#/ || $1 == "streams" { next }
-  { arms[$1] = 1; for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2] } }
+  {
+    arms[$1] = 1
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2]; if (kv[1] == "pair") pair = kv[2] }
+    pairs[pair] = 1
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); bypair[$1, pair, kv[1]] += kv[2] }
+  }
   END {
     for (arm in arms) {
+      printf "%s: spans dropped in the measured runs %d\n", arm, sum[arm, "dropped"]
       if (arm == base) continue
+      for (p in pairs)
+        printf "%s / %s, pair %s, ratio of the sums: message/send throughput %.3f, tasks/get throughput %.3f\n", arm, base, p,
+          bypair[arm, p, "send_rps"] / bypair[base, p, "send_rps"], bypair[arm, p, "get_rps"] / bypair[base, p, "get_rps"]
       printf "%s / %s, ratio of the sums over all alternations: message/send throughput %.3f, tasks/get throughput %.3f; CPU per request message/send %.3f, tasks/get %.3f\n", arm, base,
         sum[arm, "send_rps"] / sum[base, "send_rps"], sum[arm, "get_rps"] / sum[base, "get_rps"],
         sum[arm, "send_cpu_us"] / sum[base, "send_cpu_us"], sum[arm, "get_cpu_us"] / sum[base, "get_cpu_us"]

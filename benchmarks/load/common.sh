@@ -210,6 +210,13 @@ interleaved_summary() {
     }' "$file"
 }
 
+# dropped_spans LOG: how many spans the batch span processor of the target logging to LOG has
+# dropped so far (its "dropped N span(s)" warnings summed). A run whose arm drops spans does less
+# export work than one that keeps them, so every script reports the spans each run dropped.
+dropped_spans() {
+  awk '/BatchSpanProcessor dropped/ { for (i = 1; i <= NF; i++) if ($i == "dropped") n += $(i + 1) } END { print n + 0 }' "$1" 2>/dev/null || echo 0
+}
+
 # arm_names: NAMES, the names of the arms in ARMS (each NAME:ARGUMENT[,ARGUMENT…]), in order.
 arm_names() {
   NAMES=()
