@@ -10,7 +10,7 @@
 # answered with a 2 KiB task (wrk on all arms at once), then the first server-sent event of
 # message/stream with the arms' streams interleaved (no other load). Each line gives every arm's
 # throughput, CPU per request and share of the processor (equal shares show that no arm was
-# starved of load). PAIRS fresh sets of JVMs, each warmed until its JIT settled, spread which JVM
+# starved of load) and the spans its batch span processor dropped. PAIRS fresh sets of JVMs, each warmed until its JIT settled, spread which JVM
 # an arm gets; the order the arms' wrk start in alternates from round to round. Spring Boot's
 # tracing is on in every arm (Boot's HTTP server spans, and on, the starter's, exported over
 # OTLP/HTTP to a discarding sink). Results, one line per run and the ratios of the sums:
@@ -66,8 +66,18 @@ ticks_of() {
   APP="${PIDS[$1]}" cpu_ticks
 }
 
+# dropped_since NAME: the spans that arm's batch span processor dropped since the last call
+# (kept in a file: the measures run in subshells); at saturation the faster arm drops more
+dropped_since() {
+  local now before
+  now=$(dropped_spans "benchmarks/results/a2a-concurrent-load-$1.log")
+  before=$(cat "/tmp/a2a-concurrent-$1.dropped" 2>/dev/null || echo 0)
+  echo "$now" > "/tmp/a2a-concurrent-$1.dropped"
+  echo $((now - before))
+}
+
 # measure_all SCRIPT ROUND: wrk with SCRIPT on every arm at once; prints, per arm,
-# NAME_rps=… NAME_cpu_us=… NAME_share=…
+# NAME_rps=… NAME_cpu_us=… NAME_share=… NAME_dropped=…
 measure_all() {
   local script="$1" round="$2" name i order=() t0 t1 total=0 line=""
   declare -A WRK_PIDS BEFORE AFTER
@@ -88,6 +98,7 @@ measure_all() {
     line="$line ${name}_rps=$(awk '/Requests\/sec/ {print $2}' "/tmp/a2a-concurrent-$name.wrk")"
     line="$line ${name}_cpu_us=$(cpu_us_per_request "${BEFORE[$name]}" "${AFTER[$name]}" "$(wrk_requests < "/tmp/a2a-concurrent-$name.wrk")")"
     line="$line ${name}_share=$(awk -v a="$((AFTER[$name] - BEFORE[$name]))" -v t="$total" 'BEGIN { printf "%.3f", (t > 0) ? a / t : 0 }')"
+    line="$line ${name}_dropped=$(dropped_since "$name")"
   done
   echo "${line# }"
 }
@@ -101,6 +112,7 @@ for pair in $(seq 1 "$PAIRS"); do
     CP="${!first:+${!first}:}$CP" APP_PORT=$port start_target "benchmarks/results/a2a-concurrent-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${arm#*:}" | tr ',' ' ')
     PIDS[$name]=$APP; PORTS[$name]=$port
+    echo 0 > "/tmp/a2a-concurrent-$name.dropped"
     GROUPS_OF[$name]="$(cpu_group "$name")"
     if [ -n "${GROUPS_OF[$name]}" ]; then
       echo "$APP" > "${GROUPS_OF[$name]}/cgroup.procs"
@@ -118,7 +130,7 @@ for pair in $(seq 1 "$PAIRS"); do
       warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
       warm="$warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE"
     fi
-    echo "# pair $pair $name: warm-up rounds $warm" | tee -a "$OUT"
+    echo "# pair $pair $name: dropped spans in the warm-up $(dropped_since "$name" 2>/dev/null); warm-up rounds $warm" | tee -a "$OUT"
   done
   for round in $(seq 1 "$ROUNDS"); do
     send="$(measure_all message-send "$round")" || exit 1
@@ -148,6 +160,8 @@ awk -v names="${NAMES[*]}" '
   }
   END {
     n = split(names, name, " ")
+    for (k = 1; k <= n; k++)
+      printf "%s: spans dropped in the measured runs %d\n", name[k], sum["send", name[k] "_dropped"] + sum["get", name[k] "_dropped"]
     for (k = 2; k <= n; k++) {
       for (l = 1; l <= 2; l++) {
         load = (l == 1) ? "send" : "get"
