@@ -10,8 +10,9 @@
 # answered with a 2 KiB task (wrk on all arms at once), then the first server-sent event of
 # message/stream with the arms' streams interleaved (no other load). Each line gives every arm's
 # throughput, CPU per request and share of the processor (equal shares show that no arm was
-# starved of load) and the spans its batch span processor dropped. PAIRS fresh sets of JVMs, each warmed until its JIT settled, spread which JVM
-# an arm gets; the order the arms' wrk start in alternates from round to round. Spring Boot's
+# starved of load) and the spans its batch span processor dropped. PAIRS fresh sets of JVMs,
+# each warmed until its JIT settled, spread which JVM an arm gets; the order the arms' wrk start
+# in alternates from round to round. Spring Boot's
 # tracing is on in every arm (Boot's HTTP server spans, and on, the starter's, exported over
 # OTLP/HTTP to a discarding sink). Results, one line per run and the ratios of the sums:
 # benchmarks/results/a2a-concurrent-load.txt.

@@ -62,7 +62,7 @@ run_mode() {
     fi
   done
   # spans the batch span processor dropped in the measured runs (at saturation the faster arm
-  # drops more and so exports less): read before the warm-up of the stream path, after it
+  # drops more and so exports less): counted from the end of the warm-up to the end of tasks/get
   echo "$name round=$round dropped_in_warmup=$dropped_warm dropped=$((dropped_runs - dropped_warm)) warmup_rounds=$warm_rounds $(echo "$warm_state" | sed 's/\([a-z_]*\)=/last_warmup_\1=/g') $stream_warm send_$(echo "$send_out" | wrk_summary | sed 's/ / send_/g') get_$(echo "$get_out" | wrk_summary | sed 's/ / get_/g') $cpu_out $sse_out" | tee -a "$OUT"
   stop_target
 }
