@@ -17,7 +17,7 @@
 # SSE_MODE=interleaved (the default) measures the first event once per alternation with the
 # streams of all arms interleaved one by one (off, on, on, off, …), so that every arm is measured
 # at the same moments; SSE_MODE=separate runs a probe per arm and run. SSE_EVERY=N probes only every
-# Nth alternation (default 1: every one): with one-second runs (`a2a-paired-load.sh 1 16 2 120`) the
+# Nth alternation (default 1: every one): with one-second runs (`a2a-paired-load.sh 1 16 2 100`) the
 # arms alternate every second, faster than the machine's slow phases come and go, and the probe's
 # streams would take most of the time.
 # Each line also gives the spans the arm's batch span processor dropped since its previous line
