@@ -67,14 +67,10 @@ ticks_of() {
   APP="${PIDS[$1]}" cpu_ticks
 }
 
-# dropped_since NAME: the spans that arm's batch span processor dropped since the last call
-# (kept in a file: the measures run in subshells); at saturation the faster arm drops more
-dropped_since() {
-  local now before
-  now=$(dropped_spans "benchmarks/results/a2a-concurrent-load-$1.log")
-  before=$(cat "/tmp/a2a-concurrent-$1.dropped" 2>/dev/null || echo 0)
-  echo "$now" > "/tmp/a2a-concurrent-$1.dropped"
-  echo $((now - before))
+# dropped_of NAME: the spans that arm dropped since the last call (at saturation the faster
+# arm drops more)
+dropped_of() {
+  dropped_since "$1" "benchmarks/results/a2a-concurrent-load-$1.log"
 }
 
 # measure_all SCRIPT ROUND: wrk with SCRIPT on every arm at once; prints, per arm,
@@ -99,7 +95,7 @@ measure_all() {
     line="$line ${name}_rps=$(awk '/Requests\/sec/ {print $2}' "/tmp/a2a-concurrent-$name.wrk")"
     line="$line ${name}_cpu_us=$(cpu_us_per_request "${BEFORE[$name]}" "${AFTER[$name]}" "$(wrk_requests < "/tmp/a2a-concurrent-$name.wrk")")"
     line="$line ${name}_share=$(awk -v a="$((AFTER[$name] - BEFORE[$name]))" -v t="$total" 'BEGIN { printf "%.3f", (t > 0) ? a / t : 0 }')"
-    line="$line ${name}_dropped=$(dropped_since "$name")"
+    line="$line ${name}_dropped=$(dropped_of "$name")"
   done
   echo "${line# }"
 }
@@ -113,7 +109,7 @@ for pair in $(seq 1 "$PAIRS"); do
     CP="${!first:+${!first}:}$CP" APP_PORT=$port start_target "benchmarks/results/a2a-concurrent-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${arm#*:}" | tr ',' ' ')
     PIDS[$name]=$APP; PORTS[$name]=$port
-    echo 0 > "/tmp/a2a-concurrent-$name.dropped"
+    rm -f "/tmp/genai-load-$name.dropped"
     GROUPS_OF[$name]="$(cpu_group "$name")"
     if [ -n "${GROUPS_OF[$name]}" ]; then
       echo "$APP" > "${GROUPS_OF[$name]}/cgroup.procs"
@@ -131,7 +127,7 @@ for pair in $(seq 1 "$PAIRS"); do
       warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
       warm="$warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE"
     fi
-    echo "# pair $pair $name: dropped spans in the warm-up $(dropped_since "$name" 2>/dev/null); warm-up rounds $warm" | tee -a "$OUT"
+    echo "# pair $pair $name: dropped spans in the warm-up $(dropped_of "$name"); warm-up rounds $warm" | tee -a "$OUT"
   done
   for round in $(seq 1 "$ROUNDS"); do
     send="$(measure_all message-send "$round")" || exit 1

@@ -42,7 +42,7 @@ OUT=benchmarks/results/a2a-paired-load.txt
 : > "$OUT"
 $PIN_LOAD java -cp "$CP" io.github.genaitracing.benchmarks.load.OtlpSink "$SINK_PORT" > benchmarks/results/otlp-sink.log 2>&1 &
 SINK=$!
-declare -A PIDS PORTS LOGS DROPPED
+declare -A PIDS PORTS LOGS
 arm_names
 trap 'kill $SINK 2>/dev/null || true; stop_arms' EXIT
 
@@ -53,12 +53,10 @@ use_arm() {
 
 # measure NAME PAIR ALTERNATION: one short run of each load on that arm's JVM, one result line
 measure() {
-  local figures dropped
+  local figures
   use_arm "$1"
   figures="$(a2a_measure "http://127.0.0.1:$APP_PORT/a2a")" || exit 1
-  dropped=$(dropped_spans "${LOGS[$1]}")
-  echo "$1 pair=$2 alternation=$3 $figures dropped=$((dropped - ${DROPPED[$1]:-0}))" | tee -a "$OUT"
-  DROPPED[$1]=$dropped
+  echo "$1 pair=$2 alternation=$3 $figures dropped=$(dropped_since "$1" "${LOGS[$1]}")" | tee -a "$OUT"
 }
 
 # measure_streams PAIR ALTERNATION: the first-event probe with every arm's streams interleaved
@@ -78,6 +76,7 @@ for pair in $(seq 1 "$PAIRS"); do
     APP_PORT=$port start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${arm#*:}" | tr ',' ' ')
     PIDS[$name]=$APP; PORTS[$name]=$port; LOGS[$name]="benchmarks/results/a2a-paired-load-$name.log"
+    rm -f "/tmp/genai-load-$name.dropped"
     port=$((port + 1))
   done
   APP_PORT=$((port - ${#NAMES[@]}))
@@ -86,8 +85,7 @@ for pair in $(seq 1 "$PAIRS"); do
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
     warm="$WARM_ROUNDS $WARM_STATE"
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_stream_warm_round
-    DROPPED[$name]=$(dropped_spans "${LOGS[$name]}")
-    echo "# pair $pair $name: dropped spans in the warm-up ${DROPPED[$name]}; warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
+    echo "# pair $pair $name: dropped spans in the warm-up $(dropped_since "$name" "${LOGS[$name]}"); warm-up rounds $warm; stream warm-up rounds $WARM_ROUNDS $WARM_STATE" | tee -a "$OUT"
   done
   # each alternation runs the arms in turn, the order reversed every other time
   for alt in $(seq 1 "$ALTERNATIONS"); do
@@ -103,9 +101,8 @@ awk -v base="${NAMES[0]}" '
   /^#/ || $1 == "streams" { next }
   {
     arms[$1] = 1
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2]; if (kv[1] == "pair") pair = kv[2] }
-    pairs[pair] = 1
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); bypair[$1, pair, kv[1]] += kv[2] }
+    split($2, kv, "="); pair = kv[2]; pairs[pair] = 1
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[$1, kv[1]] += kv[2]; bypair[$1, pair, kv[1]] += kv[2] }
   }
   END {
     for (arm in arms) {

@@ -217,6 +217,16 @@ dropped_spans() {
   awk '/BatchSpanProcessor dropped/ { for (i = 1; i <= NF; i++) if ($i == "dropped") n += $(i + 1) } END { print n + 0 }' "$1" 2>/dev/null || echo 0
 }
 
+# dropped_since NAME LOG: the spans the target logging to LOG dropped since the last call for
+# arm NAME (kept in a file, so that it also counts across the subshells of $(…) measures).
+dropped_since() {
+  local now before
+  now=$(dropped_spans "$2")
+  before=$(cat "/tmp/genai-load-$1.dropped" 2>/dev/null || echo 0)
+  echo "$now" > "/tmp/genai-load-$1.dropped"
+  echo $((now - before))
+}
+
 # arm_names: NAMES, the names of the arms in ARMS (each NAME:ARGUMENT[,ARGUMENT…]), in order.
 arm_names() {
   NAMES=()
