@@ -281,40 +281,31 @@ final class SelectiveJsonReader {
 		return (slot == PRESENT || slot == NOT_OBJECT) ? null : slot;
 	}
 
-	/**
-	 * Reads an object's members (its opening brace read) into the slots. The kept objects
-	 * inside it are followed through their fields' parents instead of by recursion, as
-	 * {@link #skipValue} follows what it skips: one loop, compiled once.
-	 */
-	private void fields(Fields top, @Nullable String[] slots) {
+	/** Reads an object's members (its opening brace read) into the slots. */
+	private void fields(Fields fields, @Nullable String[] slots) {
 		enter();
 		if (nextSignificant() == '}') {
 			this.depth--;
 			return;
 		}
 		this.pos--;
-		Fields current = top;
 		while (true) {
-			int index = memberIndex(current.names);
+			int index = memberIndex(fields.names);
 			if (index < 0) {
 				skipValue();
 			}
 			else {
-				Fields inner = current.inner[index];
-				int slot = current.slotOf[index];
+				Fields inner = fields.inner[index];
+				int slot = fields.slotOf[index];
 				byte first = nextSignificant();
 				if (inner != null) {
 					inner.clear(slots);
 					if (first == '{') {
 						slots[slot] = PRESENT;
-						enter();
-						if (nextSignificant() != '}') {
-							// read the object's members, then go on with this one's
-							this.pos--;
-							current = inner;
-							continue;
+						fields(inner, slots);
+						if (this.done) {
+							return;
 						}
-						this.depth--;
 					}
 					else {
 						slots[slot] = NOT_OBJECT;
@@ -323,35 +314,19 @@ final class SelectiveJsonReader {
 					}
 				}
 				else {
-					Names known = current.knownValues[index];
+					Names known = fields.knownValues[index];
 					slots[slot] = (known != null && first == '"') ? knownText(known) : leafText(first);
 				}
-				if (enough(slots)) {
+				if (this.enoughSlots != null && this.enoughSlots.test(slots)) {
+					this.done = true;
 					return;
 				}
 			}
-			// the member ended: so do the objects it was the last member of
-			while (endOfMembers()) {
+			if (endOfMembers()) {
 				this.depth--;
-				Fields parent = current.parent;
-				if (current == top || parent == null) {
-					return;
-				}
-				current = parent;
-				if (enough(slots)) {
-					return;
-				}
+				return;
 			}
 		}
-	}
-
-	/** Tells whether the slots read so far are enough, and marks the read done if so. */
-	private boolean enough(@Nullable String[] slots) {
-		if (this.enoughSlots != null && this.enoughSlots.test(slots)) {
-			this.done = true;
-			return true;
-		}
-		return false;
 	}
 
 	/**
@@ -528,76 +503,17 @@ final class SelectiveJsonReader {
 		}
 	}
 
-	/**
-	 * Checks one value and builds nothing. Objects and arrays inside it are tracked in a
-	 * bit per nesting level (64 at most, {@link #MAX_DEPTH}) instead of by recursion: the
-	 * skip is one loop, which compiles to a fraction of the code that mutually recursive
-	 * methods inlined into one another do (under load the request path's code is seldom in
-	 * the processor's caches, and every line of it fetched again is a miss).
-	 */
 	private void skipValue() {
-		// bit (level - 1) set: the container opened at that level is an array
-		long arrays = 0;
-		int level = 0;
-		while (true) {
-			byte b = nextSignificant();
-			switch (b) {
-				case '{' -> {
-					enter();
-					if (nextSignificant() != '}') {
-						this.pos--;
-						level++;
-						arrays &= ~(1L << (level - 1));
-						skipName();
-						continue;
-					}
-					this.depth--;
-				}
-				case '[' -> {
-					enter();
-					if (nextSignificant() != ']') {
-						this.pos--;
-						level++;
-						arrays |= 1L << (level - 1);
-						continue;
-					}
-					this.depth--;
-				}
-				case '"' -> string();
-				case 't' -> literal("rue");
-				case 'f' -> literal("alse");
-				case 'n' -> literal("ull");
-				default -> scanNumber(b);
-			}
-			// a value ended: close the containers it was the last value of
-			while (true) {
-				if (level == 0) {
-					return;
-				}
-				boolean inArray = (arrays & (1L << (level - 1))) != 0;
-				byte next = nextSignificant();
-				if (next == ',') {
-					if (!inArray) {
-						skipName();
-					}
-					break;
-				}
-				if (next != (inArray ? ']' : '}')) {
-					throw Malformed.INSTANCE;
-				}
-				this.depth--;
-				level--;
-			}
+		byte b = nextSignificant();
+		switch (b) {
+			case '{' -> skipObject();
+			case '[' -> skipArray();
+			case '"' -> string();
+			case 't' -> literal("rue");
+			case 'f' -> literal("alse");
+			case 'n' -> literal("ull");
+			default -> scanNumber(b);
 		}
-	}
-
-	/** Checks a member's name and its colon. */
-	private void skipName() {
-		if (nextSignificant() != '"') {
-			throw Malformed.INSTANCE;
-		}
-		string();
-		colon();
 	}
 
 	private ObjectNode object() {
@@ -660,6 +576,27 @@ final class SelectiveJsonReader {
 		}
 	}
 
+	private void skipObject() {
+		enter();
+		if (nextSignificant() == '}') {
+			this.depth--;
+			return;
+		}
+		this.pos--;
+		while (true) {
+			if (nextSignificant() != '"') {
+				throw Malformed.INSTANCE;
+			}
+			string();
+			colon();
+			skipValue();
+			if (endOfMembers()) {
+				this.depth--;
+				return;
+			}
+		}
+	}
+
 	/** Reads a member's name and its colon; returns the name when it is kept. */
 	private @Nullable String memberName() {
 		if (nextSignificant() != '"') {
@@ -703,6 +640,22 @@ final class SelectiveJsonReader {
 			if (endOfElements()) {
 				this.depth--;
 				return array;
+			}
+		}
+	}
+
+	private void skipArray() {
+		enter();
+		if (nextSignificant() == ']') {
+			this.depth--;
+			return;
+		}
+		this.pos--;
+		while (true) {
+			skipValue();
+			if (endOfElements()) {
+				this.depth--;
+				return;
 			}
 		}
 	}
@@ -1100,9 +1053,6 @@ final class SelectiveJsonReader {
 		/** The slots of this level's members and of every member inside them. */
 		private final int[] subtree;
 
-		/** The fields of the object this one is a member of; {@code null} at the top. */
-		private @Nullable Fields parent;
-
 		private Fields(List<Member> members) {
 			this.names = Names.of(members.stream().map(Member::name).toArray(String[]::new));
 			if (members.size() != this.names.names.length) {
@@ -1119,10 +1069,6 @@ final class SelectiveJsonReader {
 				this.knownValues[index] = member.knownValues();
 				subtree.add(member.slot());
 				if (member.inner() != null) {
-					if (member.inner().parent != null) {
-						throw new IllegalArgumentException("Fields read inside two members");
-					}
-					member.inner().parent = this;
 					java.util.Arrays.stream(member.inner().subtree).forEach(subtree::add);
 				}
 			}
