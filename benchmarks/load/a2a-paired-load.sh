@@ -22,6 +22,9 @@
 # streams would take most of the time.
 # Each line also gives the spans the arm's batch span processor dropped since its previous line
 # (`dropped=`): at saturation the faster arm drops more and so exports less.
+# CODELIST_DIR=DIR keeps, at the end of each set, every arm's compiled methods (`jcmd PID
+# Compiler.codelist`, in DIR/set-PAIR-NAME.txt): what the JIT made of each JVM, to compare a set
+# whose ratio is low with one whose ratio is high.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-5}"
@@ -93,6 +96,10 @@ for pair in $(seq 1 "$PAIRS"); do
     for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
     if [ "$SSE_MODE" = interleaved ] && [ $((alt % SSE_EVERY)) -eq 0 ]; then measure_streams "$pair" "$alt"; fi
   done
+  if [ -n "${CODELIST_DIR:-}" ]; then
+    mkdir -p "$CODELIST_DIR"
+    for name in "${NAMES[@]}"; do jcmd "${PIDS[$name]}" Compiler.codelist > "$CODELIST_DIR/set-$pair-$name.txt" 2>&1 || true; done
+  fi
   stop_arms
   PIDS=()
 done
