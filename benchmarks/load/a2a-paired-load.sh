@@ -5,7 +5,9 @@
 # throughput on message/send and on a tasks/get poll answered with a 2 KiB task, and the first
 # server-sent event latency of message/stream; the machine's slow drift (other tenants) then
 # falls on every arm alike instead of on whichever JVM ran at that time. PAIRS fresh sets of
-# JVMs, each warmed until its JIT settled, spread which JVM an arm gets. Spring Boot's tracing
+# JVMs, each warmed until its JIT settled, spread which JVM an arm gets; the arms are started and
+# warmed in the order of ARMS in odd sets and in the reverse order in even ones (the JVM started first
+# can read slower), so use an even number of sets. Spring Boot's tracing
 # is on in every arm (Boot's HTTP server spans, and on, the starter's, exported over OTLP/HTTP to
 # a discarding sink). Results, one line per arm and alternation and the ratios of the sums:
 # benchmarks/results/a2a-paired-load.txt.
@@ -71,19 +73,24 @@ measure_streams() {
   echo "streams pair=$1 alternation=$2 $figures" | tee -a "$OUT"
 }
 
+declare -A ARGS
+for arm in $ARMS; do ARGS[${arm%%:*}]="${arm#*:}"; done
+BASE_PORT=$APP_PORT
 for pair in $(seq 1 "$PAIRS"); do
-  port=$APP_PORT
-  for arm in $ARMS; do
-    name="${arm%%:*}"
+  # the arms are started and warmed in the order of ARMS in odd sets and in the reverse order in
+  # even ones: two identical `on` JVMs read 3-5 % apart, the first one started always the slower
+  # (docs/performance.md, 4 December 2026, night), so an arm must not always start first
+  if [ $((pair % 2)) -eq 1 ]; then start_order=("${NAMES[@]}"); else start_order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do start_order+=("${NAMES[$i]}"); done; fi
+  echo "# pair $pair: arms started and warmed in the order ${start_order[*]}" | tee -a "$OUT"
+  for i in "${!NAMES[@]}"; do PORTS[${NAMES[$i]}]=$((BASE_PORT + i)); done
+  for name in "${start_order[@]}"; do
     # shellcheck disable=SC2046
-    APP_PORT=$port start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
-      $(echo "${arm#*:}" | tr ',' ' ')
-    PIDS[$name]=$APP; PORTS[$name]=$port; LOGS[$name]="benchmarks/results/a2a-paired-load-$name.log"
+    APP_PORT=${PORTS[$name]} start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+      $(echo "${ARGS[$name]}" | tr ',' ' ')
+    PIDS[$name]=$APP; LOGS[$name]="benchmarks/results/a2a-paired-load-$name.log"
     rm -f "/tmp/genai-load-$name.dropped"
-    port=$((port + 1))
   done
-  APP_PORT=$((port - ${#NAMES[@]}))
-  for name in "${NAMES[@]}"; do
+  for name in "${start_order[@]}"; do
     use_arm "$name"
     warm_until_settled "$MAX_WARM_ROUNDS" a2a_warm_round
     warm="$WARM_ROUNDS $WARM_STATE"
