@@ -73,6 +73,13 @@ measure_streams() {
   echo "streams pair=$1 alternation=$2 $figures" | tee -a "$OUT"
 }
 
+# in_turn N: TURN, the arms in the order of ARMS for an odd N and in the reverse order for an even one
+in_turn() {
+  TURN=()
+  local i
+  if [ $(($1 % 2)) -eq 1 ]; then TURN=("${NAMES[@]}"); else for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do TURN+=("${NAMES[$i]}"); done; fi
+}
+
 declare -A ARGS
 for arm in $ARMS; do ARGS[${arm%%:*}]="${arm#*:}"; done
 BASE_PORT=$APP_PORT
@@ -80,7 +87,7 @@ for pair in $(seq 1 "$PAIRS"); do
   # the arms are started and warmed in the order of ARMS in odd sets and in the reverse order in
   # even ones: two identical `on` JVMs read 3-5 % apart, the first one started always the slower
   # (docs/performance.md, 4 December 2026, night), so an arm must not always start first
-  if [ $((pair % 2)) -eq 1 ]; then start_order=("${NAMES[@]}"); else start_order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do start_order+=("${NAMES[$i]}"); done; fi
+  in_turn "$pair"; start_order=("${TURN[@]}")
   echo "# pair $pair: arms started and warmed in the order ${start_order[*]}" | tee -a "$OUT"
   for i in "${!NAMES[@]}"; do PORTS[${NAMES[$i]}]=$((BASE_PORT + i)); done
   for name in "${start_order[@]}"; do
@@ -99,8 +106,8 @@ for pair in $(seq 1 "$PAIRS"); do
   done
   # each alternation runs the arms in turn, the order reversed every other time
   for alt in $(seq 1 "$ALTERNATIONS"); do
-    if [ $((alt % 2)) -eq 1 ]; then order=("${NAMES[@]}"); else order=(); for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do order+=("${NAMES[$i]}"); done; fi
-    for name in "${order[@]}"; do measure "$name" "$pair" "$alt"; done
+    in_turn "$alt"
+    for name in "${TURN[@]}"; do measure "$name" "$pair" "$alt"; done
     if [ "$SSE_MODE" = interleaved ] && [ $((alt % SSE_EVERY)) -eq 0 ]; then measure_streams "$pair" "$alt"; fi
   done
   if [ -n "${CODELIST_DIR:-}" ]; then
