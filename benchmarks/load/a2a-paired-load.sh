@@ -24,6 +24,8 @@
 # streams would take most of the time.
 # Each line also gives the spans the arm's batch span processor dropped since its previous line
 # (`dropped=`): at saturation the faster arm drops more and so exports less.
+# CP_FIRST_<NAME> (a directory or jar) goes ahead of that arm's class path: with the classes of
+# another commit, the code before a change runs as an arm of its own.
 # CODELIST_DIR=DIR keeps, at the end of each set, every arm's compiled methods (`jcmd PID
 # Compiler.codelist`, in DIR/set-PAIR-NAME.txt): what the JIT made of each JVM, to compare a set
 # whose ratio is low with one whose ratio is high.
@@ -91,8 +93,9 @@ for pair in $(seq 1 "$PAIRS"); do
   echo "# pair $pair: arms started and warmed in the order ${start_order[*]}" | tee -a "$OUT"
   for i in "${!NAMES[@]}"; do PORTS[${NAMES[$i]}]=$((BASE_PORT + i)); done
   for name in "${start_order[@]}"; do
+    first="CP_FIRST_${name//-/_}"
     # shellcheck disable=SC2046
-    APP_PORT=${PORTS[$name]} start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+    CP="${!first:+${!first}:}$CP" APP_PORT=${PORTS[$name]} start_target "benchmarks/results/a2a-paired-load-$name.log" "http://127.0.0.1:$SINK_PORT/v1/traces" \
       $(echo "${ARGS[$name]}" | tr ',' ' ')
     PIDS[$name]=$APP; LOGS[$name]="benchmarks/results/a2a-paired-load-$name.log"
     rm -f "/tmp/genai-load-$name.dropped"

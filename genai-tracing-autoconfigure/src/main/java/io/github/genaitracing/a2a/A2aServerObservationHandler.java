@@ -27,6 +27,7 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -43,7 +44,10 @@ import io.github.genaitracing.core.HttpServerSpan;
  * (kind {@code SERVER}, the same parent from the request's headers, the observation's
  * key values as attributes, the observation's contextual name, its errors and events),
  * current in the observation's scope with the baggage the request carried, without the
- * bridge's per-request builders, wrappers, per-thread maps and baggage copies.
+ * bridge's per-request builders, wrappers, per-thread maps and baggage copies. A request
+ * that carries none of the propagator's headers ({@link TextMapPropagator#fields()}) is
+ * not read for a caller's context: it has none, and the propagator would only rebuild
+ * the current baggage.
  * <p>
  * The A2A filter then enriches and renames this span (issue 14's one span per request),
  * and Spring Boot's HTTP metrics, which other handlers record, are untouched. Requests
@@ -60,6 +64,12 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 
 	private final TextMapPropagator propagator;
 
+	/**
+	 * The headers the propagator reads ({@link TextMapPropagator#fields()}), or
+	 * {@code null} when it names none: then every request is read.
+	 */
+	private final String @Nullable [] propagationHeaders;
+
 	private final A2aPaths paths;
 
 	/**
@@ -75,7 +85,18 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 		this.tracer = tracer;
 		this.otelTracer = otelTracer;
 		this.propagator = propagator;
+		this.propagationHeaders = propagationHeaders(propagator);
 		this.paths = new A2aPaths(paths, excludes);
+	}
+
+	private static String @Nullable [] propagationHeaders(TextMapPropagator propagator) {
+		try {
+			String[] fields = propagator.fields().toArray(String[]::new);
+			return (fields.length > 0) ? fields : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Override
@@ -113,8 +134,7 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 	public void onStart(ServerRequestObservationContext context) {
 		TracingContext tracing;
 		try {
-			Context parent = this.propagator.extract(Context.current(), context.getCarrier(),
-					ServletRequestHeaders.GETTER);
+			Context parent = parentOf(context.getCarrier());
 			tracing = new ServerTracingContext(HttpServerSpan.start(this.otelTracer, spanName(context), parent));
 		}
 		catch (RuntimeException ex) {
@@ -123,6 +143,31 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 			tracing = new TracingContext();
 		}
 		context.put(TracingContext.class, tracing);
+	}
+
+	/**
+	 * The context the request's headers give: the caller's span and baggage on top of
+	 * the current context. A request that carries none of the propagator's headers gives
+	 * the current context as it is, without asking the propagator, whose extraction
+	 * would rebuild the same baggage.
+	 */
+	private Context parentOf(HttpServletRequest request) {
+		Context current = Context.current();
+		return carriesPropagationHeaders(request)
+				? this.propagator.extract(current, request, ServletRequestHeaders.GETTER) : current;
+	}
+
+	private boolean carriesPropagationHeaders(HttpServletRequest request) {
+		String[] headers = this.propagationHeaders;
+		if (headers == null) {
+			return true;
+		}
+		for (String header : headers) {
+			if (request.getHeader(header) != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -204,6 +249,24 @@ public final class A2aServerObservationHandler implements TracingObservationHand
 	/** The span's name as Micrometer's receiver handler gives it. */
 	private static String spanName(ServerRequestObservationContext context) {
 		return (context.getContextualName() != null) ? context.getContextualName() : context.getName();
+	}
+
+	/**
+	 * Names the request's server span for good, when this handler made it (the span the
+	 * caller holds): no round trip through the observation's contextual name, which
+	 * {@link A2aServerSpanNaming} sets for a span Micrometer's handler made.
+	 * @param observation the request's observation context
+	 * @param span the request's server span
+	 * @param name the span's name
+	 * @return whether the span was this handler's and is named
+	 */
+	static boolean name(ServerRequestObservationContext observation, Span span, String name) {
+		ServerTracingContext tracing = tracingContext(observation);
+		if (tracing == null || tracing.span.span() != span) {
+			return false;
+		}
+		tracing.span.name(name);
+		return true;
 	}
 
 	private static @Nullable ServerTracingContext tracingContext(ServerRequestObservationContext context) {

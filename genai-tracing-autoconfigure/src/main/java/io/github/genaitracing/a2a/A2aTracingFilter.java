@@ -314,7 +314,8 @@ public final class A2aTracingFilter extends OncePerRequestFilter {
 		String name = (a2a.method() != null) ? serverOperation.spanName() : null;
 		A2aSpan server;
 		if (boot != null) {
-			if (name != null) {
+			if (name != null && !A2aServerObservationHandler.name(observation, boot, name)) {
+				// a span Micrometer's handler made: named again from the observation at its end
 				A2aServerSpanNaming.name(observation, name);
 				boot.updateName(name);
 			}

@@ -280,7 +280,9 @@ public class GenAiTracingProperties {
 		 * starter directly on the OpenTelemetry API rather than by Micrometer Tracing's
 		 * receiver handler: the same span (name, kind, parent, baggage, Spring Boot's HTTP
 		 * attributes), with less work per request. Spring Boot's HTTP metrics are not
-		 * affected either way.
+		 * affected either way. A request without any header the propagators name is not
+		 * read for a caller's context: a custom propagator that reads headers it does not
+		 * list in its fields needs this off.
 		 */
 		private boolean directServerSpan = true;
 

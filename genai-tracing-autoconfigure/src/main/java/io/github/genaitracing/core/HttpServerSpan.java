@@ -21,6 +21,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spring Boot's HTTP server span of a request, made by the starter in place of
@@ -36,6 +37,9 @@ public final class HttpServerSpan {
 	private final Span span;
 
 	private final Context parent;
+
+	/** The name given while the request ran, kept over the observation's at the end. */
+	private @Nullable String name;
 
 	private HttpServerSpan(Span span, Context parent) {
 		this.span = span;
@@ -100,12 +104,25 @@ public final class HttpServerSpan {
 	}
 
 	/**
+	 * Names the span now and for good: the name {@link #end(String) the end} is given is
+	 * then ignored.
+	 * @param name its name
+	 */
+	public void name(String name) {
+		this.name = name;
+		this.span.updateName(name);
+	}
+
+	/**
 	 * Names and ends the span.
-	 * @param name its final name
+	 * @param name its final name, unless it was {@link #name(String) named} while the
+	 * request ran
 	 */
 	public void end(String name) {
 		try {
-			this.span.updateName(name);
+			if (this.name == null) {
+				this.span.updateName(name);
+			}
 		}
 		finally {
 			this.span.end();

@@ -113,6 +113,49 @@ class A2aDirectServerSpanIntegrationTests {
 		assertThat(fromDirect.getEventsList()).extracting(Span.Event::getName).contains("exception");
 	}
 
+	@Test
+	void aMessageWithoutTraceHeadersIsTheRootOfANewTraceAsFromMicrometer() throws Exception {
+		Span fromDirect = direct.sendAs(this.http, message("r-no-headers-1"), "r-no-headers-1");
+		Span fromMicrometer = micrometer.sendAs(this.http, message("r-no-headers-2"), "r-no-headers-2");
+		assertThat(fromDirect.getParentSpanId().isEmpty()).as("a root span").isTrue();
+		assertThat(fromMicrometer.getParentSpanId().isEmpty()).isTrue();
+		assertThat(fromDirect.getName()).isEqualTo("invoke_agent shape-agent").isEqualTo(fromMicrometer.getName());
+		assertThat(without(attributes(fromDirect), "jsonrpc.request.id"))
+			.isEqualTo(without(attributes(fromMicrometer), "jsonrpc.request.id"));
+	}
+
+	@Test
+	void aMessageWithOnlyBaggageIsARootSpanWithTheBaggagesConversationIdAsFromMicrometer() throws Exception {
+		Span fromDirect = direct.sendAs(this.http, message("r-baggage-1"), "r-baggage-1", "baggage",
+				"gen_ai.conversation.id=ctx-only-baggage");
+		Span fromMicrometer = micrometer.sendAs(this.http, message("r-baggage-2"), "r-baggage-2", "baggage",
+				"gen_ai.conversation.id=ctx-only-baggage");
+		assertThat(fromDirect.getParentSpanId().isEmpty()).as("a root span").isTrue();
+		assertThat(OtlpTestReceiver.attribute(fromDirect, "gen_ai.conversation.id")).isEqualTo("ctx-only-baggage")
+			.isEqualTo(OtlpTestReceiver.attribute(fromMicrometer, "gen_ai.conversation.id"));
+	}
+
+	@Test
+	void aMessageWithOnlyAB3HeaderContinuesTheCallersTraceAsFromMicrometer() throws Exception {
+		String trace = "4bf92f3577b34da6a3ce929d0e0e4741";
+		Span fromDirect = direct.sendAs(this.http, message("r-b3-1"), "r-b3-1", "b3", trace + "-" + CALLER_SPAN + "-1");
+		Span fromMicrometer = micrometer.sendAs(this.http, message("r-b3-2"), "r-b3-2", "b3",
+				trace.replace("41", "42") + "-" + CALLER_SPAN + "-1");
+		assertThat(OtlpTestReceiver.hex(fromDirect.getTraceId())).isEqualTo(trace);
+		assertThat(OtlpTestReceiver.hex(fromDirect.getParentSpanId())).isEqualTo(CALLER_SPAN)
+			.isEqualTo(OtlpTestReceiver.hex(fromMicrometer.getParentSpanId()));
+	}
+
+	private static String message(String requestId) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":\"" + requestId + "\",\"method\":\"SendMessage\",\"params\":{\"message\":"
+				+ "{\"messageId\":\"m-1\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"headers\"}]}}}";
+	}
+
+	private static Map<String, Object> without(Map<String, Object> attributes, String key) {
+		attributes.remove(key);
+		return attributes;
+	}
+
 	private static void assertTheSameServerSpan(Span direct, Span micrometer) {
 		assertThat(direct.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER).isEqualTo(micrometer.getKind());
 		assertThat(OtlpTestReceiver.hex(direct.getParentSpanId())).as("the caller's span continued")
@@ -173,6 +216,35 @@ class A2aDirectServerSpanIntegrationTests {
 				.filter((span) -> isServerSpanOf(span, trace))
 				.findFirst()
 				.orElseThrow();
+		}
+
+		/**
+		 * Posts a message to {@code /a2a} with only the headers given (name, value, …)
+		 * besides the content type and A2A version, and returns the request's server span,
+		 * found by its JSON-RPC request id.
+		 */
+		Span sendAs(HttpClient http, String body, String requestId, String... headers) throws Exception {
+			String port = this.context.getEnvironment().getProperty("local.server.port");
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a2a"))
+				.header("Content-Type", "application/json")
+				.header("A2A-Version", "1.0");
+			for (int i = 0; i < headers.length; i += 2) {
+				request.header(headers[i], headers[i + 1]);
+			}
+			http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return this.receiver
+				.awaitSpans((spans) -> spans.stream().anyMatch((span) -> isServerSpanWithId(span, requestId)),
+						Duration.ofSeconds(15))
+				.stream()
+				.filter((span) -> isServerSpanWithId(span, requestId))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		private static boolean isServerSpanWithId(Span span, String requestId) {
+			return span.getKind() == Span.SpanKind.SPAN_KIND_SERVER
+					&& requestId.equals(OtlpTestReceiver.attribute(span, "jsonrpc.request.id"));
 		}
 
 		private static boolean isServerSpanOf(Span span, String trace) {
