@@ -23,10 +23,11 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * Names Spring Boot's HTTP server span after the A2A request it carries
- * ({@code invoke_agent {agent}}, or the A2A method): the observation recomputes its
- * contextual name when it stops, and the tracing handler names the span from it, so the
- * name the {@link A2aTracingFilter} chose, kept in the observation's context, is applied
- * here, just before. Only the contextual (span) name changes: the observation's name and
+ * ({@code invoke_agent {agent}}, or the A2A method) when Micrometer Tracing's handler made
+ * it: the observation recomputes its contextual name when it stops, and that handler
+ * names the span from it, so the name the {@link A2aTracingFilter} chose, kept in the
+ * observation's context, is applied here, just before. A span the starter's own
+ * {@link A2aServerObservationHandler} made is named on the span itself. Only the contextual (span) name changes: the observation's name and
  * key values, from which {@code http.server.requests} is recorded, stay as they are.
  *
  * @since 0.1.0

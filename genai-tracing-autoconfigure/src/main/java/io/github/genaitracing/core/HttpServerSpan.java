@@ -38,8 +38,11 @@ public final class HttpServerSpan {
 
 	private final Context parent;
 
-	/** The name given while the request ran, kept over the observation's at the end. */
-	private @Nullable String name;
+	/**
+	 * The name given while the request ran, kept over the observation's at the end (which
+	 * may come on another thread, when the request went on asynchronously).
+	 */
+	private volatile @Nullable String name;
 
 	private HttpServerSpan(Span span, Context parent) {
 		this.span = span;
