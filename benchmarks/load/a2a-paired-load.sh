@@ -24,6 +24,8 @@
 # streams would take most of the time.
 # Each line also gives the spans the arm's batch span processor dropped since its previous line
 # (`dropped=`): at saturation the faster arm drops more and so exports less.
+# LOAD_TRACEPARENT=1 gives every message/send and tasks/get request a caller's traceparent (the wrk
+# scripts read it), as an instrumented caller sends; by default they carry none, as a first hop's.
 # CP_FIRST_<NAME> (a directory or jar) goes ahead of that arm's class path: with the classes of
 # another commit, the code before a change runs as an arm of its own.
 # CODELIST_DIR=DIR keeps, at the end of each set, every arm's compiled methods (`jcmd PID

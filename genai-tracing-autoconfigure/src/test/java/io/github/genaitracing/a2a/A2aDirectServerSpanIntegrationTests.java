@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -200,22 +201,8 @@ class A2aDirectServerSpanIntegrationTests {
 		 */
 		Span send(HttpClient http, String body, String traceSuffix) throws Exception {
 			String trace = "4bf92f3577b34da6a3ce929d0e0e47" + traceSuffix;
-			String port = this.context.getEnvironment().getProperty("local.server.port");
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a2a"))
-				.header("Content-Type", "application/json")
-				.header("A2A-Version", "1.0")
-				.header("traceparent", "00-" + trace + "-" + CALLER_SPAN + "-01")
-				.header("baggage", "gen_ai.conversation.id=ctx-baggage")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			this.lastBody = response.body();
-			return this.receiver
-				.awaitSpans((spans) -> spans.stream().anyMatch((span) -> isServerSpanOf(span, trace)),
-						Duration.ofSeconds(15))
-				.stream()
-				.filter((span) -> isServerSpanOf(span, trace))
-				.findFirst()
-				.orElseThrow();
+			return post(http, body, (span) -> isServerSpanOf(span, trace), "traceparent",
+					"00-" + trace + "-" + CALLER_SPAN + "-01", "baggage", "gen_ai.conversation.id=ctx-baggage");
 		}
 
 		/**
@@ -224,6 +211,11 @@ class A2aDirectServerSpanIntegrationTests {
 		 * found by its JSON-RPC request id.
 		 */
 		Span sendAs(HttpClient http, String body, String requestId, String... headers) throws Exception {
+			return post(http, body, (span) -> isServerSpanWithId(span, requestId), headers);
+		}
+
+		private Span post(HttpClient http, String body, Predicate<Span> serverSpan, String... headers)
+				throws Exception {
 			String port = this.context.getEnvironment().getProperty("local.server.port");
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a2a"))
 				.header("Content-Type", "application/json")
@@ -231,13 +223,13 @@ class A2aDirectServerSpanIntegrationTests {
 			for (int i = 0; i < headers.length; i += 2) {
 				request.header(headers[i], headers[i + 1]);
 			}
-			http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+			HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 					HttpResponse.BodyHandlers.ofString());
+			this.lastBody = response.body();
 			return this.receiver
-				.awaitSpans((spans) -> spans.stream().anyMatch((span) -> isServerSpanWithId(span, requestId)),
-						Duration.ofSeconds(15))
+				.awaitSpans((spans) -> spans.stream().anyMatch(serverSpan), Duration.ofSeconds(15))
 				.stream()
-				.filter((span) -> isServerSpanWithId(span, requestId))
+				.filter(serverSpan)
 				.findFirst()
 				.orElseThrow();
 		}
